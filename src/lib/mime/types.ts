@@ -1,0 +1,142 @@
+/**
+ * The engine's public value types. These shapes are a contract (see SPEC.md, "The engine"):
+ * fields may be added, never renamed or removed without updating every caller.
+ */
+
+/** A finding about a message: a standards problem, or something SES or a reader would refuse. */
+export interface Diagnostic {
+  severity: 'error' | 'warning' | 'info';
+  /** Stable, machine-readable identifier, e.g. `bare-lf` or `recipients-over-limit`. */
+  code: string;
+  /** One plain sentence a person can act on. */
+  message: string;
+  /** Byte range in the raw message the finding is about, when it has one. */
+  from?: number;
+  to?: number;
+}
+
+/** One header field, in order, as a name and an unfolded value. */
+export interface HeaderField {
+  name: string;
+  value: string;
+}
+
+/** A node of a MIME tree, with byte offsets into the raw message. */
+export interface MimeNode {
+  /** Lower-case `type/subtype`, e.g. `multipart/alternative`. */
+  contentType: string;
+  headers: HeaderField[];
+  /** Offset of the first byte of the part (its headers included). */
+  start: number;
+  /** Offset just past the last byte of the part. */
+  end: number;
+  /** Offset where the part's body begins. */
+  bodyStart: number;
+  transferEncoding?: string;
+  /** Why the builder chose this transfer encoding, in a sentence the UI can show. */
+  transferEncodingReason?: string;
+  charset?: string;
+  filename?: string;
+  contentId?: string;
+  disposition?: string;
+  children: MimeNode[];
+}
+
+/** A file attached to a draft. */
+export interface DraftAttachment {
+  filename: string;
+  contentType?: string;
+  content: Uint8Array;
+  contentId?: string;
+  inline?: boolean;
+}
+
+/** What a person writes: the input of `buildMessage`. */
+export interface Draft {
+  /** `Name <a@b.example>` or `a@b.example`; non-ASCII names and IDN domains allowed. */
+  from: string;
+  to?: string[];
+  cc?: string[];
+  bcc?: string[];
+  replyTo?: string[];
+  subject?: string;
+  /** Plain-text body. */
+  text?: string;
+  /** HTML body. */
+  html?: string;
+  attachments?: DraftAttachment[];
+  /** Extra headers, e.g. `X-SES-CONFIGURATION-SET`. */
+  headers?: HeaderField[];
+  /** RFC 3339 or RFC 5322 date; default: `options.now`. */
+  date?: string;
+  /** Default: generated deterministically. */
+  messageId?: string;
+  envelope?: { mailFrom?: string; rcptTo?: string[] };
+}
+
+/** The SMTP envelope: who the message is sent from and to, as opposed to what its headers say. */
+export interface Envelope {
+  mailFrom: string;
+  rcptTo: string[];
+}
+
+/** The result of `buildMessage`. */
+export interface BuiltMessage {
+  /** The whole message, CRLF line ends, 7-bit only. */
+  raw: Uint8Array;
+  /** Bcc recipients are here, never in the headers. */
+  envelope: Envelope;
+  tree: MimeNode;
+  diagnostics: Diagnostic[];
+}
+
+/** A DSN (RFC 3464) understood as SES would classify it. */
+export interface BounceReport {
+  kind: 'bounce';
+  bounceType: 'Permanent' | 'Transient' | 'Undetermined';
+  bounceSubType: string;
+  reportingMTA?: string;
+  recipients: Array<{
+    emailAddress: string;
+    action?: string;
+    status?: string;
+    diagnosticCode?: string;
+  }>;
+}
+
+/** An ARF feedback report (RFC 5965). */
+export interface ComplaintReport {
+  kind: 'complaint';
+  feedbackType?: string;
+  userAgent?: string;
+  arrivalDate?: string;
+  complainedRecipients: string[];
+  originalMessageId?: string;
+}
+
+/** An attachment found in an inspected message. */
+export interface InspectedAttachment {
+  filename?: string;
+  contentType: string;
+  size: number;
+  contentId?: string;
+  disposition?: string;
+  content: Uint8Array;
+}
+
+/** The result of `inspectMessage`. */
+export interface Inspection {
+  headers: Array<{ name: string; value: string; decoded: string }>;
+  tree: MimeNode;
+  subject?: string;
+  from?: string;
+  to: string[];
+  date?: string;
+  messageId?: string;
+  /** As found in the message: never synthesized from the other body. */
+  text?: string;
+  html?: string;
+  attachments: InspectedAttachment[];
+  diagnostics: Diagnostic[];
+  report?: BounceReport | ComplaintReport;
+}

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+test('the app opens on Compose and switches between its three workspaces', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('Mailwright');
+  const compose = page.getByRole('tab', { name: 'Compose' });
+  const inspect = page.getByRole('tab', { name: 'Inspect' });
+  const ses = page.getByRole('tab', { name: 'SES' });
+  await expect(compose).toHaveAttribute('aria-selected', 'true');
+  await inspect.click();
+  await expect(inspect).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Inspect' })).toBeVisible();
+  await ses.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(inspect).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(compose).toHaveAttribute('aria-selected', 'true');
+});
+
+test('every workspace passes an axe scan', async ({ page }) => {
+  await page.goto('/');
+  for (const name of ['Compose', 'Inspect', 'SES']) {
+    await page.getByRole('tab', { name }).click();
+    await expect(page.getByRole('tabpanel', { name })).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .exclude('iframe[title="HTML preview"]')
+      .analyze();
+    expect(results.violations, `${name}: ${JSON.stringify(results.violations, null, 2)}`).toEqual(
+      [],
+    );
+  }
+});
