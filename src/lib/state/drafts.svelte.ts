@@ -3,6 +3,8 @@
  * renamed and deleted. Attachment bytes live in their own store, written once when attached, so
  * saving a draft as the person types writes only its text.
  */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the Maps and Dates here are values handed to
+   the caller or to IndexedDB, never observed; only `summaries` is reactive. */
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db.ts';
 import type { DraftFields, DraftRecord } from './draft-fields.ts';
 import { sampleFields, sampleLogo, SAMPLE_LOGO_ID } from './sample-draft.ts';
