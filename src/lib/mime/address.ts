@@ -221,7 +221,7 @@ function isDotAtom(text: string): boolean {
  */
 export function domainToAscii(domain: string): string | undefined {
   if (/^\[[^\]]+\]$/.test(domain)) return domain; // address literal, RFC 5321 §4.1.3
-   
+
   if (/^[\x21-\x7e]+$/.test(domain)) {
     return /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.?$/.test(domain)
       ? domain

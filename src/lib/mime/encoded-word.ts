@@ -114,7 +114,6 @@ export function encodeWordRun(text: string, encoding?: WordEncoding): string {
 
 /** Whether a text needs encoding to travel in a header: any non-ASCII or control character. */
 export function needsEncoding(text: string): boolean {
-   
   return /[^\x20-\x7e\t]/.test(text);
 }
 

@@ -163,7 +163,7 @@ export function encodeParameter(
   if (NOT_TOKEN.test(name) || !name) {
     throw new RangeError(`"${name}" is not a valid parameter name.`);
   }
-   
+
   const ascii = /^[\x20-\x7e]*$/.test(value);
   if (ascii) {
     const simple = value !== '' && !NOT_TOKEN.test(value) ? value : quote(value);
