@@ -187,3 +187,39 @@ test('the HTML editor searches on Ctrl+F and marks what the engine finds about t
   await typeInEditor(page, 'HTML body', '<p>No logo any more</p>');
   await expect(page.locator('.cm-lint-marker-info').first()).toBeAttached();
 });
+
+test('a draft with a 20 MB attachment assembles in the worker, stays editable and exports whole', async ({
+  page,
+}, testInfo) => {
+  await openCompose(page);
+  const big = Buffer.alloc(20 * 1024 * 1024);
+  for (let i = 0; i < big.length; i += 4096) big[i] = i % 251;
+  await page
+    .getByLabel('Attach files')
+    .setInputFiles([{ name: 'big.bin', mimeType: 'application/octet-stream', buffer: big }]);
+  await expect(page.getByText("Over the v1 API's 10 MB", { exact: false })).toBeVisible({
+    timeout: 30_000,
+  });
+  const structure = page.getByRole('region', { name: 'MIME structure' });
+  await expect(
+    structure.getByRole('button', { name: /application\/octet-stream 2\d\.\d MB/ }),
+  ).toBeVisible();
+  await page.getByRole('textbox', { name: 'Subject', exact: true }).fill('Still typing freely');
+  const raw = page.getByRole('region', { name: 'Raw message' });
+  await expect(raw).toContainText('Subject: Still typing freely');
+  await expect(raw).toContainText('its start and end are shown');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export .eml' }).click(),
+  ]);
+  const path = testInfo.outputPath('big.eml');
+  await download.saveAs(path);
+  const reading = readWithPython(path);
+  expect(reading.defects).toEqual([]);
+  expect(reading.parts).toContainEqual({
+    type: 'application/octet-stream',
+    filename: 'big.bin',
+    size: big.length,
+  });
+});

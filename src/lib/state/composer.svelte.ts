@@ -10,6 +10,7 @@ import type { Diagnostic, Envelope, MimeNode } from '../mime/types.ts';
 import type { TextMatch } from '../export/text-match.ts';
 import type { RawChange } from '../workers/raw-diff.ts';
 import type { DraftReference } from '../workers/build-protocol.ts';
+import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/index.ts';
 import { BuildClient } from './build-client.ts';
 import {
   emptyFields,
@@ -35,6 +36,19 @@ export type RawListener = (change: RawChange, raw: Uint8Array) => void;
 
 /** How long typing must pause before the text body is compared with the HTML again. */
 const TEXT_COMPARE_DELAY_MS = 400;
+
+/** The right-hand side of a draft's Message-ID when From has no usable domain. */
+const FALLBACK_ID_DOMAIN = 'mailwright.localhost';
+
+/**
+ * A Message-ID that stays the same while the draft is edited (SES replaces it when sending), so
+ * the raw view does not change at the top on every keystroke.
+ */
+function stableMessageId(draftId: string, from: string): string {
+  const address = flattenAddresses(parseAddressList(from))[0]?.address ?? '';
+  const domain = domainToAscii(address.slice(address.lastIndexOf('@') + 1)) ?? FALLBACK_ID_DOMAIN;
+  return `<${draftId}@${address.includes('@') && domain ? domain : FALLBACK_ID_DOMAIN}>`;
+}
 
 /** A guess at a file's type from its name, for files the browser gives no type. */
 function guessContentType(filename: string): string {
@@ -150,6 +164,7 @@ export class Composer {
     const { attachments: _, ...draft } = toEngineDraft(snapshot, () => new Uint8Array(0));
     const reference: DraftReference = {
       ...draft,
+      messageId: stableMessageId(this.draftId, snapshot.from),
       attachments: snapshot.attachments
         .filter((info) => this.#contents.has(info.id))
         .map((info) => ({
