@@ -80,13 +80,21 @@ const SEVERITY: Record<BounceReport['bounceType'], number> = {
   Undetermined: 1,
 };
 
-/** The classification of a whole report: its most severe recipient decides. */
+/**
+ * The classification of a whole report: its most severe recipient decides, and among equally
+ * severe ones a specific subtype wins over General.
+ */
 export function classifyRecipients(recipients: readonly Recipient[]): BounceClassification {
   let best: BounceClassification = { bounceType: 'Undetermined', bounceSubType: 'Undetermined' };
   for (const recipient of recipients) {
     if (recipient.action && /^(delivered|relayed|expanded)$/i.test(recipient.action)) continue;
     const next = classifyFailure(recipient.status, recipient.diagnosticCode, recipient.action);
-    if (SEVERITY[next.bounceType] > SEVERITY[best.bounceType]) best = next;
+    const worse = SEVERITY[next.bounceType] > SEVERITY[best.bounceType];
+    const sharper =
+      next.bounceType === best.bounceType &&
+      best.bounceSubType === 'General' &&
+      next.bounceSubType !== 'General';
+    if (worse || sharper) best = next;
   }
   return best;
 }
@@ -107,7 +115,8 @@ export function readDeliveryStatus(text: string): BounceReport {
   for (const f of fields) {
     const starts =
       (f.name === 'original-recipient' || f.name === 'final-recipient') &&
-      (!current || current.some((g) => g.name === f.name || g.name === 'final-recipient'));
+      (!current ||
+        current.some((g) => g.name === f.name || g.name === 'action' || g.name === 'status'));
     if (starts) {
       current = [];
       blocks.push(current);
