@@ -49,3 +49,4 @@ export {
   type AddressGroup,
   type Mailbox,
 } from './address.ts';
+export { inspectMessage } from './inspect.ts';
