@@ -116,14 +116,14 @@ interface PendingField {
 /**
  * Read the header block that begins at `start`, stopping at the first blank line, at a line that
  * is not a header field (reported: the body begins there), at `end`, or past
- * `MAX_HEADER_BLOCK_BYTES` (reported). `allowMboxLine` skips an mbox `From ` line at the top.
+ * `MAX_HEADER_BLOCK_BYTES` (reported). An mbox `From ` line (no colon) is skipped and reported, as
+ * mail readers do at the top of a message, an enclosed one included.
  */
 export function readHeaderBlock(
   raw: Uint8Array,
   start: number,
   end: number,
   log: DiagnosticLog,
-  allowMboxLine = false,
 ): HeaderBlock {
   const fields: RawHeaderField[] = [];
   let eightBit = false;
@@ -195,7 +195,7 @@ export function readHeaderBlock(
         raw[pos + 2] === 0x6f &&
         raw[pos + 3] === 0x6d &&
         raw[pos + 4] === SPACE;
-      if (isMbox && (allowMboxLine || fields.length > 0 || pending)) {
+      if (isMbox) {
         flush();
         log.add(
           'info',
