@@ -66,3 +66,4 @@ export {
   SES_V2_MAX_MESSAGE_BYTES,
 } from './build-diagnostics.ts';
 export { BUILDER_HEADERS, SES_UNIQUE_HEADERS, checkExtraHeaders } from './header-fields.ts';
+export { inspectMessage } from './inspect.ts';
