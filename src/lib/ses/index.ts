@@ -12,7 +12,7 @@ export type {
   SesSimulator,
   SesSimulatorOptions,
   TimelineEntry,
-} from './simulator.ts';
+} from './simulator-api.ts';
 export type * from './state.ts';
 export { STATE_FORMAT, STATE_VERSION } from './state-io.ts';
 export type { IdentityRecord, IdentityType } from './identities.ts';

@@ -5,167 +5,32 @@
  */
 import { binaryStringToBytes } from '../mime/bytes.ts';
 import { inspectMessage } from '../mime/index.ts';
-import { checkConfigurationSet, type ConfigurationSet } from './configuration-sets.ts';
+import { checkConfigurationSet } from './configuration-sets.ts';
 import { runDueTasks } from './delivery-engine.ts';
-import {
-  addIdentity,
-  normalizeIdentity,
-  removeIdentity,
-  type IdentityRecord,
-} from './identities.ts';
-import { receiveMessage, type InboundInput, type InboundRecord } from './inbound.ts';
-import { checkOutcomeRule, type OutcomeRule } from './outcome-rules.ts';
-import { checkRuleSet, type ReceiptRuleSet } from './receiving.ts';
+import { addIdentity, normalizeIdentity, removeIdentity } from './identities.ts';
+import { receiveMessage, type InboundInput } from './inbound.ts';
+import { checkOutcomeRule } from './outcome-rules.ts';
+import { checkRuleSet } from './receiving.ts';
 import type { SendEmailRequest, SendEmailResponse } from './request-types.ts';
-import {
-  computeReputation,
-  enforcementStatus,
-  reputationHistory,
-  type EnforcementStatus,
-  type Reputation,
-  type ReputationPoint,
-} from './reputation.ts';
+import { computeReputation, enforcementStatus, reputationHistory } from './reputation.ts';
 import { setProductionAccess, setQuotas, sentLast24Hours } from './sandbox-and-quota.ts';
 import { isAtVerifiedDomain } from './self-receipt.ts';
 import { acceptSend, type RawInsight } from './send.ts';
-import { createInitialState, readState } from './state-io.ts';
 import type {
-  EventRecord,
-  NotificationRecord,
-  RecipientRecord,
-  SesSimulatorState,
-} from './state.ts';
+  ReceiveRequest,
+  SendQuota,
+  SesSimulator,
+  SesSimulatorOptions,
+  TimelineEntry,
+} from './simulator-api.ts';
+import { createInitialState, readState } from './state-io.ts';
+import type { SesSimulatorState } from './state.ts';
 import {
   deleteSuppressedDestination,
   findSuppressedDestination,
   putSuppressedDestination,
-  type SuppressedDestination,
-  type SuppressionReason,
 } from './suppression.ts';
 import { blobBytes } from './validation.ts';
-
-/** How a simulator starts. */
-export interface SesSimulatorOptions {
-  /** The clock; simulated time is this plus whatever `advance` added. Default: a fixed epoch. */
-  now?: () => Date;
-  /** Seed of every id and random delay (default 1). */
-  seed?: number;
-  /** Default `us-east-1`. */
-  region?: string;
-  /** Default true: a new account is in the sandbox. */
-  sandbox?: boolean;
-  accountId?: string;
-  callerIdentity?: string;
-  sourceIp?: string;
-  outcomeRules?: readonly OutcomeRule[];
-  /** A saved state to continue from (then seed, region and sandbox are the state's). */
-  state?: unknown;
-}
-
-/** `GetSendQuota` output. */
-export interface SendQuota {
-  Max24HourSend: number;
-  MaxSendRate: number;
-  SentLast24Hours: number;
-}
-
-/** The parts of v2 `GetAccount` the simulator models. */
-export interface AccountDetails {
-  ProductionAccessEnabled: boolean;
-  SendingEnabled: boolean;
-  EnforcementStatus: EnforcementStatus;
-  SendQuota: SendQuota;
-  SuppressionAttributes: { SuppressedReasons: SuppressionReason[] };
-  PauseOnReputation: boolean;
-}
-
-/** A sent message as the workspace lists it. */
-export interface SentMessageView {
-  messageId: string;
-  timestamp: string;
-  source: string;
-  destination: string[];
-  subject?: string;
-  configurationSetName?: string;
-  content: 'Simple' | 'Raw';
-  rejected: boolean;
-  recipients: Array<Pick<RecipientRecord, 'emailAddress' | 'route' | 'status' | 'complained'>>;
-  /** The message as delivered, SES's headers applied. */
-  raw: Uint8Array;
-}
-
-/** One entry of a message's timeline. */
-export interface TimelineEntry {
-  at: number;
-  channel: 'notification' | 'event';
-  type: string;
-  payload: object;
-}
-
-/** Inbound mail to receive: raw bytes or text, with an optional envelope. */
-export interface ReceiveRequest {
-  raw: Uint8Array | string;
-  mailFrom?: string;
-  rcptTo?: string[];
-}
-
-/** The simulator. Methods throw SesError where SES answers with an error, RangeError on misuse. */
-export interface SesSimulator {
-  verifyIdentity(identity: string): void;
-  deleteIdentity(identity: string): void;
-  listIdentities(): IdentityRecord[];
-  setIdentityHeadersInNotificationsEnabled(identity: string, enabled: boolean): void;
-  putSuppressedDestination(emailAddress: string, reason: SuppressionReason): void;
-  deleteSuppressedDestination(emailAddress: string): void;
-  getSuppressedDestination(emailAddress: string): SuppressedDestination | undefined;
-  listSuppressedDestinations(): Array<{
-    emailAddress: string;
-    reason: string;
-    lastUpdateTime: string;
-  }>;
-  putAccountSuppressionAttributes(reasons: SuppressionReason[]): void;
-  /** Synchronous send: Raw content is checked from its header section only. */
-  sendEmail(request: SendEmailRequest): SendEmailResponse;
-  /** Send with Raw content first read by `inspectMessage` (attachment types, decoded subject). */
-  sendEmailAsync(request: SendEmailRequest): Promise<SendEmailResponse>;
-  advance(ms: number): void;
-  now(): Date;
-  /** When the next scheduled delivery step happens, if any is pending. */
-  nextScheduledAt(): Date | undefined;
-  notifications(): object[];
-  events(): object[];
-  notificationLog(): NotificationRecord[];
-  eventLog(): EventRecord[];
-  messages(): SentMessageView[];
-  timeline(messageId: string): TimelineEntry[];
-  getSendQuota(): SendQuota;
-  getAccount(): AccountDetails;
-  setProductionAccess(
-    enabled: boolean,
-    quotas?: { max24HourSend?: number; maxSendRate?: number },
-  ): void;
-  setSendQuota(quotas: { max24HourSend?: number; maxSendRate?: number }): void;
-  setSendingEnabled(enabled: boolean): void;
-  setPauseOnReputation(enabled: boolean): void;
-  reputation(): Reputation & { enforcementStatus: EnforcementStatus };
-  reputationHistory(): ReputationPoint[];
-  outcomeRules(): OutcomeRule[];
-  setOutcomeRules(rules: readonly OutcomeRule[]): void;
-  configurationSets(): ConfigurationSet[];
-  putConfigurationSet(set: ConfigurationSet): void;
-  deleteConfigurationSet(name: string): void;
-  receiptRuleSets(): ReceiptRuleSet[];
-  putReceiptRuleSet(set: ReceiptRuleSet): void;
-  deleteReceiptRuleSet(name: string): void;
-  setActiveReceiptRuleSet(name: string | undefined): void;
-  activeReceiptRuleSet(): string | undefined;
-  receiveEmail(request: ReceiveRequest): InboundRecord;
-  receiveEmailAsync(request: ReceiveRequest): Promise<InboundRecord>;
-  inbound(): InboundRecord[];
-  deleteInbound(messageId: string): void;
-  exportState(): SesSimulatorState;
-  importState(state: unknown): void;
-}
 
 /** The clock a simulator uses when none is given: 2026-01-01T00:00:00Z, fixed. */
 export const DEFAULT_EPOCH = Date.UTC(2026, 0, 1);
