@@ -46,6 +46,7 @@ export {
   formatMailbox,
   parseAddressList,
   type AddressEntry,
+  type AddressParseOptions,
   type AddressGroup,
   type Mailbox,
 } from './address.ts';
@@ -66,3 +67,4 @@ export {
   SES_V2_MAX_MESSAGE_BYTES,
 } from './build-diagnostics.ts';
 export { BUILDER_HEADERS, SES_UNIQUE_HEADERS, checkExtraHeaders } from './header-fields.ts';
+export { inspectMessage } from './inspect.ts';
