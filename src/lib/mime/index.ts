@@ -2,3 +2,69 @@
  * The MIME engine's public face: pure TypeScript, no DOM, runs in Node, the page and a worker.
  */
 export type * from './types.ts';
+export type { DecodeIssue } from './decode-issue.ts';
+export { decodeBase64, encodeBase64, encodeBase64Lines, BASE64_MAX_LINE } from './base64.ts';
+export {
+  decodeQuotedPrintable,
+  encodeQuotedPrintable,
+  QP_MAX_LINE,
+  type QuotedPrintableOptions,
+} from './qp.ts';
+export {
+  decodeCharset,
+  resolveCharset,
+  FALLBACK_CHARSET,
+  type ResolvedCharset,
+} from './charset.ts';
+export {
+  decodeB,
+  decodeEncodedWords,
+  decodeQ,
+  decodeWord,
+  encodeQ,
+  encodeUnstructured,
+  encodeWord,
+  encodeWordRun,
+  needsEncoding,
+  ENCODED_WORD_MAX,
+  type WordEncoding,
+} from './encoded-word.ts';
+export {
+  encodeParameter,
+  formatHeaderValue,
+  parseHeaderValue,
+  PARAM_MAX_LENGTH,
+  type ParsedHeaderValue,
+} from './params.ts';
+export { foldHeader, unfoldHeader, HEADER_FOLD_AT, MAX_LINE_LENGTH } from './fold.ts';
+export {
+  addressProblem,
+  asciiAddress,
+  domainToAscii,
+  flattenAddresses,
+  formatDisplayName,
+  formatMailbox,
+  parseAddressList,
+  type AddressEntry,
+  type AddressParseOptions,
+  type AddressGroup,
+  type Mailbox,
+} from './address.ts';
+export { buildMessage } from './build.ts';
+export { buildEnvelope, type EnvelopeInput } from './envelope.ts';
+export {
+  chooseAttachmentEncoding,
+  chooseTextEncoding,
+  SEVEN_BIT_MAX_LINE,
+  type TransferEncoding,
+  type TransferEncodingChoice,
+} from './transfer-encoding.ts';
+export { formatDate, normaliseDate } from './date.ts';
+export { isValidBoundary, normaliseMessageId } from './message-id.ts';
+export {
+  SES_MAX_RECIPIENTS,
+  SES_V1_MAX_MESSAGE_BYTES,
+  SES_V2_MAX_MESSAGE_BYTES,
+} from './build-diagnostics.ts';
+export { BUILDER_HEADERS, SES_UNIQUE_HEADERS, checkExtraHeaders } from './header-fields.ts';
+export { inspectMessage } from './inspect.ts';
