@@ -34,6 +34,9 @@ export interface AssembledMessage {
 /** Told of each change to the raw message, in order, with the new whole message. */
 export type RawListener = (change: RawChange, raw: Uint8Array) => void;
 
+/** While typing goes on, the draft is saved at most this often (and at once when the page is left). */
+const SAVE_INTERVAL_MS = 150;
+
 /** How long typing must pause before the text body is compared with the HTML again. */
 const TEXT_COMPARE_DELAY_MS = 400;
 
@@ -107,6 +110,7 @@ export class Composer {
   #compareSeq = 0;
   #saving: Promise<void> | undefined;
   #saveAgain = false;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(library: DraftLibrary) {
     this.#library = library;
@@ -129,9 +133,10 @@ export class Composer {
     this.#show(await this.#library.load());
   }
 
-  /** Stop the worker. */
+  /** Stop the worker, saving what is pending. */
   stop(): void {
     clearTimeout(this.#compareTimer);
+    if (this.#saveTimer) this.flushSave();
     this.#client?.terminate();
     this.#client = undefined;
   }
@@ -203,7 +208,7 @@ export class Composer {
    * change reaches IndexedDB without saves piling up while the person types.
    */
   requestSave(): void {
-    if (this.#saving) {
+    if (this.#saving || this.#saveTimer) {
       this.#saveAgain = true;
       return;
     }
@@ -216,11 +221,22 @@ export class Composer {
       })
       .finally(() => {
         this.#saving = undefined;
-        if (this.#saveAgain) {
+        if (!this.#saveAgain) return;
+        // While the person types, save every SAVE_INTERVAL_MS rather than on every keystroke.
+        this.#saveTimer = setTimeout(() => {
+          this.#saveTimer = undefined;
           this.#saveAgain = false;
           this.requestSave();
-        }
+        }, SAVE_INTERVAL_MS);
       });
+  }
+
+  /** Save now, whatever is pending (the page is being left). */
+  flushSave(): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
+    this.#saveAgain = false;
+    void this.save();
   }
 
   /** Save the current fields to IndexedDB. */
