@@ -146,7 +146,7 @@ function toMailbox(tokens: Token[], options: Required<AddressParseOptions>): Mai
       let index = -1;
       for (let k = words.length - 1; k >= 0; k--) {
         const word = words[k]!;
-        if (word.kind === 'text' && word.value.includes('@') && !word.value.startsWith('=?')) {
+        if (word.kind === 'text' && word.value.includes('@') && !ENCODED_WORD.test(word.value)) {
           index = k;
           break;
         }
@@ -243,6 +243,8 @@ export function flattenAddresses(entries: readonly AddressEntry[]): Mailbox[] {
 }
 
 /** RFC 5322 §3.2.3 atext. */
+/** A whole RFC 2047 encoded word: such a word is display text, never an address. */
+const ENCODED_WORD = /^=\?[^?\s]+\?[QqBb]\?[^?\s]*\?=$/;
 const ATEXT = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+$/;
 
 /** Whether a local part is a dot-atom (RFC 5322 §3.4.1) and may be written unquoted. */

@@ -69,8 +69,20 @@ describe('inspectMessage(buildMessage(draft).raw)', () => {
     expect(inspection.subject ?? '').toBe(d.subject ?? '');
     // When the builder adds an empty text part (a draft with no body), it is read back as such.
     const emptyText = leaves(built.tree).some((n) => n.contentType === 'text/plain' && !n.filename);
-    expect(inspection.text).toBe(d.text === undefined ? (emptyText ? '' : undefined) : crlf(d.text));
-    expect(inspection.html).toBe(d.html === undefined ? undefined : crlf(d.html));
+    // A single-part message ends with the CRLF that ends its last line (RFC 5322 §2.3): as
+    // Python's email reads it, that CRLF belongs to a body sent as text (7bit or
+    // quoted-printable); a base64 body decodes to its content alone.
+    const body = (s: string) =>
+      built.tree.children.length === 0 &&
+      built.tree.transferEncoding !== 'base64' &&
+      s !== '' &&
+      !s.endsWith('\r\n')
+        ? `${s}\r\n`
+        : s;
+    expect(inspection.text).toBe(
+      d.text === undefined ? (emptyText ? body('') : undefined) : body(crlf(d.text)),
+    );
+    expect(inspection.html).toBe(d.html === undefined ? undefined : body(crlf(d.html)));
     // Inline parts go into the related group, before the other attachments: compare as sets.
     const key = (a: { filename?: string; content: Uint8Array }) =>
       `${a.filename}:${Array.from(a.content).join(',')}`;
