@@ -120,11 +120,18 @@ export function needsEncoding(text: string): boolean {
 /**
  * Encode an unstructured header value (e.g. Subject): ASCII words at either end stay readable;
  * the stretch from the first to the last word that needs encoding becomes encoded words. A text
- * that looks like an encoded word itself is encoded too, so it cannot be misread.
+ * that looks like an encoded word itself is encoded too, so it cannot be misread. A word longer
+ * than `longestPlainWord` is encoded as well: encoded words can be split across folded lines
+ * where a plain word cannot, so no line outgrows the limits of RFC 5322 §2.1.1.
  */
-export function encodeUnstructured(text: string, encoding?: WordEncoding): string {
+export function encodeUnstructured(
+  text: string,
+  encoding?: WordEncoding,
+  longestPlainWord = Infinity,
+): string {
   const words = text.split(' ');
-  const risky = (word: string) => needsEncoding(word) || /=\?.*\?=/.test(word);
+  const risky = (word: string) =>
+    needsEncoding(word) || /=\?.*\?=/.test(word) || word.length > longestPlainWord;
   let first = words.findIndex(risky);
   if (first < 0) return text;
   let last = words.length - 1;
