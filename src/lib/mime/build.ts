@@ -153,7 +153,7 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
         message: 'The subject had line breaks; they were written as spaces.',
       });
     }
-    // A word too long to fold onto a line of its own is encoded, so it can be split.
+    // A word that cannot fit a folded line (space + word within 78) is encoded so it can fold.
     headers.push({
       name: 'Subject',
       value: encodeUnstructured(subject, undefined, HEADER_FOLD_AT - 1),

@@ -2,8 +2,15 @@
  * Quoted-printable (RFC 2045 §6.7) on bytes. The encoder writes into one preallocated buffer and
  * never splits an `=XX` triplet or a UTF-8 character across a soft line break.
  */
-import { CR, EQUALS, LF, SPACE, TAB } from './bytes.ts';
 import { report, type DecodeIssue } from './decode-issue.ts';
+
+// Byte values are local constants, not imports: a module-to-CommonJS transform (tsx, some test
+// runners) turns imported bindings into getter calls, which would dominate this hot loop.
+const CR = 0x0d;
+const EQUALS = 0x3d;
+const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 /** RFC 2045 §6.7 rule 5: encoded lines are at most 76 characters, the soft-break `=` included. */
 export const QP_MAX_LINE = 76;
@@ -15,9 +22,29 @@ for (let i = 0; i < 16; i++) {
   UNHEX['0123456789ABCDEF'.charCodeAt(i)] = i;
   UNHEX['0123456789abcdef'.charCodeAt(i)] = i;
 }
-/** 1 for bytes that may appear literally (RFC 2045 §6.7 rule 2: 33–60 and 62–126). */
-const LITERAL = new Uint8Array(256);
-for (let b = 33; b <= 126; b++) LITERAL[b] = b === EQUALS ? 0 : 1;
+/** The two hex digits of every byte, for writing `=XX` without arithmetic. */
+const HIGH = new Uint8Array(256);
+const LOW = new Uint8Array(256);
+for (let b = 0; b < 256; b++) {
+  HIGH[b] = HEX[b >> 4]!;
+  LOW[b] = HEX[b & 15]!;
+}
+
+/** Byte classes for the encoder. */
+const ESCAPE = 0;
+const LITERAL = 1; // RFC 2045 §6.7 rule 2: 33–60 and 62–126
+const WHITE = 2; // rule 3: literal unless it ends a line
+const CLASS = new Uint8Array(256);
+for (let b = 33; b <= 126; b++) CLASS[b] = b === EQUALS ? ESCAPE : LITERAL;
+CLASS[SPACE] = WHITE;
+CLASS[TAB] = WHITE;
+/** `=XX` of every byte packed little-endian in 32 bits, written with one store (4th byte spare). */
+const ESCAPED = new Uint32Array(256);
+for (let b = 0; b < 256; b++) ESCAPED[b] = EQUALS | (HIGH[b]! << 8) | (LOW[b]! << 16);
+/** The longest UTF-8 sequence escaped: 4 bytes × `=XX`. */
+const WIDEST = 12;
+/** Room on a line before the soft-break `=`. */
+const ROOM = QP_MAX_LINE - 1;
 
 /** Options of {@link encodeQuotedPrintable}. */
 export interface QuotedPrintableOptions {
@@ -40,6 +67,11 @@ function sequenceLength(input: Uint8Array, i: number, end: number): number {
 /**
  * Encode bytes as quoted-printable with CRLF line ends. Trailing white space before a line end is
  * encoded (rule 3), lines are at most 76 characters, and soft breaks fall only between characters.
+ * A line reaches 76 characters only when nothing follows on it; otherwise 75 plus the soft break.
+ *
+ * Written as one loop over a preallocated buffer with runs of literals and of escapes handled in
+ * tight inner loops: this is the hot path for every text body. The result may be a view of a
+ * larger buffer (at most twice its length).
  */
 export function encodeQuotedPrintable(
   input: Uint8Array,
@@ -47,67 +79,115 @@ export function encodeQuotedPrintable(
 ): Uint8Array {
   const binary = options.binary === true;
   const end = input.length;
-  // Worst case: every byte escaped, plus a soft break every 25 triplets.
-  const out = new Uint8Array(end * 3 + Math.ceil((end * 3) / 72) * 3 + 3);
+  // Room for the worst case: every byte escaped, and a soft break per 64 characters (a soft-broken
+  // line holds at least 64: a 12-character sequence that did not fit after 64). One spare byte
+  // for the 32-bit store of the last escape.
+  const bound = end * 3;
+  const out = new Uint8Array(bound + Math.floor(bound / (ROOM - WIDEST + 1)) * 3 + 4);
+  const view = new DataView(out.buffer);
   let at = 0;
   let column = 0;
   let i = 0;
   while (i < end) {
     const byte = input[i]!;
-    if (!binary && byte === CR && i + 1 < end && input[i + 1] === LF) {
+    let kind = CLASS[byte]!;
+    if (kind === WHITE) {
+      const next = i + 1;
+      const lineEnds =
+        next === end || (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF);
+      kind = lineEnds ? ESCAPE : LITERAL;
+    }
+    if (kind === LITERAL) {
+      if (column < ROOM) {
+        // A run of literals, up to the room left on the line.
+        const limit = Math.min(end, i + (ROOM - column));
+        const start = i;
+        out[at++] = byte;
+        i++;
+        while (i < limit) {
+          const b = input[i]!;
+          const kindOf = CLASS[b]!;
+          if (kindOf !== LITERAL) {
+            // White space inside a line stays literal; before a line end it must be escaped.
+            if (kindOf !== WHITE) break;
+            const next = i + 1;
+            if (
+              next === end ||
+              (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF)
+            ) {
+              break;
+            }
+          }
+          out[at++] = b;
+          i++;
+        }
+        column += i - start;
+        continue;
+      }
+      // At the room's edge: a 76th character is allowed only when the line ends after it.
+      const next = i + 1;
+      const lineEnds =
+        next === end || (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF);
+      if (!(column === ROOM && lineEnds)) {
+        out[at++] = EQUALS;
+        out[at++] = CR;
+        out[at++] = LF;
+        column = 0;
+      }
+      out[at++] = byte;
+      column++;
+      i++;
+      continue;
+    }
+    if (byte === CR && !binary && i + 1 < end && input[i + 1] === LF) {
       out[at++] = CR;
       out[at++] = LF;
       column = 0;
       i += 2;
       continue;
     }
-    let units: number; // input bytes this step consumes
-    let width: number; // characters it writes
-    let literal = false;
-    if (LITERAL[byte] === 1) {
-      units = 1;
-      width = 1;
-      literal = true;
-    } else if (byte === SPACE || byte === TAB) {
-      // Rule 3: white space is literal unless a line end (or the end of data) follows it.
-      const next = i + 1;
-      const atLineEnd =
-        next === end || (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF);
-      units = 1;
-      width = atLineEnd ? 3 : 1;
-      literal = !atLineEnd;
-    } else if (byte >= 0xc0) {
-      units = sequenceLength(input, i, end);
-      width = units * 3;
-    } else {
-      units = 1;
-      width = 3;
-    }
-    // A line may reach 76 characters only when nothing follows on it; otherwise keep room for the
-    // soft-break '='.
-    const next = i + units;
-    const lineEndsHere =
-      next === end || (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF);
-    if (column + width > QP_MAX_LINE - 1 && !(lineEndsHere && column + width <= QP_MAX_LINE)) {
+    if (column + WIDEST <= ROOM && byte !== CR) {
+      // Far from the line end any whole character fits: a run of escaped 8-bit bytes.
       out[at++] = EQUALS;
-      out[at++] = CR;
-      out[at++] = LF;
-      column = 0;
+      out[at++] = HIGH[byte]!;
+      out[at++] = LOW[byte]!;
+      column += 3;
+      i++;
+      while (column + WIDEST <= ROOM && i < end) {
+        const b = input[i]!;
+        if (b < 0x80) break;
+        view.setUint32(at, ESCAPED[b]!, true);
+        at += 3;
+        column += 3;
+        i++;
+      }
+      continue;
     }
-    if (literal) {
-      out[at++] = byte;
-    } else {
-      for (let k = i; k < next; k++) {
-        const b = input[k]!;
+    // Near the line end: measure the UTF-8 character so it is not split by the soft break.
+    const count = byte >= 0xc0 ? sequenceLength(input, i, end) : 1;
+    const width = count * 3;
+    if (column + width > ROOM) {
+      const next = i + count;
+      const lineEnds =
+        next === end || (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF);
+      if (!(column + width <= QP_MAX_LINE && lineEnds)) {
         out[at++] = EQUALS;
-        out[at++] = HEX[b >> 4]!;
-        out[at++] = HEX[b & 15]!;
+        out[at++] = CR;
+        out[at++] = LF;
+        column = 0;
       }
     }
+    for (const stop = i + count; i < stop; i++) {
+      const b = input[i]!;
+      out[at++] = EQUALS;
+      out[at++] = HIGH[b]!;
+      out[at++] = LOW[b]!;
+    }
     column += width;
-    i = next;
   }
-  return out.slice(0, at);
+  // Copying the result costs as much as a quarter of the encoding; a view is returned when it
+  // uses at least half of its buffer, a copy otherwise, so at most 2× the result is held.
+  return at * 2 >= out.length ? out.subarray(0, at) : out.slice(0, at);
 }
 
 /**

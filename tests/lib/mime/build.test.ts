@@ -249,6 +249,22 @@ describe('buildMessage', () => {
     expect(date('yesterday').diagnostics.map((d) => d.code)).toContain('invalid-date');
   });
 
+  test('keeps every line within 998 characters, even for one-word subjects and long names', () => {
+    const message = buildMessage(
+      {
+        from: `${'N'.repeat(1200)} <a@x.example>`,
+        to: [`"${'Doe, '.repeat(300)}" <b@x.example>`],
+        subject: 'y'.repeat(1500),
+        text: 't',
+        messageId: `<${'m'.repeat(1200)}@x.example>`,
+      },
+      { now },
+    );
+    expectWellFormed(message);
+    for (const line of text(message.raw).split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    expect(message.diagnostics.map((d) => d.code)).toContain('invalid-message-id');
+  });
+
   test('throws a RangeError only on misuse', () => {
     expect(() => buildMessage(undefined as unknown as Draft)).toThrow(RangeError);
     expect(() => buildMessage({ from: 'a@x.example' }, { now: new Date(NaN) })).toThrow(RangeError);
