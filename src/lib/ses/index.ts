@@ -7,6 +7,7 @@ export { createSesSimulator, DEFAULT_EPOCH } from './simulator.ts';
 export type {
   AccountDetails,
   ReceiveRequest,
+  SendPreview,
   SendQuota,
   SentMessageView,
   SesSimulator,

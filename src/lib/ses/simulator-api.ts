@@ -3,6 +3,7 @@
  * makes one.
  */
 import type { ConfigurationSet } from './configuration-sets.ts';
+import type { SesError } from './errors.ts';
 import type { IdentityRecord } from './identities.ts';
 import type { InboundRecord } from './inbound.ts';
 import type { OutcomeRule } from './outcome-rules.ts';
@@ -73,6 +74,15 @@ export interface SentMessageView {
   raw: Uint8Array;
 }
 
+/** The answer of `previewSend`. */
+export type SendPreview =
+  | {
+      accepted: true;
+      message: SentMessageView;
+      plans: Array<Pick<RecipientRecord, 'emailAddress' | 'route' | 'plan'>>;
+    }
+  | { accepted: false; error: SesError };
+
 /** One entry of a message's timeline. */
 export interface TimelineEntry {
   at: number;
@@ -114,6 +124,11 @@ export interface SesSimulator {
   putAccountSuppressionAttributes(reasons: SuppressionReason[]): void;
   /** Synchronous send: Raw content is checked from its header section only. */
   sendEmail(request: SendEmailRequest): SendEmailResponse;
+  /**
+   * What SES would do with a request, without doing it: the error it would answer, or the message
+   * as it would be delivered and what would happen to each recipient. Nothing changes.
+   */
+  previewSend(request: SendEmailRequest): SendPreview;
   /** Send with Raw content first read by `inspectMessage` (attachment types, decoded subject). */
   sendEmailAsync(request: SendEmailRequest): Promise<SendEmailResponse>;
   /** SES v1 `SendEmail` (10 MB limit; errors carry `v1Code` for the v1 wire code). */

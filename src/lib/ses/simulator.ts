@@ -18,13 +18,15 @@ import { isAtVerifiedDomain } from './self-receipt.ts';
 import { acceptSend, type RawInsight } from './send.ts';
 import type {
   ReceiveRequest,
+  SentMessageView,
   SendQuota,
   SesSimulator,
   SesSimulatorOptions,
   TimelineEntry,
 } from './simulator-api.ts';
 import { createInitialState, readState } from './state-io.ts';
-import type { SesSimulatorState } from './state.ts';
+import type { SentMessage, SesSimulatorState } from './state.ts';
+import { SesError } from './errors.ts';
 import {
   deleteSuppressedDestination,
   findSuppressedDestination,
@@ -32,6 +34,31 @@ import {
 } from './suppression.ts';
 import { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
 import { blobBytes, V1_MAX_MESSAGE_BYTES } from './validation.ts';
+
+/** A sent message as the workspace lists it. */
+function messageView(m: SentMessage): SentMessageView {
+  return {
+    messageId: m.mail.messageId,
+    timestamp: m.mail.timestamp,
+    source: m.mail.source,
+    destination: [...m.mail.destination],
+    ...(m.mail.commonHeaders.subject !== undefined
+      ? { subject: m.mail.commonHeaders.subject }
+      : {}),
+    ...(m.mail.configurationSetName !== undefined
+      ? { configurationSetName: m.mail.configurationSetName }
+      : {}),
+    content: m.content,
+    rejected: m.rejected,
+    recipients: m.recipients.map(({ emailAddress, route, status, complained }) => ({
+      emailAddress,
+      route,
+      status,
+      complained,
+    })),
+    raw: decodeBase64(m.deliveredRaw),
+  };
+}
 
 /** The clock a simulator uses when none is given: 2026-01-01T00:00:00Z, fixed. */
 export const DEFAULT_EPOCH = Date.UTC(2026, 0, 1);
@@ -160,6 +187,26 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
       state.suppressedReasons = [...new Set(reasons)];
     },
     sendEmail: (request) => send(request),
+    previewSend(request) {
+      const now = settle();
+      const copy = structuredClone(state);
+      try {
+        const id = acceptSend(copy, request, now);
+        const message = copy.messages.find((m) => m.mail.messageId === id) as SentMessage;
+        return {
+          accepted: true,
+          message: messageView(message),
+          plans: message.recipients.map(({ emailAddress, route, plan }) => ({
+            emailAddress,
+            route,
+            plan,
+          })),
+        };
+      } catch (error) {
+        if (error instanceof SesError) return { accepted: false, error };
+        throw error;
+      }
+    },
     sendV1Email: (request) =>
       send(v1SendEmailToV2(request), { operation: 'SendEmail', sizeLimit: V1_MAX_MESSAGE_BYTES }),
     sendV1RawEmail: (request) =>
@@ -196,30 +243,7 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     events: () => (settle(), state.events.map((e) => structuredClone(e.payload))),
     notificationLog: () => (settle(), structuredClone(state.notifications)),
     eventLog: () => (settle(), structuredClone(state.events)),
-    messages: () => (
-      settle(),
-      state.messages.map((m) => ({
-        messageId: m.mail.messageId,
-        timestamp: m.mail.timestamp,
-        source: m.mail.source,
-        destination: [...m.mail.destination],
-        ...(m.mail.commonHeaders.subject !== undefined
-          ? { subject: m.mail.commonHeaders.subject }
-          : {}),
-        ...(m.mail.configurationSetName !== undefined
-          ? { configurationSetName: m.mail.configurationSetName }
-          : {}),
-        content: m.content,
-        rejected: m.rejected,
-        recipients: m.recipients.map(({ emailAddress, route, status, complained }) => ({
-          emailAddress,
-          route,
-          status,
-          complained,
-        })),
-        raw: decodeBase64(m.deliveredRaw),
-      }))
-    ),
+    messages: () => (settle(), state.messages.map(messageView)),
     timeline(messageId) {
       settle();
       const entries: TimelineEntry[] = [
