@@ -23,6 +23,7 @@ import type {
   SesSimulatorState,
 } from './state.ts';
 import type { SuppressedDestination, SuppressionReason } from './suppression.ts';
+import type { EmailTemplate } from './templates.ts';
 
 /** How a simulator starts. */
 export interface SesSimulatorOptions {
@@ -69,6 +70,8 @@ export interface SentMessageView {
   configurationSetName?: string;
   content: 'Simple' | 'Raw';
   rejected: boolean;
+  /** Why the message's template could not be rendered, when it could not. */
+  renderingFailure?: { templateName: string; errorMessage: string };
   recipients: Array<Pick<RecipientRecord, 'emailAddress' | 'route' | 'status' | 'complained'>>;
   /** The message as delivered, SES's headers applied. */
   raw: Uint8Array;
@@ -182,6 +185,12 @@ export interface SesSimulator {
   putConfigurationSet(set: ConfigurationSet): void;
   /** Delete a configuration set. */
   deleteConfigurationSet(name: string): void;
+  /** The stored email templates. */
+  emailTemplates(): EmailTemplate[];
+  /** Store (or replace) a template; RangeError when SES would refuse it. */
+  putEmailTemplate(template: EmailTemplate): void;
+  /** Delete a stored template. */
+  deleteEmailTemplate(name: string): void;
   /** The receipt rule sets. */
   receiptRuleSets(): ReceiptRuleSet[];
   /** Create or replace a receipt rule set; RangeError when SES would refuse it. */

@@ -32,6 +32,7 @@ import {
   findSuppressedDestination,
   putSuppressedDestination,
 } from './suppression.ts';
+import { checkTemplate, MAX_TEMPLATES } from './templates.ts';
 import { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
 import { blobBytes, V1_MAX_MESSAGE_BYTES } from './validation.ts';
 
@@ -50,6 +51,7 @@ function messageView(m: SentMessage): SentMessageView {
       : {}),
     content: m.content,
     rejected: m.rejected,
+    ...(m.renderingFailure ? { renderingFailure: { ...m.renderingFailure } } : {}),
     recipients: m.recipients.map(({ emailAddress, route, status, complained }) => ({
       emailAddress,
       route,
@@ -324,6 +326,21 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     deleteConfigurationSet(name) {
       settle();
       state.configurationSets = state.configurationSets.filter((s) => s.name !== name);
+    },
+    emailTemplates: () => (settle(), structuredClone(state.templates)),
+    putEmailTemplate(template) {
+      settle();
+      checkTemplate(template);
+      const copy = structuredClone(template);
+      const at = state.templates.findIndex((t) => t.TemplateName === template.TemplateName);
+      if (at >= 0) state.templates[at] = copy;
+      else if (state.templates.length >= MAX_TEMPLATES) {
+        throw new RangeError('An account has at most 10,000 templates per region.');
+      } else state.templates.push(copy);
+    },
+    deleteEmailTemplate(name) {
+      settle();
+      state.templates = state.templates.filter((t) => t.TemplateName !== name);
     },
     receiptRuleSets: () => (settle(), structuredClone(state.receiving.ruleSets)),
     putReceiptRuleSet(set) {
