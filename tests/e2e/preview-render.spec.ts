@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
@@ -35,6 +36,17 @@ const cardStyle = (page: Page) =>
     },
     null,
   );
+
+test('the test page runs under the app’s own CSP, read from index.html', async ({ page }) => {
+  await openHarness(page);
+  const harnessPolicy = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  const appPolicy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
+    readFileSync(new URL('../../index.html', import.meta.url), 'utf8'),
+  )?.[1];
+  expect(harnessPolicy).toBe(appPolicy);
+});
 
 test('the frame is sandboxed without scripts and titled HTML preview', async ({ page }) => {
   await openHarness(page);
