@@ -7,6 +7,7 @@ export { createSesSimulator, DEFAULT_EPOCH } from './simulator.ts';
 export type {
   AccountDetails,
   ReceiveRequest,
+  SendPreview,
   SendQuota,
   SentMessageView,
   SesSimulator,
@@ -50,6 +51,7 @@ export {
   DEFAULT_PRODUCTION_MAX_SEND_RATE,
 } from './sandbox-and-quota.ts';
 export {
+  SIMULATOR_ADDRESSES,
   SIMULATOR_DOMAIN,
   simulatorScenario,
   type SimulatorScenario,
@@ -66,4 +68,5 @@ export type {
   ReceivingState,
 } from './receiving.ts';
 export type { InboundRecord, InboundActionResult, VerdictStatus } from './inbound.ts';
+export { renderTemplate, type EmailTemplate, type Rendering } from './templates.ts';
 export { reportToNotification, type ReportNotificationOptions } from './report-notification.ts';

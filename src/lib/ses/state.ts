@@ -9,6 +9,7 @@ import type { MailRecord } from './mail-object.ts';
 import type { OutcomeRule } from './outcome-rules.ts';
 import type { ReceivingState } from './receiving.ts';
 import type { ReputationEntry } from './reputation.ts';
+import type { EmailTemplate } from './templates.ts';
 import type { SendingAccount } from './sandbox-and-quota.ts';
 import type {
   GlobalSuppressionEntry,
@@ -18,6 +19,8 @@ import type {
 
 /** What happens to one recipient, decided when the message is accepted. */
 export type RecipientPlan =
+  /** Not sent: on the account list for complaints, reported as a complaint (`OnAccountSuppressionList`). */
+  | { kind: 'suppressed-complaint' }
   | {
       kind: 'deliver';
       smtpResponse: string;
@@ -54,7 +57,7 @@ export interface RecipientRecord {
   emailAddress: string;
   route: RecipientRoute;
   plan: RecipientPlan;
-  status: 'pending' | 'delayed' | 'delivered' | 'bounced' | 'rejected';
+  status: 'pending' | 'delayed' | 'delivered' | 'bounced' | 'suppressed' | 'rejected';
   complained: boolean;
   /** Whether this recipient counts toward the bounce and complaint rates. */
   countsForReputation: boolean;
@@ -76,6 +79,8 @@ export interface SentMessage {
   expiresAt: number;
   /** Whether SES found a virus and rejected it after accepting it. */
   rejected: boolean;
+  /** Why its template could not be rendered, when it could not (then nothing is sent). */
+  renderingFailure?: { templateName: string; errorMessage: string };
   recipients: RecipientRecord[];
 }
 
@@ -134,6 +139,7 @@ export interface SesSimulatorState {
   globalSuppressionList: GlobalSuppressionEntry[];
   outcomeRules: OutcomeRule[];
   configurationSets: ConfigurationSet[];
+  templates: EmailTemplate[];
   messages: SentMessage[];
   tasks: DeliveryTask[];
   notifications: NotificationRecord[];
