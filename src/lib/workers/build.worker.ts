@@ -5,7 +5,9 @@
  */
 import { buildMessage } from '../mime/index.ts';
 import type { Draft, DraftAttachment } from '../mime/types.ts';
-import { compareTextWithHtml } from '../export/text-match.ts';
+
+// html-to-text is large; load it with the first comparison, not with the worker.
+const loadTextMatch = () => import('../export/text-match.ts');
 import type { BuildWorkerRequest, BuildWorkerResponse, DraftReference } from './build-protocol.ts';
 import { diffRaw } from './raw-diff.ts';
 
@@ -76,11 +78,13 @@ scope.onmessage = (event) => {
       build(request);
       break;
     case 'compare-text':
-      scope.postMessage({
-        type: 'text-compared',
-        seq: request.seq,
-        result: compareTextWithHtml(request.text, request.html),
-      });
+      void loadTextMatch().then(({ compareTextWithHtml }) =>
+        scope.postMessage({
+          type: 'text-compared',
+          seq: request.seq,
+          result: compareTextWithHtml(request.text, request.html),
+        }),
+      );
       break;
   }
 };
