@@ -137,6 +137,13 @@ describe('limits: over a limit, a diagnostic and what was parsed', () => {
     expect(inspection.subject).toBe('s');
   });
 
+  test('a UTF-8 byte order mark before the headers is skipped and mentioned', async () => {
+    const inspection = await inspectMessage(bytes(`\xef\xbb\xbf${HEAD}\r\nbody`));
+    expect(inspection.headers[0]?.name).toBe('From');
+    expect(find(inspection, 'byte-order-mark')).toMatchObject({ from: 0, to: 3 });
+    expect(inspection.tree.start).toBe(0);
+  });
+
   test('malformed input never throws', async () => {
     for (const raw of ['', '\r\n', ':', 'no colon at all', '--', '\x00\xff\xfe', 'Content-Type: multipart/mixed; boundary=""\r\n\r\n--\r\n']) {
       await expect(inspectMessage(bytes(raw))).resolves.toBeDefined();
