@@ -43,6 +43,7 @@ export interface HarnessOptions {
   warmupMs: number;
 }
 
+/** Samples, sample length and warm-up used by `npm run bench`. */
 export const DEFAULT_OPTIONS: HarnessOptions = { samples: 21, minSampleMs: 30, warmupMs: 300 };
 
 async function runTimes(contender: Contender, times: number): Promise<number> {
