@@ -3,6 +3,7 @@
  * hash of the draft and the caller's clock, never from a random source, so the same draft built
  * at the same `now` gives the same bytes.
  */
+import type { Draft } from './types.ts';
 
 /** FNV-1a, 32 bits: fast, and good enough to tell drafts apart (not a security hash). */
 export class DraftHash {
@@ -89,4 +90,31 @@ export function isValidBoundary(boundary: string): boolean {
  */
 export function defaultBoundary(seed: string, depth: number): string {
   return `=_mw${depth}_${seed}`;
+}
+
+/**
+ * The seed of a draft's generated ids and boundaries: a hash of everything in it and of `now`.
+ */
+export function hashDraft(draft: Draft, now: Date): string {
+  const hash = new DraftHash();
+  for (const value of [
+    draft.from,
+    draft.subject,
+    draft.text,
+    draft.html,
+    draft.date,
+    draft.messageId,
+  ]) {
+    hash.addText(value ?? '\u0000');
+  }
+  for (const list of [draft.to, draft.cc, draft.bcc, draft.replyTo])
+    hash.addText((list ?? []).join('\u0000'));
+  for (const header of draft.headers ?? []) hash.addText(`${header.name}:${header.value}`);
+  for (const attachment of draft.attachments ?? []) {
+    hash.addText(
+      `${attachment.filename}\u0000${attachment.contentType ?? ''}\u0000${attachment.contentId ?? ''}`,
+    );
+    hash.addBytes(attachment.content);
+  }
+  return hash.addNumber(now.getTime()).hex();
 }

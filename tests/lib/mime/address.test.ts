@@ -53,6 +53,19 @@ describe('addresses', () => {
     expect(addressProblem('a b@c.example')).toMatch(/quoting/);
   });
 
+  test.prop([fc.string({ unit: 'binary', maxLength: 200 })], { numRuns: runs })(
+    'never throws or hangs on any input',
+    (input) => {
+      const entries = parseAddressList(input);
+      for (const mailbox of flattenAddresses(entries)) {
+        expect(typeof mailbox.address).toBe('string');
+        expect(typeof addressProblem(mailbox.address) === 'string' || mailbox.address !== '').toBe(
+          true,
+        );
+      }
+    },
+  );
+
   const nameArb = fc.string({ unit: 'grapheme', maxLength: 60 }).map((s) =>
     s
       .replace(/[\r\n\t]/g, ' ')
