@@ -102,6 +102,12 @@ export interface BounceReport {
     status?: string;
     diagnosticCode?: string;
   }>;
+  /** Where the report was read from: an RFC 3464 part, or the wording of a plain-text notice. */
+  source?: 'rfc3464' | 'text';
+  /** How sure a plain-text reading is (`high` for RFC 3464 reports). */
+  confidence?: 'high' | 'medium' | 'low';
+  /** For a plain-text notice, the form recognised: `qmail`, `exim`, `postfix`, …, or `hints`. */
+  form?: string;
 }
 
 /** An ARF feedback report (RFC 5965). */
@@ -139,4 +145,92 @@ export interface Inspection {
   attachments: InspectedAttachment[];
   diagnostics: Diagnostic[];
   report?: BounceReport | ComplaintReport;
+  /** The Received chain as hops, oldest first, with delays. */
+  route?: InspectedRoute;
+  /** Verdicts from the newest Authentication-Results header (not verified here). */
+  authentication?: InspectedAuthentication;
+  /** One summary per DKIM-Signature header, in header order. */
+  dkim?: InspectedDkimSignature[];
+  /** DMARC alignment of From with Return-Path and DKIM d= (relaxed and strict; no DNS). */
+  alignment?: InspectedAlignment;
+  /** Text before and after each multipart's parts, by the multipart's `start` offset. */
+  preambles?: Array<{ partStart: number; preamble?: ByteRange; epilogue?: ByteRange }>;
+}
+
+/** A byte range `[start, end)` in the raw message. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** One Received header read as a hop. */
+export interface InspectedHop {
+  from?: string;
+  fromDetail?: string;
+  fromIp?: string;
+  by?: string;
+  via?: string;
+  with?: string;
+  id?: string;
+  for?: string;
+  /** ISO 8601 UTC. */
+  date?: string;
+  /** Seconds since the previous hop. */
+  delaySeconds?: number;
+  raw: string;
+}
+
+/** The route a message took. */
+export interface InspectedRoute {
+  hops: InspectedHop[];
+  totalDelaySeconds?: number;
+}
+
+/** One method result of an Authentication-Results header (RFC 8601). */
+export interface InspectedAuthResult {
+  authservId: string;
+  method: string;
+  result: string;
+  reason?: string;
+  properties: Record<string, string>;
+}
+
+/** SPF, DKIM, DMARC and ARC verdicts as the receiving server reported them. */
+export interface InspectedAuthentication {
+  spf?: InspectedAuthResult;
+  dkim: InspectedAuthResult[];
+  dmarc?: InspectedAuthResult;
+  arc?: InspectedAuthResult;
+  results: InspectedAuthResult[];
+}
+
+/** What a DKIM-Signature header says (d=, s=, a=, h=, …); not verified. */
+export interface InspectedDkimSignature {
+  domain?: string;
+  selector?: string;
+  algorithm?: string;
+  signedHeaders: string[];
+  canonicalization: string;
+  identity?: string;
+  signedAt?: string;
+  expiresAt?: string;
+  bodyLength?: number;
+  problems: string[];
+}
+
+/** How an identifier lines up with the From domain (RFC 7489 §3.1). */
+export interface InspectedIdentifierAlignment {
+  domain: string;
+  relaxed: boolean;
+  strict: boolean;
+  result?: string;
+}
+
+/** DMARC alignment of a message. */
+export interface InspectedAlignment {
+  fromDomain?: string;
+  spf?: InspectedIdentifierAlignment;
+  dkim: InspectedIdentifierAlignment[];
+  passRelaxed?: boolean;
+  passStrict?: boolean;
 }

@@ -1,0 +1,144 @@
+/**
+ * Delivery status notifications (RFC 3464) read into a `BounceReport`, classified the way SES
+ * classifies bounces (see SES's notification contents: bounce types and subtypes).
+ */
+import { type ReportField, readReportBlocks, stripTypePrefix } from './report-fields.ts';
+import type { BounceReport } from './types.ts';
+
+type Recipient = BounceReport['recipients'][number];
+
+const STATUS_PATTERN = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
+const REPLY_PATTERN = /\b([45])\d\d\b/;
+
+/** The RFC 3463 status code in a text, e.g. `5.1.1`, if there is one. */
+export function findStatusCode(text: string | undefined): string | undefined {
+  const match = text ? STATUS_PATTERN.exec(text) : null;
+  return match ? `${match[1]}.${match[2]}.${match[3]}` : undefined;
+}
+
+/** SES's bounce type and subtype for one failure. */
+export interface BounceClassification {
+  bounceType: BounceReport['bounceType'];
+  bounceSubType: string;
+}
+
+/**
+ * Classify one failure as SES does: 5.x.x is Permanent, 4.x.x Transient, anything else
+ * Undetermined; then SES's subtypes. SES lists MailboxFull and MessageTooLarge only as Transient
+ * subtypes, so a full mailbox (X.2.2) or an oversized message (X.3.4, X.2.3) is Transient
+ * whether the server said 4 or 5. Without a status, the SMTP reply code in the diagnostic
+ * (5yz, 4yz) decides, and `delayed` means Transient.
+ */
+export function classifyFailure(
+  status: string | undefined,
+  diagnostic = '',
+  action = '',
+): BounceClassification {
+  let code = findStatusCode(status) ?? findStatusCode(diagnostic);
+  if (!code) {
+    const reply = REPLY_PATTERN.exec(diagnostic);
+    if (reply) code = `${reply[1]}.0.0`;
+  }
+  const text = diagnostic.toLowerCase();
+  if (text.includes('suppression list for your account')) {
+    return { bounceType: 'Permanent', bounceSubType: 'OnAccountSuppressionList' };
+  }
+  if (text.includes('amazon ses has suppressed sending to this address')) {
+    return { bounceType: 'Permanent', bounceSubType: 'Suppressed' };
+  }
+  if (!code) {
+    return action.toLowerCase() === 'delayed'
+      ? { bounceType: 'Transient', bounceSubType: 'General' }
+      : { bounceType: 'Undetermined', bounceSubType: 'Undetermined' };
+  }
+  const [klass, subject, detail] = code.split('.');
+  const sub = `${subject}.${detail}`;
+  if (sub === '2.2') return { bounceType: 'Transient', bounceSubType: 'MailboxFull' };
+  if (sub === '3.4' || sub === '2.3') {
+    return { bounceType: 'Transient', bounceSubType: 'MessageTooLarge' };
+  }
+  if (klass === '5') {
+    // RFC 3463: X.1.1 bad mailbox, X.1.2 bad system, X.1.3 bad syntax, X.1.6 moved, X.1.10 null MX.
+    const noEmail = ['1.1', '1.2', '1.3', '1.6', '1.10'].includes(sub);
+    return { bounceType: 'Permanent', bounceSubType: noEmail ? 'NoEmail' : 'General' };
+  }
+  if (klass === '4') {
+    if (/attachment/.test(text) && /(reject|block|not allowed|prohibit)/.test(text)) {
+      return { bounceType: 'Transient', bounceSubType: 'AttachmentRejected' };
+    }
+    if (/(content|spam)/.test(text) && /(reject|block|refus)/.test(text)) {
+      return { bounceType: 'Transient', bounceSubType: 'ContentRejected' };
+    }
+    return { bounceType: 'Transient', bounceSubType: 'General' };
+  }
+  return { bounceType: 'Undetermined', bounceSubType: 'Undetermined' };
+}
+
+const SEVERITY: Record<BounceReport['bounceType'], number> = {
+  Permanent: 3,
+  Transient: 2,
+  Undetermined: 1,
+};
+
+/**
+ * The classification of a whole report: its most severe recipient decides, and among equally
+ * severe ones a specific subtype wins over General.
+ */
+export function classifyRecipients(recipients: readonly Recipient[]): BounceClassification {
+  let best: BounceClassification = { bounceType: 'Undetermined', bounceSubType: 'Undetermined' };
+  for (const recipient of recipients) {
+    if (recipient.action && /^(delivered|relayed|expanded)$/i.test(recipient.action)) continue;
+    const next = classifyFailure(recipient.status, recipient.diagnosticCode, recipient.action);
+    const worse = SEVERITY[next.bounceType] > SEVERITY[best.bounceType];
+    const sharper =
+      next.bounceType === best.bounceType &&
+      best.bounceSubType === 'General' &&
+      next.bounceSubType !== 'General';
+    if (worse || sharper) best = next;
+  }
+  return best;
+}
+
+function field(block: readonly ReportField[], name: string): string | undefined {
+  return block.find((f) => f.name === name)?.value;
+}
+
+/**
+ * Read the text of a `message/delivery-status` part into a bounce report. Per-recipient blocks
+ * begin at Original-Recipient or Final-Recipient, also when a report leaves out the blank line.
+ */
+export function readDeliveryStatus(text: string): BounceReport {
+  const fields = readReportBlocks(text).flat();
+  const perMessage: ReportField[] = [];
+  const blocks: ReportField[][] = [];
+  let current: ReportField[] | undefined;
+  for (const f of fields) {
+    const starts =
+      (f.name === 'original-recipient' || f.name === 'final-recipient') &&
+      (!current ||
+        current.some((g) => g.name === f.name || g.name === 'action' || g.name === 'status'));
+    if (starts) {
+      current = [];
+      blocks.push(current);
+    }
+    (current ?? perMessage).push(f);
+  }
+  const recipients: Recipient[] = [];
+  for (const block of blocks) {
+    const address = field(block, 'final-recipient') ?? field(block, 'original-recipient');
+    if (!address) continue;
+    const recipient: Recipient = { emailAddress: stripTypePrefix(address) };
+    const action = field(block, 'action');
+    if (action) recipient.action = action.toLowerCase().split(/\s/)[0]!;
+    const status = field(block, 'status');
+    if (status) recipient.status = findStatusCode(status) ?? status;
+    const diagnostic = field(block, 'diagnostic-code');
+    if (diagnostic) recipient.diagnosticCode = diagnostic;
+    recipients.push(recipient);
+  }
+  const classification = classifyRecipients(recipients);
+  const report: BounceReport = { kind: 'bounce', ...classification, recipients };
+  const reportingMTA = field(perMessage, 'reporting-mta');
+  if (reportingMTA) report.reportingMTA = reportingMTA;
+  return report;
+}

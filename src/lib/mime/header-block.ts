@@ -1,0 +1,225 @@
+/**
+ * Reads a raw header block (RFC 5322 §2.2) from bytes, keeping every field in order with its
+ * duplicates and its byte offsets. Lines may end in CRLF, LF or a bare CR: real mail has all
+ * three, and the bytes are reported as they are, not normalised.
+ */
+import { COLON, CR, LF, SPACE, TAB } from './bytes.ts';
+import type { DiagnosticLog } from './inspect-diagnostics.ts';
+import { MAX_HEADER_BLOCK_BYTES } from './limits.ts';
+
+/** One header field as found in the bytes. */
+export interface RawHeaderField {
+  /** The field name as written, e.g. `Content-Type`. */
+  name: string;
+  /** The value, unfolded (RFC 5322 §2.2.3) and trimmed; 8-bit bytes read as UTF-8 or Windows-1252. */
+  value: string;
+  /** Offset of the first byte of the field name. */
+  start: number;
+  /** Offset just past the colon. */
+  valueStart: number;
+  /** Offset just past the field's last line break. */
+  end: number;
+}
+
+/** A part's header block. */
+export interface HeaderBlock {
+  fields: RawHeaderField[];
+  /** Offset where the body begins: after the blank line, or where the headers stopped. */
+  bodyStart: number;
+  /** Whether a header held bytes over 0x7F (RFC 6532 allows UTF-8 only with SMTPUTF8). */
+  eightBit: boolean;
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const windows1252 = new TextDecoder('windows-1252');
+
+/**
+ * The end of the line that starts at `pos`: where its content stops and where the next line
+ * begins. A CR followed by LF is one line break; a lone CR or LF is one too.
+ */
+export function lineEndAt(raw: Uint8Array, pos: number, end: number): [number, number] {
+  for (let i = pos; i < end; i++) {
+    const byte = raw[i];
+    if (byte === LF) return [i, i + 1];
+    if (byte === CR) return [i, i + 1 < end && raw[i + 1] === LF ? i + 2 : i + 1];
+  }
+  return [end, end];
+}
+
+/** Header bytes as text: ASCII as is, otherwise UTF-8 when valid, else Windows-1252. */
+export function decodeHeaderBytes(bytes: Uint8Array): { text: string; eightBit: boolean } {
+  let eightBit = false;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! > 0x7f) {
+      eightBit = true;
+      break;
+    }
+  }
+  if (!eightBit) {
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x2000) {
+      text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x2000) as unknown as number[]);
+    }
+    return { text, eightBit };
+  }
+  try {
+    return { text: utf8Strict.decode(bytes), eightBit };
+  } catch {
+    return { text: windows1252.decode(bytes), eightBit };
+  }
+}
+
+function isFieldNameByte(byte: number): boolean {
+  // RFC 5322 §3.6.8: printable US-ASCII except the colon.
+  return byte >= 33 && byte <= 126 && byte !== COLON;
+}
+
+/** The colon ending a field name on this line, or -1 if the line is not a field. */
+function fieldColon(raw: Uint8Array, pos: number, lineEnd: number): number {
+  let i = pos;
+  while (i < lineEnd && isFieldNameByte(raw[i]!)) i++;
+  if (i === pos) return -1;
+  // RFC 5322 §4.5.1 (obsolete syntax): white space may come between the name and the colon.
+  let j = i;
+  while (j < lineEnd && (raw[j] === SPACE || raw[j] === TAB)) j++;
+  return j < lineEnd && raw[j] === COLON ? j : -1;
+}
+
+function finishField(raw: Uint8Array, field: PendingField): RawHeaderField & { eightBit: boolean } {
+  const { text, eightBit } = decodeHeaderBytes(raw.subarray(field.valueStart, field.contentEnd));
+  let name = '';
+  for (let i = field.start; i < field.nameEnd; i++) name += String.fromCharCode(raw[i]!);
+  return {
+    name,
+    // Unfolding removes each line break that precedes white space; continuation lines all begin
+    // with white space, so removing every CR and LF inside the field is exactly that.
+    value: text.replace(/[\r\n]/g, '').trim(),
+    start: field.start,
+    valueStart: field.valueStart,
+    end: field.end,
+    eightBit,
+  };
+}
+
+interface PendingField {
+  start: number;
+  nameEnd: number;
+  valueStart: number;
+  contentEnd: number;
+  end: number;
+}
+
+/**
+ * Read the header block that begins at `start`, stopping at the first blank line, at a line that
+ * is not a header field (reported: the body begins there), at `end`, or past
+ * `MAX_HEADER_BLOCK_BYTES` (reported). `allowMboxLine` skips an mbox `From ` line at the top.
+ */
+export function readHeaderBlock(
+  raw: Uint8Array,
+  start: number,
+  end: number,
+  log: DiagnosticLog,
+  allowMboxLine = false,
+): HeaderBlock {
+  const fields: RawHeaderField[] = [];
+  let eightBit = false;
+  let pending: PendingField | undefined;
+  let pos = start;
+  let bodyStart = end;
+  const flush = () => {
+    if (!pending) return;
+    const field = finishField(raw, pending);
+    if (field.eightBit) {
+      eightBit = true;
+      log.add(
+        'warning',
+        'header-8bit',
+        `The ${field.name} header holds 8-bit bytes; without SMTPUTF8 headers must be 7-bit ASCII (RFC 5322 §2.2, RFC 6532).`,
+        field.start,
+        field.end,
+      );
+    }
+    fields.push({
+      name: field.name,
+      value: field.value,
+      start: field.start,
+      valueStart: field.valueStart,
+      end: field.end,
+    });
+    pending = undefined;
+  };
+  while (pos < end) {
+    if (pos - start > MAX_HEADER_BLOCK_BYTES) {
+      log.add(
+        'error',
+        'header-too-large',
+        `The header block is over ${MAX_HEADER_BLOCK_BYTES} bytes; the rest is read as body.`,
+        pos,
+        end,
+      );
+      bodyStart = pos;
+      break;
+    }
+    const [contentEnd, next] = lineEndAt(raw, pos, end);
+    if (contentEnd === pos) {
+      bodyStart = next;
+      break;
+    }
+    const first = raw[pos]!;
+    if (first === SPACE || first === TAB) {
+      if (pending) {
+        pending.contentEnd = contentEnd;
+        pending.end = next;
+      } else {
+        log.add(
+          'warning',
+          'header-continuation-first',
+          'The header block begins with a folded line that continues no field; it is ignored.',
+          pos,
+          contentEnd,
+        );
+      }
+      pos = next;
+      continue;
+    }
+    const colon = fieldColon(raw, pos, contentEnd);
+    if (colon < 0) {
+      const isMbox =
+        contentEnd - pos >= 5 &&
+        raw[pos] === 0x46 &&
+        raw[pos + 1] === 0x72 &&
+        raw[pos + 2] === 0x6f &&
+        raw[pos + 3] === 0x6d &&
+        raw[pos + 4] === SPACE;
+      if (isMbox && (allowMboxLine || fields.length > 0 || pending)) {
+        flush();
+        log.add(
+          'info',
+          'mbox-from-line',
+          'An mbox "From " separator line is not a header field; it is skipped.',
+          pos,
+          contentEnd,
+        );
+        pos = next;
+        continue;
+      }
+      flush();
+      log.add(
+        'warning',
+        'header-missing-separator',
+        'A line that is not a header field ends the header block without a blank line; the body begins there (RFC 5322 §2.1).',
+        pos,
+        contentEnd,
+      );
+      bodyStart = pos;
+      break;
+    }
+    flush();
+    let nameEnd = colon;
+    while (nameEnd > pos && (raw[nameEnd - 1] === SPACE || raw[nameEnd - 1] === TAB)) nameEnd--;
+    pending = { start: pos, nameEnd, valueStart: colon + 1, contentEnd, end: next };
+    pos = next;
+  }
+  flush();
+  return { fields, bodyStart: Math.min(bodyStart, end), eightBit };
+}

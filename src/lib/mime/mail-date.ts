@@ -1,0 +1,73 @@
+/**
+ * Reads RFC 5322 §3.3 date-times as they appear in Date and Received headers, obsolete forms
+ * (§4.3: two-digit years, named zones) included, without the platform's lenient `Date.parse`.
+ */
+
+/** A date-time as written: its instant and the zone offset it was written in. */
+export interface MailDate {
+  /** Milliseconds since the epoch (UTC). */
+  time: number;
+  /** The writer's offset from UTC in minutes, e.g. 120 for `+0200`. */
+  offsetMinutes: number;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** RFC 5322 §4.3 obsolete zone names, in minutes east of UTC. */
+const NAMED_ZONES: Record<string, number> = {
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+};
+
+const DATE_PATTERN =
+  /(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?\s*([+-]\d{4}|[+-]\d{2}:?\d{2}|[a-z]{1,5})?/i;
+
+/** Read a date-time, or `undefined` when the text holds none that is valid. */
+export function parseMailDate(text: string): MailDate | undefined {
+  const match = DATE_PATTERN.exec(text.replace(/\([^)]*\)/g, ' '));
+  if (!match) return undefined;
+  const day = Number(match[1]);
+  const month = MONTHS.indexOf(match[2]!.toLowerCase()) + 1;
+  let year = Number(match[3]);
+  // RFC 5322 §4.3: two-digit years under 50 are 20xx, others 19xx; three digits add 1900.
+  if (match[3]!.length === 2) year += year < 50 ? 2000 : 1900;
+  else if (match[3]!.length === 3) year += 1900;
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = match[6] === undefined ? 0 : Number(match[6]);
+  if (month < 1 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+    return undefined;
+  }
+  const offsetMinutes = readZone(match[7]);
+  const time =
+    Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)) - offsetMinutes * 60_000;
+  if (Number.isNaN(time)) return undefined;
+  return { time, offsetMinutes, year, month, day, hour, minute, second };
+}
+
+function readZone(zone: string | undefined): number {
+  if (!zone) return 0;
+  const numeric = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (numeric) {
+    const minutes = Number(numeric[2]) * 60 + Number(numeric[3]);
+    return numeric[1] === '-' ? -minutes : minutes;
+  }
+  // Military zones and unknown names mean "unknown offset" (RFC 5322 §4.3): read as UTC.
+  return NAMED_ZONES[zone.toLowerCase()] ?? 0;
+}

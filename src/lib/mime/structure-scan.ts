@@ -1,0 +1,247 @@
+/**
+ * The structural scan: finds every part of a message in its raw bytes (RFC 2046 §5.1 multipart
+ * boundaries, nested `message/rfc822`, preambles and epilogues) without decoding any body, so a
+ * 25 MB message is mapped in one pass of byte searches. Every part gets `start`, `bodyStart` and
+ * `end` offsets into the input, whatever its line ends (CRLF, LF or bare CR).
+ */
+import { CR, HYPHEN, LF, SPACE, TAB } from './bytes.ts';
+import { type ContentFields, readContentFields } from './content-fields.ts';
+import { type RawHeaderField, readHeaderBlock } from './header-block.ts';
+import type { DiagnosticLog } from './inspect-diagnostics.ts';
+import { MAX_NESTING_DEPTH, MAX_PARTS } from './limits.ts';
+import type { ByteRange } from './types.ts';
+
+/** One part found by the scan. */
+export interface ScannedPart {
+  /** Offset of the part's first header byte. */
+  start: number;
+  /** Offset where its body begins. */
+  bodyStart: number;
+  /** Offset just past its last byte (the line break before the next delimiter excluded). */
+  end: number;
+  depth: number;
+  headers: RawHeaderField[];
+  fields: ContentFields;
+  children: ScannedPart[];
+  /** Text before a multipart's first delimiter, when there is any. */
+  preamble?: ByteRange;
+  /** Text after a multipart's close delimiter, when there is any. */
+  epilogue?: ByteRange;
+}
+
+interface ScanContext {
+  raw: Uint8Array;
+  log: DiagnosticLog;
+  parts: number;
+}
+
+/** Map the structure of a whole message. Never throws; problems go to `log`. */
+export function scanStructure(raw: Uint8Array, log: DiagnosticLog, end = raw.length): ScannedPart {
+  const context: ScanContext = { raw, log, parts: 0 };
+  return scanPart(context, 0, end, 0, 'text/plain');
+}
+
+function scanPart(
+  context: ScanContext,
+  start: number,
+  end: number,
+  depth: number,
+  defaultType: string,
+): ScannedPart {
+  const { raw, log } = context;
+  context.parts++;
+  const block = readHeaderBlock(raw, start, end, log, depth === 0);
+  const fields = readContentFields(block.fields, defaultType);
+  const part: ScannedPart = {
+    start,
+    bodyStart: block.bodyStart,
+    end,
+    depth,
+    headers: block.fields,
+    fields,
+    children: [],
+  };
+  const type = fields.contentType;
+  const composite = type.startsWith('multipart/') || isEnclosedMessage(type);
+  if (!composite) return part;
+  const encoding = fields.transferEncoding;
+  if (encoding && encoding !== '7bit' && encoding !== '8bit' && encoding !== 'binary') {
+    log.add(
+      'warning',
+      'encoding-on-composite',
+      `A ${type} part may not be ${encoding}-encoded (RFC 2045 §6.4); its content is not read as parts.`,
+      start,
+      block.bodyStart,
+    );
+    return part;
+  }
+  if (depth >= MAX_NESTING_DEPTH) {
+    log.add(
+      'error',
+      'nesting-too-deep',
+      `Parts are nested more than ${MAX_NESTING_DEPTH} levels deep; deeper parts are not read.`,
+      start,
+      end,
+    );
+    return part;
+  }
+  if (type.startsWith('multipart/')) {
+    scanMultipart(context, part, type === 'multipart/digest' ? 'message/rfc822' : 'text/plain');
+  } else if (context.parts < MAX_PARTS) {
+    part.children.push(scanPart(context, part.bodyStart, end, depth + 1, 'text/plain'));
+  }
+  return part;
+}
+
+/** `message/rfc822` and `message/global` (RFC 6532 §3.7) enclose a whole message. */
+function isEnclosedMessage(type: string): boolean {
+  return type === 'message/rfc822' || type === 'message/global';
+}
+
+function scanMultipart(context: ScanContext, part: ScannedPart, childType: string): void {
+  const { raw, log } = context;
+  const boundary = part.fields.params.boundary;
+  if (!boundary) {
+    log.add(
+      'error',
+      'multipart-no-boundary',
+      `The ${part.fields.contentType} part has no boundary parameter, so its parts cannot be found (RFC 2046 §5.1.1).`,
+      part.start,
+      part.bodyStart,
+    );
+    return;
+  }
+  const delimiter = delimiterBytes(boundary);
+  let search = part.bodyStart;
+  let childStart = -1;
+  let closed = false;
+  for (;;) {
+    const found = findDelimiter(raw, search, part.end, part.bodyStart, delimiter, log);
+    if (!found) break;
+    if (childStart < 0) {
+      if (found.breakStart > part.bodyStart) {
+        part.preamble = { start: part.bodyStart, end: found.breakStart };
+      }
+    } else if (context.parts >= MAX_PARTS) {
+      log.add(
+        'error',
+        'too-many-parts',
+        `The message has more than ${MAX_PARTS} parts; the rest are not read.`,
+        childStart,
+        part.end,
+      );
+      return;
+    } else {
+      const childEnd = Math.max(childStart, found.breakStart);
+      part.children.push(scanPart(context, childStart, childEnd, part.depth + 1, childType));
+    }
+    childStart = found.next;
+    search = found.next;
+    if (found.close) {
+      closed = true;
+      if (found.next < part.end) part.epilogue = { start: found.next, end: part.end };
+      break;
+    }
+  }
+  if (childStart < 0) {
+    log.add(
+      'error',
+      'multipart-no-parts',
+      `No line of the ${part.fields.contentType} part is its boundary "--${boundary}", so it has no parts (RFC 2046 §5.1.1).`,
+      part.bodyStart,
+      part.end,
+    );
+    return;
+  }
+  if (!closed) {
+    log.add(
+      'warning',
+      'multipart-unterminated',
+      `The ${part.fields.contentType} part has no close delimiter "--${boundary}--"; its last part runs to the end (RFC 2046 §5.1.1).`,
+      childStart,
+      part.end,
+    );
+    if (context.parts < MAX_PARTS) {
+      part.children.push(scanPart(context, childStart, part.end, part.depth + 1, childType));
+    }
+  }
+  if (part.children.length === 0) {
+    log.add(
+      'warning',
+      'multipart-no-parts',
+      `The ${part.fields.contentType} part closes before its first part (RFC 2046 §5.1.1 requires one).`,
+      part.bodyStart,
+      part.end,
+    );
+  }
+}
+
+function delimiterBytes(boundary: string): Uint8Array {
+  const bytes = new Uint8Array(boundary.length + 2);
+  bytes[0] = HYPHEN;
+  bytes[1] = HYPHEN;
+  for (let i = 0; i < boundary.length; i++) bytes[i + 2] = boundary.charCodeAt(i) & 0xff;
+  return bytes;
+}
+
+interface DelimiterLine {
+  /** Where the line break attached to the delimiter begins (RFC 2046 §5.1.1). */
+  breakStart: number;
+  /** Where the line after the delimiter line begins. */
+  next: number;
+  close: boolean;
+}
+
+/**
+ * The next delimiter line at or after `from`: `--boundary`, optionally `--`, then only white
+ * space up to the line end. A line that starts like a delimiter but goes on is reported as the
+ * boundary appearing in content, which parsers disagree about.
+ */
+function findDelimiter(
+  raw: Uint8Array,
+  from: number,
+  end: number,
+  regionStart: number,
+  delimiter: Uint8Array,
+  log: DiagnosticLog,
+): DelimiterLine | undefined {
+  let at = from;
+  while (at < end) {
+    const i = raw.indexOf(HYPHEN, at);
+    if (i < 0 || i + delimiter.length > end) return undefined;
+    at = i + 1;
+    const previous = raw[i - 1];
+    if (i !== regionStart && previous !== LF && previous !== CR) continue;
+    let matches = true;
+    for (let k = 1; k < delimiter.length; k++) {
+      if (raw[i + k] !== delimiter[k]) {
+        matches = false;
+        break;
+      }
+    }
+    if (!matches) continue;
+    let j = i + delimiter.length;
+    const close = j + 1 < end && raw[j] === HYPHEN && raw[j + 1] === HYPHEN;
+    if (close) j += 2;
+    while (j < end && (raw[j] === SPACE || raw[j] === TAB)) j++;
+    if (j < end && raw[j] !== CR && raw[j] !== LF) {
+      log.add(
+        'warning',
+        'boundary-in-content',
+        'A line begins with the boundary but goes on, so it is content here; some mail programs would split the part at it (RFC 2046 §5.1.1).',
+        i,
+        j,
+      );
+      continue;
+    }
+    let next = j;
+    if (next < end && raw[next] === CR) next++;
+    if (next < end && raw[next] === LF && (next === j || raw[j] === CR)) next++;
+    let breakStart = i;
+    if (i > regionStart) {
+      breakStart = raw[i - 1] === LF && i - 2 >= regionStart && raw[i - 2] === CR ? i - 2 : i - 1;
+    }
+    return { breakStart, next: Math.min(next, end), close };
+  }
+  return undefined;
+}
