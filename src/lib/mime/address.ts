@@ -1,0 +1,277 @@
+/**
+ * Addresses (RFC 5322 §3.4): a lenient parser for what people type and what real mail holds
+ * (groups, comments, quoted names, encoded words, missing brackets), and a formatter that writes
+ * only 7-bit text: display names quoted or RFC 2047-encoded, IDN domains as punycode (SES has no
+ * SMTPUTF8).
+ */
+import { decodeEncodedWords, encodeWordRun, needsEncoding } from './encoded-word.ts';
+
+/** One mailbox: a display name (possibly empty) and an address (empty when none was found). */
+export interface Mailbox {
+  name: string;
+  address: string;
+}
+
+/** A named group of mailboxes (RFC 5322 §3.4 `group`). */
+export interface AddressGroup {
+  name: string;
+  group: Mailbox[];
+}
+
+/** An entry of an address list. */
+export type AddressEntry = Mailbox | AddressGroup;
+
+/** Groups nest no deeper than this when parsing (RFC 5322 has none; hostile input may). */
+const MAX_GROUP_DEPTH = 4;
+
+interface Token {
+  kind: 'text' | 'quoted' | 'comment' | 'angle' | 'comma' | 'semicolon' | 'colon';
+  value: string;
+  /** Whether white space came right before this token. */
+  spaced: boolean;
+}
+
+function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let spaced = false;
+  const push = (kind: Token['kind'], value: string) => {
+    tokens.push({ kind, value, spaced });
+    spaced = false;
+  };
+  while (i < input.length) {
+    const char = input[i]!;
+    if (char === ' ' || char === '\t' || char === '\r' || char === '\n') {
+      spaced = true;
+      i++;
+    } else if (char === '"') {
+      let value = '';
+      i++;
+      while (i < input.length && input[i] !== '"') {
+        if (input[i] === '\\' && i + 1 < input.length) i++;
+        value += input[i];
+        i++;
+      }
+      i++;
+      push('quoted', value);
+    } else if (char === '(') {
+      let depth = 1;
+      let value = '';
+      i++;
+      while (i < input.length && depth > 0) {
+        const c = input[i]!;
+        if (c === '\\' && i + 1 < input.length) {
+          value += input[i + 1];
+          i += 2;
+          continue;
+        }
+        if (c === '(') depth++;
+        if (c === ')') depth--;
+        if (depth > 0) value += c;
+        i++;
+      }
+      push('comment', value);
+    } else if (char === '<') {
+      const close = input.indexOf('>', i + 1);
+      const end = close < 0 ? input.length : close;
+      push('angle', input.slice(i + 1, end).trim());
+      i = end + 1;
+    } else if (char === ',' || char === ';' || char === ':') {
+      push(char === ',' ? 'comma' : char === ';' ? 'semicolon' : 'colon', char);
+      i++;
+    } else {
+      let value = '';
+      while (i < input.length && !/[\s"(<,;:]/.test(input[i]!)) value += input[i++];
+      // A '>' without its '<' is noise.
+      push('text', value.replace(/>/g, ''));
+    }
+  }
+  return tokens;
+}
+
+/** Join name words, with a space where the source had one (or between quoted pieces). */
+function joinWords(tokens: Token[]): string {
+  let out = '';
+  for (const token of tokens) {
+    if (out && (token.spaced || token.kind === 'quoted')) out += ' ';
+    out += token.value;
+  }
+  return out.trim();
+}
+
+function toMailbox(tokens: Token[]): Mailbox[] {
+  const angle = tokens.find((token) => token.kind === 'angle');
+  const comments = tokens.filter((token) => token.kind === 'comment').map((t) => t.value);
+  let words = tokens.filter((token) => token.kind === 'text' || token.kind === 'quoted');
+  let address = angle ? angle.value : '';
+  if (!angle) {
+    // A quoted local part: `"user@host"@example.com`.
+    const at = words.findIndex(
+      (t, k) =>
+        t.kind === 'quoted' &&
+        words[k + 1]?.kind === 'text' &&
+        !words[k + 1]!.spaced &&
+        words[k + 1]!.value.startsWith('@'),
+    );
+    if (at >= 0) {
+      address = `"${words[at]!.value}"${words[at + 1]!.value}`;
+      words = words.filter((_, k) => k !== at && k !== at + 1);
+    } else {
+      // No brackets: the last unquoted word holding an '@' is the address.
+      let index = -1;
+      for (let k = words.length - 1; k >= 0; k--) {
+        const word = words[k]!;
+        if (word.kind === 'text' && word.value.includes('@') && !word.value.startsWith('=?')) {
+          index = k;
+          break;
+        }
+      }
+      if (index >= 0) {
+        address = words[index]!.value;
+        words = words.filter((_, k) => k !== index);
+      }
+    }
+  }
+  let name = joinWords(words);
+  if (!name && comments.length) name = comments.join(' ').trim();
+  const decoded = decodeEncodedWords(name);
+  if (!address && decoded !== name && /<[^<>]*@[^<>]*>/.test(decoded)) {
+    // An encoded word that hides a whole address: parse what it says, but never turn a bare
+    // encoded address into a real one (that is how spoofed senders are made).
+    return flattenAddresses(parseList(decoded, MAX_GROUP_DEPTH)).filter((m) => m.address);
+  }
+  return [{ name: decoded, address }];
+}
+
+function parseList(input: string, depth: number): AddressEntry[] {
+  const tokens = tokenize(input);
+  const entries: AddressEntry[] = [];
+  let current: Token[] = [];
+  const finish = () => {
+    if (current.length) entries.push(...toMailbox(current));
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'comma' || token.kind === 'semicolon') {
+      finish();
+    } else if (token.kind === 'colon' && depth < MAX_GROUP_DEPTH) {
+      // A group: its name is what came before the colon; members run to the matching ';'.
+      const name = decodeEncodedWords(
+        joinWords(current.filter((t) => t.kind === 'text' || t.kind === 'quoted')),
+      );
+      current = [];
+      let level = 1;
+      let j = i + 1;
+      const start = j;
+      for (; j < tokens.length; j++) {
+        if (tokens[j]!.kind === 'colon') level++;
+        if (tokens[j]!.kind === 'semicolon' && --level === 0) break;
+      }
+      const inner = tokens.slice(start, j);
+      const members = flattenAddresses(parseTokens(inner, depth + 1));
+      entries.push({ name, group: members });
+      i = j;
+    } else {
+      current.push(token);
+    }
+  }
+  finish();
+  return entries;
+}
+
+/** Re-serialise tokens so a group's members can be parsed by the same code. */
+function parseTokens(tokens: Token[], depth: number): AddressEntry[] {
+  const text = tokens
+    .map((t) => {
+      const lead = t.spaced ? ' ' : '';
+      if (t.kind === 'quoted') return `${lead}"${t.value.replace(/["\\]/g, '\\$&')}"`;
+      if (t.kind === 'comment') return `${lead}(${t.value.replace(/[()\\]/g, '\\$&')})`;
+      if (t.kind === 'angle') return `${lead}<${t.value}>`;
+      return lead + t.value;
+    })
+    .join('');
+  return parseList(text, depth);
+}
+
+/**
+ * Parse an address list leniently. Never throws: what cannot be understood becomes a mailbox with
+ * an empty address (and the text as its name), which `isValidAddress` then rejects.
+ */
+export function parseAddressList(input: string): AddressEntry[] {
+  return parseList(input, 0);
+}
+
+/** The mailboxes of an address list, with group members in place of their groups. */
+export function flattenAddresses(entries: readonly AddressEntry[]): Mailbox[] {
+  return entries.flatMap((entry) => ('group' in entry ? entry.group : [entry]));
+}
+
+/** RFC 5322 §3.2.3 atext. */
+const ATEXT = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+$/;
+
+/** Whether a local part is a dot-atom (RFC 5322 §3.4.1) and may be written unquoted. */
+function isDotAtom(text: string): boolean {
+  return text.split('.').every((part) => ATEXT.test(part));
+}
+
+/**
+ * The ASCII (punycode) form of a domain (RFC 5891 via the WHATWG URL parser), or undefined when it
+ * is not a valid host name. ASCII domains are returned unchanged (case kept).
+ */
+export function domainToAscii(domain: string): string | undefined {
+  if (/^\[[^\]]+\]$/.test(domain)) return domain; // address literal, RFC 5321 §4.1.3
+
+  if (/^[\x21-\x7e]+$/.test(domain)) {
+    return /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.?$/.test(domain)
+      ? domain
+      : undefined;
+  }
+  try {
+    const host = new URL(`http://${domain}/`).hostname;
+    return domainToAscii(host) === host ? host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why an address cannot be sent through SES, or undefined when it can. */
+export function addressProblem(address: string): string | undefined {
+  if (!address) return 'it has no address';
+  const at = address.lastIndexOf('@');
+  if (at <= 0 || at === address.length - 1) return "it is missing the '@domain' part";
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(local))
+    return 'its local part has non-ASCII characters (SES has no SMTPUTF8)';
+  const quoted = /^"([^"\\\r\n]|\\.)*"$/.test(local);
+  if (!quoted && !isDotAtom(local))
+    return 'its local part has characters that need quoting or are not allowed';
+  if (domainToAscii(domain) === undefined) return `"${domain}" is not a valid domain`;
+  return undefined;
+}
+
+/** The address with its domain in ASCII (punycode), as it goes into headers and the envelope. */
+export function asciiAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  return address.slice(0, at + 1) + (domainToAscii(address.slice(at + 1)) ?? address.slice(at + 1));
+}
+
+/**
+ * Format a display name for a header: as is when it is a run of atoms, as a quoted string when it
+ * has specials, as RFC 2047 encoded words when it is not ASCII.
+ */
+export function formatDisplayName(name: string): string {
+  if (needsEncoding(name) || /=\?.*\?=/.test(name)) return encodeWordRun(name);
+  if (name.split(' ').every((word) => ATEXT.test(word))) return name;
+  return `"${name.replace(/["\\]/g, '\\$&')}"`;
+}
+
+/** Format a mailbox as 7-bit header text: `Name <local@domain>` or `local@domain`. */
+export function formatMailbox(mailbox: Mailbox): string {
+  const address = asciiAddress(mailbox.address);
+  const name = mailbox.name.trim();
+  return name ? `${formatDisplayName(name)} <${address}>` : address;
+}

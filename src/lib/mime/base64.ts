@@ -1,0 +1,175 @@
+/**
+ * Base64 (RFC 2045 §6.8) on bytes, with a lookup table and no intermediate strings, because
+ * attachments are the bulk of most messages.
+ */
+import { CR, LF } from './bytes.ts';
+import { report, type DecodeIssue } from './decode-issue.ts';
+
+/** RFC 2045 §6.8: encoded lines are at most 76 characters. */
+export const BASE64_MAX_LINE = 76;
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const PAD = 0x3d; // '='
+
+/** Alphabet as byte values. */
+const ENCODE = new Uint8Array(64);
+/** Byte value → sextet, or 255 for bytes outside the alphabet. */
+const DECODE = new Uint8Array(256).fill(255);
+for (let i = 0; i < 64; i++) {
+  ENCODE[i] = ALPHABET.charCodeAt(i);
+  DECODE[ALPHABET.charCodeAt(i)] = i;
+}
+/** Pairs of output bytes for each 12-bit value: halves the table lookups in the hot loop. */
+const PAIRS = new Uint16Array(4096);
+for (let i = 0; i < 4096; i++) PAIRS[i] = (ENCODE[i >> 6]! << 8) | ENCODE[i & 63]!;
+
+/** Length of the encoding of `length` bytes without line breaks. */
+function encodedLength(length: number): number {
+  return Math.ceil(length / 3) * 4;
+}
+
+/**
+ * Encode bytes into `out` at `at`, without line breaks; returns the offset after the last byte.
+ * Only `input[start, end)` is read.
+ */
+function encodeInto(
+  input: Uint8Array,
+  start: number,
+  end: number,
+  out: Uint8Array,
+  at: number,
+): number {
+  let i = start;
+  const whole = end - ((end - start) % 3);
+  while (i < whole) {
+    const triple = (input[i]! << 16) | (input[i + 1]! << 8) | input[i + 2]!;
+    const high = PAIRS[triple >>> 12]!;
+    const low = PAIRS[triple & 4095]!;
+    out[at] = high >> 8;
+    out[at + 1] = high & 255;
+    out[at + 2] = low >> 8;
+    out[at + 3] = low & 255;
+    at += 4;
+    i += 3;
+  }
+  const rest = end - i;
+  if (rest === 1) {
+    const a = input[i]!;
+    out[at] = ENCODE[a >> 2]!;
+    out[at + 1] = ENCODE[(a & 3) << 4]!;
+    out[at + 2] = PAD;
+    out[at + 3] = PAD;
+    at += 4;
+  } else if (rest === 2) {
+    const a = input[i]!;
+    const b = input[i + 1]!;
+    out[at] = ENCODE[a >> 2]!;
+    out[at + 1] = ENCODE[((a & 3) << 4) | (b >> 4)]!;
+    out[at + 2] = ENCODE[(b & 15) << 2]!;
+    out[at + 3] = PAD;
+    at += 4;
+  }
+  return at;
+}
+
+/** Encode bytes as one base64 string without line breaks (for encoded words and tests). */
+export function encodeBase64(input: Uint8Array): string {
+  const out = new Uint8Array(encodedLength(input.length));
+  encodeInto(input, 0, input.length, out, 0);
+  let text = '';
+  for (let i = 0; i < out.length; i += 0x8000) {
+    text += String.fromCharCode.apply(null, out.subarray(i, i + 0x8000) as unknown as number[]);
+  }
+  return text;
+}
+
+/**
+ * Encode bytes as a base64 body: lines of {@link BASE64_MAX_LINE} characters separated by CRLF,
+ * without a line break after the last line.
+ */
+export function encodeBase64Lines(input: Uint8Array, lineLength = BASE64_MAX_LINE): Uint8Array {
+  if (lineLength < 4 || lineLength % 4 !== 0 || lineLength > BASE64_MAX_LINE) {
+    throw new RangeError(
+      `A base64 line length must be a multiple of 4 from 4 to 76, not ${lineLength}.`,
+    );
+  }
+  const chars = encodedLength(input.length);
+  const lines = Math.max(1, Math.ceil(chars / lineLength));
+  const out = new Uint8Array(chars + (lines - 1) * 2);
+  const bytesPerLine = (lineLength / 4) * 3;
+  let at = 0;
+  for (let i = 0; i < input.length; i += bytesPerLine) {
+    if (i > 0) {
+      out[at++] = CR;
+      out[at++] = LF;
+    }
+    at = encodeInto(input, i, Math.min(i + bytesPerLine, input.length), out, at);
+  }
+  return out;
+}
+
+/**
+ * Decode base64 leniently: characters outside the alphabet (line breaks, spaces, stray bytes) are
+ * skipped, missing padding is tolerated, and decoding stops at the first padding character.
+ * Reports `base64-invalid-characters`, `base64-padding` (missing padding) and `base64-length`
+ * (one character left over: it carries fewer than 8 bits and is dropped).
+ */
+export function decodeBase64(input: Uint8Array | string, issues?: DecodeIssue[]): Uint8Array {
+  const length = input.length;
+  const text = typeof input === 'string' ? input : undefined;
+  const bytes = typeof input === 'string' ? undefined : input;
+  const out = new Uint8Array(Math.ceil((length * 3) / 4));
+  let at = 0;
+  let buffer = 0;
+  let count = 0;
+  let padding = 0;
+  let invalid = -1;
+  for (let i = 0; i < length; i++) {
+    const code = text !== undefined ? text.charCodeAt(i) : bytes![i]!;
+    const value = code < 256 ? DECODE[code]! : 255;
+    if (value === 255) {
+      if (code === PAD) {
+        padding++;
+      } else if (code !== CR && code !== LF && code !== 0x20 && code !== 0x09 && invalid < 0) {
+        invalid = i;
+      }
+      continue;
+    }
+    if (padding > 0) continue; // data after padding: RFC 2045 §6.8 says the data ends at '='
+    buffer = (buffer << 6) | value;
+    count++;
+    if (count === 4) {
+      out[at++] = (buffer >> 16) & 255;
+      out[at++] = (buffer >> 8) & 255;
+      out[at++] = buffer & 255;
+      buffer = 0;
+      count = 0;
+    }
+  }
+  if (invalid >= 0) {
+    report(
+      issues,
+      'base64-invalid-characters',
+      'Base64 data contains characters outside the alphabet; they were skipped.',
+      invalid,
+    );
+  }
+  if (count === 1) {
+    report(
+      issues,
+      'base64-length',
+      'Base64 data ends with a single character, which cannot form a byte; it was dropped.',
+    );
+  } else if (count > 1) {
+    if (padding < 4 - count) {
+      report(issues, 'base64-padding', 'Base64 data is missing its final padding.');
+    }
+    if (count === 2) {
+      out[at++] = (buffer >> 4) & 255;
+    } else {
+      out[at++] = (buffer >> 10) & 255;
+      out[at++] = (buffer >> 2) & 255;
+    }
+  }
+  return out.subarray(0, at);
+}

@@ -1,0 +1,100 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import {
+  BASE64_MAX_LINE,
+  decodeBase64,
+  encodeBase64,
+  encodeBase64Lines,
+  type DecodeIssue,
+} from '../../../src/lib/mime/index.ts';
+import { describeCorpus } from '../../support/corpus.ts';
+import { latin1, readVectors, untag } from '../../support/vectors.ts';
+import { checkSinglePartText } from './qp.test.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const runs = process.env.CI ? 1000 : 200;
+
+describe('base64', () => {
+  test.prop([fc.uint8Array({ maxLength: 2000 })], { numRuns: runs })(
+    'round-trips any bytes in lines of at most 76 characters',
+    (bytes) => {
+      const encoded = latin1(encodeBase64Lines(bytes));
+      const lines = encoded.split('\r\n');
+      lines.forEach((line, index) => {
+        expect(line).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
+        if (index < lines.length - 1) expect(line.length).toBe(BASE64_MAX_LINE);
+        else expect(line.length).toBeLessThanOrEqual(BASE64_MAX_LINE);
+      });
+      expect(encoded.replace(/\r\n/g, '')).toBe(Buffer.from(bytes).toString('base64'));
+      expect(decodeBase64(encoded)).toEqual(bytes);
+      expect(decodeBase64(encodeBase64Lines(bytes))).toEqual(bytes);
+    },
+  );
+
+  test('refuses a line length that cannot hold whole groups', () => {
+    expect(() => encodeBase64Lines(new Uint8Array(3), 75)).toThrow(RangeError);
+  });
+
+  test('skips line breaks silently and reports other stray characters', () => {
+    const issues: DecodeIssue[] = [];
+    expect(latin1(decodeBase64('Zm9v\r\nYmFy', issues))).toBe('foobar');
+    expect(issues).toEqual([]);
+    expect(latin1(decodeBase64('Zm9v!YmFy', issues))).toBe('foobar');
+    expect(issues.map((i) => i.code)).toEqual(['base64-invalid-characters']);
+  });
+});
+
+describeCorpus('base64 vectors', () => {
+  const encoder = readVectors(
+    'postal-mime',
+    '_extracted',
+    'test',
+    'base64-encoder-test.vectors.json',
+  );
+  for (const record of encoder) {
+    test(`postal-mime: ${record.test}`, () => {
+      const encoded = encodeBase64(untag(record.args[0]) as Uint8Array);
+      if (record.expr.endsWith('.endsWith($1)'))
+        expect(encoded.endsWith(record.args[1] as string)).toBe(true);
+      else expect(encoded).toBe(record.expected);
+    });
+  }
+
+  const decoder = readVectors(
+    'postal-mime',
+    '_extracted',
+    'test',
+    'base64-decoder-test.vectors.json',
+  );
+  for (const record of decoder) {
+    // Excluded: records about attachments and HTML parts of multipart messages test postal-mime's
+    // message walking (the inspector's job), not base64.
+    if (!/\.text(\.trim\(\)|\.includes\(\$1\))?$/.test(record.expr)) continue;
+    if (/multipart/i.test(latin1(untag(record.args[0]) as Uint8Array))) continue;
+    test(`postal-mime: ${record.test}`, () =>
+      checkSinglePartText(record, (body) => decodeBase64(body)));
+  }
+
+  const emailjs = readVectors(
+    'emailjs-mime-codec',
+    '_extracted',
+    'src',
+    'mimecodec-unit.vectors.json',
+  );
+  for (const record of emailjs) {
+    // Excluded: two-argument forms convert from a legacy charset, which is not base64.
+    if (record.args.length !== 1) continue;
+    const input = untag(record.args[0]);
+    if (record.expr === 'mimecodec.base64Encode($0)') {
+      test(`emailjs encode: ${record.test}`, () => {
+        const bytes = typeof input === 'string' ? utf8(input) : (input as Uint8Array);
+        expect(encodeBase64(bytes)).toBe(record.expected);
+      });
+    }
+    if (record.expr === 'mimecodec.base64Decode($0)') {
+      test(`emailjs decode: ${record.test}`, () => {
+        expect(new TextDecoder().decode(decodeBase64(input as string))).toBe(record.expected);
+      });
+    }
+  }
+});
