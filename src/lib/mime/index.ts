@@ -49,3 +49,21 @@ export {
   type AddressGroup,
   type Mailbox,
 } from './address.ts';
+export { buildMessage } from './build.ts';
+export { buildEnvelope, type EnvelopeInput } from './envelope.ts';
+export {
+  chooseAttachmentEncoding,
+  chooseTextEncoding,
+  SEVEN_BIT_MAX_LINE,
+  type TransferEncoding,
+  type TransferEncodingChoice,
+} from './transfer-encoding.ts';
+export { formatDate, normaliseDate } from './date.ts';
+export { isValidBoundary, normaliseMessageId } from './message-id.ts';
+export {
+  SES_MAX_RECIPIENTS,
+  SES_V1_MAX_MESSAGE_BYTES,
+  SES_V2_MAX_MESSAGE_BYTES,
+} from './build-diagnostics.ts';
+export { BUILDER_HEADERS, SES_UNIQUE_HEADERS, checkExtraHeaders } from './header-fields.ts';
+export { inspectMessage } from './inspect.ts';

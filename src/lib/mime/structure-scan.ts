@@ -144,6 +144,7 @@ function scanMultipart(context: ScanContext, part: ScannedPart, childType: strin
     }
   }
   if (childStart < 0) {
+    if (part.end > part.bodyStart) part.preamble = { start: part.bodyStart, end: part.end };
     log.add(
       'error',
       'multipart-no-parts',
@@ -193,9 +194,11 @@ interface DelimiterLine {
 }
 
 /**
- * The next delimiter line at or after `from`: `--boundary`, optionally `--`, then only white
- * space up to the line end. A line that starts like a delimiter but goes on is reported as the
- * boundary appearing in content, which parsers disagree about.
+ * The next delimiter line at or after `from`: `--boundary`, then white space to the line end; or
+ * the close delimiter `--boundary--`, after which the rest of its line is ignored (RFC 2046
+ * §5.1.1 asks only that the boundary begin the line). A line that begins with the boundary and
+ * goes on with other text is content: real mail nests boundaries that extend their parent's
+ * (`b` and `b-1`); it is reported, since parsers that match prefixes would split there.
  */
 function findDelimiter(
   raw: Uint8Array,
@@ -225,14 +228,24 @@ function findDelimiter(
     if (close) j += 2;
     while (j < end && (raw[j] === SPACE || raw[j] === TAB)) j++;
     if (j < end && raw[j] !== CR && raw[j] !== LF) {
+      if (!close) {
+        log.add(
+          'warning',
+          'boundary-in-content',
+          'A line begins with the boundary and goes on, so it is read as content; parsers that match the boundary as a prefix would split the part here (RFC 2046 §5.1.1).',
+          i,
+          j,
+        );
+        continue;
+      }
       log.add(
-        'warning',
+        'info',
         'boundary-in-content',
-        'A line begins with the boundary but goes on, so it is content here; some mail programs would split the part at it (RFC 2046 §5.1.1).',
+        'Text follows the close delimiter on its line; it is ignored, though strict parsers would not see the close delimiter at all.',
         i,
         j,
       );
-      continue;
+      while (j < end && raw[j] !== CR && raw[j] !== LF) j++;
     }
     let next = j;
     if (next < end && raw[next] === CR) next++;

@@ -234,3 +234,21 @@ export interface InspectedAlignment {
   passRelaxed?: boolean;
   passStrict?: boolean;
 }
+
+/** How `buildMessage` runs. Everything that would otherwise vary is passed in. */
+export interface BuildOptions {
+  /** The clock: the Date header and generated ids come from it. Default: the current time. */
+  now?: Date;
+  /**
+   * The multipart boundary for a multipart at `depth` (0 = outermost). Default: derived from a
+   * hash of the draft and `now`. Must be 1–70 characters of RFC 2046 §5.1.1 `bchars`.
+   */
+  boundary?: (depth: number) => string;
+  /**
+   * How a non-ASCII attachment name is written in Content-Type `name=` (Content-Disposition
+   * always uses RFC 2231): `rfc2231` (default; standard, and Python's `email` parses it without
+   * a defect) or `rfc2047` (an encoded word in quotes, for very old clients, which Python's
+   * `email` flags as a defect).
+   */
+  filenameFallback?: 'rfc2231' | 'rfc2047';
+}

@@ -1,0 +1,95 @@
+/**
+ * The benchmark's workloads, shared with the tests that check the same messages with Python's
+ * `email` package. All content is generated deterministically.
+ */
+import type { Draft } from '../src/lib/mime/index.ts';
+
+/** Deterministic pseudo-random bytes (a linear congruential generator): incompressible enough. */
+export function pseudoRandomBytes(length: number, seed: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let state = seed >>> 0;
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    out[i] = state >>> 24;
+  }
+  return out;
+}
+
+const PROSE = [
+  'The quarterly report is attached; please review the figures before Thursday.',
+  'Grüße aus Köln — wir sehen uns nächste Woche im Büro.',
+  'Le café était délicieux, et la réunion s’est terminée à l’heure.',
+  'Съешь же ещё этих мягких французских булок, да выпей чаю.',
+  'Total: 1 250,00 € (incl. 20 % VAT) = paid.',
+  '東京の会議は午後三時から始まります。',
+  'Emoji are text too 😀🎉, and so are long lines that go on and on without a break at all.',
+];
+
+/** Mixed UTF-8 prose of about `bytes` bytes, in lines of varied length. */
+export function mixedProse(bytes: number): string {
+  let text = '';
+  let index = 0;
+  while (new TextEncoder().encode(text).length < bytes) {
+    text += PROSE[index % PROSE.length]! + (index % 3 === 0 ? ' ' : '\n');
+    index++;
+  }
+  return text;
+}
+
+/** The 2 MB message: text 20 KiB, HTML 100 KiB, 2 inline images, attachments of 1 MiB, 200 KiB and 10 KiB, non-ASCII headers. */
+export function largeDraft(): Draft {
+  const html =
+    '<!doctype html><html><body><h1>Quarterly report — Überblick</h1>' +
+    '<p><img src="cid:logo@mailwright.example" alt="logo"> <img src="cid:chart@mailwright.example" alt="chart"></p>' +
+    mixedProse(100 * 1024 - 300)
+      .split('\n')
+      .map((line) => `<p>${line}</p>`)
+      .join('\n') +
+    '</body></html>';
+  return {
+    from: 'Jürgen Müller <jurgen@example.com>',
+    to: ['Zoë Ångström <zoe@bücher.example>', 'Bob <bob@example.com>'],
+    cc: ['"Doe, Jane" <jane@example.org>'],
+    subject: 'Quarterly report — Überblick, 数字 and 📎 attachments',
+    text: mixedProse(20 * 1024),
+    html,
+    attachments: [
+      {
+        filename: 'logo.png',
+        contentType: 'image/png',
+        content: pseudoRandomBytes(6 * 1024, 4),
+        inline: true,
+        contentId: 'logo@mailwright.example',
+      },
+      {
+        filename: 'chart.png',
+        contentType: 'image/png',
+        content: pseudoRandomBytes(40 * 1024, 5),
+        inline: true,
+        contentId: 'chart@mailwright.example',
+      },
+      {
+        filename: 'Bericht über 2026 – final.pdf',
+        contentType: 'application/pdf',
+        content: pseudoRandomBytes(1024 * 1024, 1),
+      },
+      {
+        filename: 'données.zip',
+        contentType: 'application/zip',
+        content: pseudoRandomBytes(200 * 1024, 2),
+      },
+      { filename: 'notes.bin', content: pseudoRandomBytes(10 * 1024, 3) },
+    ],
+    headers: [{ name: 'X-SES-CONFIGURATION-SET', value: 'reports' }],
+  };
+}
+
+/** A tiny ASCII message. */
+export function tinyDraft(): Draft {
+  return {
+    from: 'alerts@example.com',
+    to: ['ops@example.com'],
+    subject: 'Disk space low on build-7',
+    text: 'Free space on /var fell below 10%.\nThis is an automated message.\n',
+  };
+}

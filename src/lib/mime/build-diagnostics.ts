@@ -1,0 +1,130 @@
+/**
+ * What SES would refuse, or a reader would regret, in a built message. Each finding has a stable
+ * code; the limits are SES's (ses-facts.md §2).
+ */
+import { addressProblem, type Mailbox } from './address.ts';
+import type { Diagnostic, DraftAttachment, Envelope } from './types.ts';
+
+/** SES: at most 50 recipients per message across To, Cc and Bcc (ses-facts.md §2.2). */
+export const SES_MAX_RECIPIENTS = 50;
+/** SES v1 API: 10 MB per message after encoding (ses-facts.md §2.1); taken as 10 × 2^20 bytes. */
+export const SES_V1_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+/** SES v2 API and SMTP: 40 MB per message after encoding (ses-facts.md §2.1). */
+export const SES_V2_MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
+
+/** File extensions SES refuses as attachments (ses-facts.md §2.5). */
+const BLOCKED_EXTENSIONS = new Set(
+  (
+    'ade adp app asp bas bat cer chm cmd com cpl crt csh der exe fxp gadget hlp hta inf ins isp ' +
+    'its js jse ksh lib lnk mad maf mag mam maq mar mas mat mau mav maw mda mdb mde mdt mdw mdz ' +
+    'msc msh msh1 msh2 mshxml msh1xml msh2xml msi msp mst ops pcd pif plg prf prg reg scf scr sct ' +
+    'shb shs sys ps1 ps1xml ps2 ps2xml psc1 psc2 tmp url vb vbe vbs vps vsmacros vss vst vsw vxd ' +
+    'ws wsc wsf wsh xnk'
+  ).split(' '),
+);
+
+/** An error or warning for every mailbox of a field that SES could not send to. */
+export function addressDiagnostics(field: string, mailboxes: readonly Mailbox[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const mailbox of mailboxes) {
+    const problem = addressProblem(mailbox.address);
+    if (!problem) continue;
+    const shown = mailbox.address || mailbox.name;
+    out.push({
+      severity: 'error',
+      code: problem.includes('SMTPUTF8') ? 'non-ascii-address' : 'invalid-address',
+      message: `${field}: "${shown}" cannot be used: ${problem}.`,
+    });
+  }
+  return out;
+}
+
+/** Recipient count against SES's limits. */
+export function recipientDiagnostics(envelope: Envelope): Diagnostic[] {
+  if (envelope.rcptTo.length === 0) {
+    return [
+      {
+        severity: 'error',
+        code: 'no-recipients',
+        message: 'There are no recipients specified; add a To, Cc or Bcc address.',
+      },
+    ];
+  }
+  if (envelope.rcptTo.length > SES_MAX_RECIPIENTS) {
+    return [
+      {
+        severity: 'error',
+        code: 'recipients-over-limit',
+        message: `The message has ${envelope.rcptTo.length} recipients; SES refuses more than ${SES_MAX_RECIPIENTS} ("Recipient count exceeds 50.").`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** Message size against the SES v1 and v2 limits. */
+export function sizeDiagnostics(size: number): Diagnostic[] {
+  const mb = (size / (1024 * 1024)).toFixed(1);
+  if (size > SES_V2_MAX_MESSAGE_BYTES) {
+    return [
+      {
+        severity: 'error',
+        code: 'message-too-large',
+        message: `The message is ${mb} MB; SES accepts at most 40 MB, even through the v2 API or SMTP.`,
+      },
+    ];
+  }
+  if (size > SES_V1_MAX_MESSAGE_BYTES) {
+    return [
+      {
+        severity: 'warning',
+        code: 'message-over-v1-limit',
+        message: `The message is ${mb} MB; SES v1 SendRawEmail refuses over 10 MB (the v2 API and SMTP accept up to 40 MB).`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** Findings about bodies and attachments that do not depend on the bytes written. */
+export function contentDiagnostics(draft: {
+  text?: string;
+  html?: string;
+  subject?: string;
+  attachments?: readonly DraftAttachment[];
+}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (draft.html !== undefined && draft.text === undefined) {
+    out.push({
+      severity: 'warning',
+      code: 'html-without-text',
+      message:
+        'The message has HTML but no plain-text alternative; some readers show nothing and spam filters score it higher.',
+    });
+  }
+  if (!draft.subject?.trim()) {
+    out.push({
+      severity: 'warning',
+      code: 'missing-subject',
+      message: 'The message has no subject.',
+    });
+  }
+  for (const attachment of draft.attachments ?? []) {
+    const extension = /\.([A-Za-z0-9]+)$/.exec(attachment.filename)?.[1]?.toLowerCase();
+    if (extension && BLOCKED_EXTENSIONS.has(extension)) {
+      out.push({
+        severity: 'error',
+        code: 'blocked-attachment-type',
+        message: `SES refuses attachments of type .${extension} ("${attachment.filename}").`,
+      });
+    }
+    if (attachment.inline && draft.html === undefined) {
+      out.push({
+        severity: 'info',
+        code: 'inline-without-html',
+        message: `"${attachment.filename}" is marked inline but there is no HTML body to show it; it is sent as an ordinary part.`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,291 @@
+/**
+ * `buildMessage`: a draft in, the exact bytes of an RFC 5322 / MIME message out, with its SMTP
+ * envelope, its MIME tree (byte offsets included) and what SES or a reader would object to.
+ */
+import {
+  addressProblem,
+  domainToAscii,
+  flattenAddresses,
+  formatDisplayName,
+  formatMailbox,
+  parseAddressList,
+  type AddressEntry,
+  type Mailbox,
+} from './address.ts';
+import {
+  addressDiagnostics,
+  contentDiagnostics,
+  recipientDiagnostics,
+  sizeDiagnostics,
+} from './build-diagnostics.ts';
+import { bytesToBinaryString } from './bytes.ts';
+import { formatDate, normaliseDate } from './date.ts';
+import { encodeUnstructured } from './encoded-word.ts';
+import { buildEnvelope } from './envelope.ts';
+import { MAX_LINE_LENGTH } from './fold.ts';
+import { checkExtraHeaders } from './header-fields.ts';
+import {
+  DraftHash,
+  defaultBoundary,
+  generateMessageId,
+  hashText,
+  isValidBoundary,
+  normaliseMessageId,
+} from './message-id.ts';
+import {
+  assignBoundaries,
+  attachmentPart,
+  multipartPart,
+  sevenBitBodies,
+  textPart,
+} from './parts.ts';
+import { serializeMessage, type PlannedPart } from './serialize.ts';
+import type { BuildOptions, BuiltMessage, Diagnostic, Draft, HeaderField } from './types.ts';
+
+/** Domain for generated ids when the draft has no usable From domain (RFC 2606 reserves it). */
+const FALLBACK_ID_DOMAIN = 'mailwright.invalid';
+
+/** Parse each entry of an address field; mailboxes SES cannot take are reported and left out. */
+function readField(
+  field: string,
+  values: readonly string[] | undefined,
+  diagnostics: Diagnostic[],
+) {
+  const entries: AddressEntry[] = (values ?? []).flatMap((value) => parseAddressList(value));
+  diagnostics.push(...addressDiagnostics(field, flattenAddresses(entries)));
+  const usable = (mailbox: Mailbox) => !addressProblem(mailbox.address);
+  const kept = entries.flatMap((entry): AddressEntry[] => {
+    if ('group' in entry) return [{ name: entry.name, group: entry.group.filter(usable) }];
+    return usable(entry) ? [entry] : [];
+  });
+  return { entries: kept, mailboxes: flattenAddresses(kept) };
+}
+
+function formatEntries(entries: readonly AddressEntry[]): string {
+  return entries
+    .map((entry) =>
+      'group' in entry
+        ? `${formatDisplayName(entry.name)}: ${entry.group.map(formatMailbox).join(', ')};`
+        : formatMailbox(entry),
+    )
+    .join(', ');
+}
+
+function hashDraft(draft: Draft, now: Date): string {
+  const hash = new DraftHash();
+  for (const value of [
+    draft.from,
+    draft.subject,
+    draft.text,
+    draft.html,
+    draft.date,
+    draft.messageId,
+  ]) {
+    hash.addText(value ?? '\u0000');
+  }
+  for (const list of [draft.to, draft.cc, draft.bcc, draft.replyTo])
+    hash.addText((list ?? []).join('\u0000'));
+  for (const header of draft.headers ?? []) hash.addText(`${header.name}:${header.value}`);
+  for (const attachment of draft.attachments ?? []) {
+    hash.addText(
+      `${attachment.filename}\u0000${attachment.contentType ?? ''}\u0000${attachment.contentId ?? ''}`,
+    );
+    hash.addBytes(attachment.content);
+  }
+  return hash.addNumber(now.getTime()).hex();
+}
+
+/** Check the caller's arguments; misuse is a RangeError, never a diagnostic. */
+function checkUsage(draft: Draft, options: BuildOptions): Date {
+  if (!draft || typeof draft !== 'object')
+    throw new RangeError('buildMessage needs a draft object.');
+  if (typeof draft.from !== 'string')
+    throw new RangeError('A draft needs a from field (a string, possibly empty).');
+  for (const attachment of draft.attachments ?? []) {
+    if (!(attachment.content instanceof Uint8Array)) {
+      throw new RangeError(
+        `The content of attachment "${attachment.filename}" must be a Uint8Array.`,
+      );
+    }
+  }
+  const now = options.now ?? new Date();
+  if (Number.isNaN(now.getTime())) throw new RangeError('options.now is not a valid Date.');
+  return now;
+}
+
+/**
+ * Build a message from a draft. Deterministic: the same draft, `now` and `boundary` give the same
+ * bytes. Never throws on what a person typed (it reports diagnostics); throws a RangeError only
+ * when called wrongly (no draft, an invalid clock or boundary).
+ */
+export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMessage {
+  const now = checkUsage(draft, options);
+  const diagnostics: Diagnostic[] = [];
+  const seed = hashDraft(draft, now);
+
+  const from = readField('From', draft.from.trim() ? [draft.from] : [], diagnostics);
+  const to = readField('To', draft.to, diagnostics);
+  const cc = readField('Cc', draft.cc, diagnostics);
+  const bcc = readField('Bcc', draft.bcc, diagnostics);
+  const replyTo = readField('Reply-To', draft.replyTo, diagnostics);
+  if (!draft.from.trim()) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'missing-from',
+      message: 'The message has no From address (SES: "Missing required header \'From\'.").',
+    });
+  }
+
+  const headers: HeaderField[] = [];
+  if (from.entries.length) headers.push({ name: 'From', value: formatEntries(from.entries) });
+  if (to.entries.length) headers.push({ name: 'To', value: formatEntries(to.entries) });
+  if (cc.entries.length) headers.push({ name: 'Cc', value: formatEntries(cc.entries) });
+  if (replyTo.entries.length)
+    headers.push({ name: 'Reply-To', value: formatEntries(replyTo.entries) });
+  if (draft.subject !== undefined) {
+    const subject = draft.subject.replace(/\r\n|\r|\n/g, ' ');
+    if (subject !== draft.subject) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'subject-line-break',
+        message: 'The subject had line breaks; they were written as spaces.',
+      });
+    }
+    headers.push({ name: 'Subject', value: encodeUnstructured(subject) });
+  }
+  let date = draft.date !== undefined ? normaliseDate(draft.date) : undefined;
+  if (draft.date !== undefined && date === undefined) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'invalid-date',
+      message: `"${draft.date}" is neither an RFC 3339 nor an RFC 5322 date; the current time was used.`,
+    });
+  }
+  date ??= formatDate(now);
+  headers.push({ name: 'Date', value: date });
+  const idDomain =
+    domainToAscii(from.mailboxes[0]?.address.split('@').pop() ?? '') ?? FALLBACK_ID_DOMAIN;
+  let messageId = draft.messageId !== undefined ? normaliseMessageId(draft.messageId) : undefined;
+  if (draft.messageId !== undefined && messageId === undefined) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'invalid-message-id',
+      message: `"${draft.messageId}" is not a valid Message-ID (<left@right>); one was generated.`,
+    });
+  }
+  messageId ??= generateMessageId(seed, now, idDomain);
+  headers.push({ name: 'Message-ID', value: messageId }, { name: 'MIME-Version', value: '1.0' });
+  const extra = checkExtraHeaders(draft.headers ?? []);
+  diagnostics.push(...extra.diagnostics);
+  for (const header of extra.accepted) {
+    if (
+      header.value.split(' ').some((word) => word.length + header.name.length + 2 > MAX_LINE_LENGTH)
+    ) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'line-too-long',
+        message: `${header.name} has a word too long for a 998-character line (RFC 5322 §2.1.1); it was left out.`,
+      });
+    } else {
+      headers.push(header);
+    }
+  }
+
+  const root = planBody(draft, options, seed, idDomain, diagnostics);
+  root.headers = [...headers, ...root.headers];
+  const { raw, tree } = serializeMessage(root);
+
+  const returnPath = extra.accepted.find((h) => h.name.toLowerCase() === 'return-path')?.value;
+  const envelope = buildEnvelope({
+    from: from.mailboxes,
+    recipients: [...to.mailboxes, ...cc.mailboxes, ...bcc.mailboxes],
+    ...(returnPath !== undefined ? { returnPath } : {}),
+    ...(draft.envelope ? { override: draft.envelope } : {}),
+  });
+  diagnostics.push(
+    ...recipientDiagnostics(envelope),
+    ...contentDiagnostics(draft),
+    ...sizeDiagnostics(raw.length),
+  );
+  return { raw, envelope, tree, diagnostics };
+}
+
+/** The body structure: only the multipart levels the draft needs. */
+function planBody(
+  draft: Draft,
+  options: BuildOptions,
+  seed: string,
+  idDomain: string,
+  diagnostics: Diagnostic[],
+): PlannedPart {
+  const fallback = options.filenameFallback ?? 'rfc2231';
+  const attachments = draft.attachments ?? [];
+  const hasHtml = draft.html !== undefined;
+  const related: PlannedPart[] = [];
+  const mixed: PlannedPart[] = [];
+  attachments.forEach((attachment, index) => {
+    let contentId: string | undefined;
+    if (attachment.contentId !== undefined) {
+      contentId = normaliseMessageId(attachment.contentId)?.slice(1, -1);
+      if (!contentId) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'invalid-content-id',
+          message: `"${attachment.contentId}" is not a valid Content-ID (<left@right>); one was generated.`,
+        });
+      }
+    }
+    if (attachment.inline && hasHtml) {
+      contentId ??= `${hashText(`${seed}:${index}`)}.${index}@${idDomain}`;
+      if (!draft.html!.includes(`cid:${contentId}`)) {
+        diagnostics.push({
+          severity: 'info',
+          code: 'unreferenced-inline',
+          message: `The HTML does not refer to inline part "${attachment.filename}" (cid:${contentId}).`,
+        });
+      }
+      related.push(attachmentPart(attachment, 'inline', contentId, fallback));
+    } else {
+      mixed.push(
+        attachmentPart(
+          attachment,
+          attachment.inline ? 'inline' : 'attachment',
+          contentId,
+          fallback,
+        ),
+      );
+    }
+  });
+  const text = draft.text !== undefined ? textPart('plain', draft.text) : undefined;
+  let html = hasHtml ? textPart('html', draft.html!) : undefined;
+  if (html && related.length) html = multipartPart('related', [html, ...related]);
+  let body = text && html ? multipartPart('alternative', [text, html]) : (text ?? html);
+  if (!body && !mixed.length) body = textPart('plain', '');
+  const root = mixed.length ? multipartPart('mixed', body ? [body, ...mixed] : mixed) : body!;
+
+  const sevenBit = sevenBitBodies(root).map((bytes) => bytesToBinaryString(bytes));
+  const collides = (boundary: string) => sevenBit.some((text) => text.includes(`--${boundary}`));
+  assignBoundaries(root, (depth) => {
+    if (options.boundary) {
+      const boundary = options.boundary(depth);
+      if (typeof boundary !== 'string' || !isValidBoundary(boundary)) {
+        throw new RangeError(
+          `options.boundary(${depth}) gave "${String(boundary)}", which is not 1–70 RFC 2046 boundary characters.`,
+        );
+      }
+      if (collides(boundary)) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'boundary-in-body',
+          message: `The boundary "${boundary}" occurs in a body, so readers will split the message in the wrong place.`,
+        });
+      }
+      return boundary;
+    }
+    let boundary = defaultBoundary(seed, depth);
+    for (let attempt = 1; collides(boundary); attempt++)
+      boundary = `${defaultBoundary(seed, depth)}_${attempt}`;
+    return boundary;
+  });
+  return root;
+}

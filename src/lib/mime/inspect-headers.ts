@@ -1,0 +1,129 @@
+/**
+ * The message's own header fields as Inspect shows them: every field in order with its raw and
+ * decoded value, the addresses read by postal-mime's parser, and the header rules of RFC 5322
+ * §3.6 (required and unique fields) and RFC 2047 (encoded words) checked.
+ */
+import { addressParser } from 'postal-mime';
+import type { DecodeIssue } from './decode-issue.ts';
+import { decodeEncodedWords } from './encoded-word.ts';
+import type { RawHeaderField } from './header-block.ts';
+import type { DiagnosticLog } from './inspect-diagnostics.ts';
+import { MAX_ENCODED_WORD_LENGTH } from './limits.ts';
+
+/** Fields that may appear at most once (RFC 5322 §3.6, the table's "max number" column). */
+const UNIQUE_FIELDS = [
+  'date', 'from', 'sender', 'reply-to', 'to', 'cc', 'bcc',
+  'message-id', 'in-reply-to', 'references', 'subject',
+]; // prettier-ignore
+
+const ENCODED_WORD = /=\?[^?\s]+\?[A-Za-z]\?[^?]*\?=/g;
+
+/** A header field with its decoded value. */
+export interface DecodedHeader {
+  name: string;
+  value: string;
+  decoded: string;
+}
+
+/** Decode RFC 2047 words in a value, reporting malformed or over-long ones for the field. */
+export function decodeHeaderValue(field: RawHeaderField, log: DiagnosticLog): string {
+  if (!field.value.includes('=?')) return field.value;
+  for (const match of field.value.matchAll(ENCODED_WORD)) {
+    if (match[0].length > MAX_ENCODED_WORD_LENGTH) {
+      log.add(
+        'warning',
+        'encoded-word-too-long',
+        `An encoded word in ${field.name} is ${match[0].length} characters; RFC 2047 §2 allows ${MAX_ENCODED_WORD_LENGTH}.`,
+        field.start,
+        field.end,
+      );
+    }
+  }
+  const issues: DecodeIssue[] = [];
+  const decoded = decodeEncodedWords(field.value, issues);
+  for (const issue of issues) {
+    log.add(
+      'warning',
+      issue.code === 'unknown-charset' ? 'charset-unsupported' : 'encoded-word-malformed',
+      `${field.name}: ${issue.message}`,
+      field.start,
+      field.end,
+    );
+  }
+  return decoded;
+}
+
+/** Every field in order, duplicates kept, with its decoded value. */
+export function decodeHeaders(
+  fields: readonly RawHeaderField[],
+  log: DiagnosticLog,
+): DecodedHeader[] {
+  return fields.map((field) => ({
+    name: field.name,
+    value: field.value,
+    decoded: decodeHeaderValue(field, log),
+  }));
+}
+
+/** Report missing Date, From and Message-ID, and unique fields that appear more than once. */
+export function checkHeaderRules(fields: readonly RawHeaderField[], log: DiagnosticLog): void {
+  const byName = new Map<string, RawHeaderField[]>();
+  for (const field of fields) {
+    const lower = field.name.toLowerCase();
+    byName.set(lower, [...(byName.get(lower) ?? []), field]);
+  }
+  const end = fields.length > 0 ? fields[fields.length - 1]!.end : 0;
+  if (!byName.has('date')) {
+    log.add('error', 'missing-date', 'The message has no Date header, which RFC 5322 §3.6 requires.', 0, end);
+  }
+  if (!byName.has('from')) {
+    log.add('error', 'missing-from', 'The message has no From header, which RFC 5322 §3.6 requires; SES refuses it.', 0, end);
+  }
+  if (!byName.has('message-id')) {
+    log.add('warning', 'missing-message-id', 'The message has no Message-ID header, which RFC 5322 §3.6.4 says every message should have.', 0, end);
+  }
+  for (const name of UNIQUE_FIELDS) {
+    const found = byName.get(name);
+    if (!found || found.length < 2) continue;
+    log.add(
+      'error',
+      'duplicate-header',
+      `${found[1]!.name} appears ${found.length} times; RFC 5322 §3.6 allows it once.`,
+      found[1]!.start,
+      found[1]!.end,
+    );
+  }
+} // prettier-ignore
+
+/** A mailbox written the way a person types it: `Name <a@b.example>` or `a@b.example`. */
+export function formatMailbox(name: string, address: string): string {
+  if (!name) return address;
+  const quoted = /[()<>[\]:;@\\,."]/.test(name) ? `"${name.replace(/(["\\])/g, '\\$1')}"` : name;
+  return address ? `${quoted} <${address}>` : quoted;
+}
+
+/** The mailboxes of an address header (groups flattened), display names decoded. */
+export function readMailboxes(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    return addressParser(value, { flatten: true })
+      .filter((mailbox) => mailbox.address || mailbox.name)
+      .map((mailbox) =>
+        formatMailbox(decodeEncodedWords(mailbox.name ?? ''), mailbox.address ?? ''),
+      );
+  } catch {
+    return [];
+  }
+}
+
+/** The bare addresses of an address header, lower-case. */
+export function readAddresses(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    return addressParser(value, { flatten: true })
+      .map((mailbox) => (mailbox.address ?? '').toLowerCase())
+      .filter((address) => address.includes('@'));
+  } catch {
+    return [];
+  }
+}

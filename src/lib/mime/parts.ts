@@ -1,0 +1,119 @@
+/**
+ * Planning the parts of a message: text bodies with their transfer encoding, attachments with
+ * their names and ids, and the multipart containers that hold them.
+ */
+import { encodeBase64Lines } from './base64.ts';
+import { utf8Encode } from './bytes.ts';
+import { encodeWordRun, needsEncoding } from './encoded-word.ts';
+import { attachmentType } from './media-types.ts';
+import { formatHeaderValue } from './params.ts';
+import { encodeQuotedPrintable } from './qp.ts';
+import type { PlannedPart } from './serialize.ts';
+import {
+  chooseAttachmentEncoding,
+  chooseTextEncoding,
+  type TransferEncodingChoice,
+} from './transfer-encoding.ts';
+import type { DraftAttachment, HeaderField } from './types.ts';
+
+/** Line ends of typed text (CRLF, lone CR, lone LF) as CRLF, as RFC 5322 §2.3 requires. */
+export function normaliseLineEnds(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, '\r\n');
+}
+
+function encodeBody(bytes: Uint8Array, choice: TransferEncodingChoice): Uint8Array {
+  if (choice.encoding === 'quoted-printable') return encodeQuotedPrintable(bytes);
+  if (choice.encoding === 'base64') return encodeBase64Lines(bytes);
+  return bytes;
+}
+
+/** A `text/plain` or `text/html` part in UTF-8. */
+export function textPart(subtype: 'plain' | 'html', text: string): PlannedPart {
+  const bytes = utf8Encode(normaliseLineEnds(text));
+  const choice = chooseTextEncoding(bytes);
+  return {
+    contentType: `text/${subtype}`,
+    headers: [
+      { name: 'Content-Type', value: formatHeaderValue(`text/${subtype}`, [['charset', 'utf-8']]) },
+      { name: 'Content-Transfer-Encoding', value: choice.encoding },
+    ],
+    body: encodeBody(bytes, choice),
+    transferEncoding: choice.encoding,
+    transferEncodingReason: choice.reason,
+    charset: 'utf-8',
+  };
+}
+
+/** An attachment or inline part, base64-encoded. `contentId` is without angle brackets. */
+export function attachmentPart(
+  attachment: DraftAttachment,
+  disposition: 'attachment' | 'inline',
+  contentId: string | undefined,
+  fallback: 'rfc2231' | 'rfc2047',
+): PlannedPart {
+  const type = attachmentType(attachment.filename, attachment.contentType);
+  const filename = attachment.filename;
+  const choice = chooseAttachmentEncoding();
+  let contentType = type;
+  if (filename) {
+    contentType =
+      fallback === 'rfc2047' && needsEncoding(filename)
+        ? `${type}; name="${encodeWordRun(filename)}"`
+        : formatHeaderValue(type, [['name', filename]]);
+  }
+  const headers: HeaderField[] = [
+    { name: 'Content-Type', value: contentType },
+    { name: 'Content-Transfer-Encoding', value: choice.encoding },
+    {
+      name: 'Content-Disposition',
+      value: filename ? formatHeaderValue(disposition, [['filename', filename]]) : disposition,
+    },
+  ];
+  if (contentId) headers.push({ name: 'Content-ID', value: `<${contentId}>` });
+  const part: PlannedPart = {
+    contentType: type,
+    headers,
+    body: encodeBase64Lines(attachment.content),
+    transferEncoding: choice.encoding,
+    transferEncodingReason: choice.reason,
+    filename,
+    disposition,
+  };
+  if (contentId) part.contentId = contentId;
+  return part;
+}
+
+/** A multipart container; its boundary is assigned once the tree is complete. */
+export function multipartPart(
+  subtype: 'mixed' | 'alternative' | 'related',
+  children: PlannedPart[],
+): PlannedPart {
+  return { contentType: `multipart/${subtype}`, headers: [], children };
+}
+
+/**
+ * Give every multipart its boundary (by depth) and its Content-Type header. RFC 2387 §3.1 asks
+ * multipart/related for the type of its root part.
+ */
+export function assignBoundaries(
+  part: PlannedPart,
+  boundaryAt: (depth: number) => string,
+  depth = 0,
+): void {
+  if (!part.children) return;
+  const boundary = boundaryAt(depth);
+  part.boundary = boundary;
+  const params: Array<[string, string]> = [];
+  if (part.contentType === 'multipart/related')
+    params.push(['type', part.children[0]!.contentType]);
+  // Always one quoted string, never RFC 2231 sections: some readers cannot rejoin a boundary.
+  const value = `${formatHeaderValue(part.contentType, params)}; boundary="${boundary}"`;
+  part.headers = [{ name: 'Content-Type', value }];
+  for (const child of part.children) assignBoundaries(child, boundaryAt, depth + 1);
+}
+
+/** The 7bit bodies of a tree: the only ones that could contain a boundary by accident. */
+export function sevenBitBodies(part: PlannedPart): Uint8Array[] {
+  if (part.children) return part.children.flatMap(sevenBitBodies);
+  return part.transferEncoding === '7bit' && part.body ? [part.body] : [];
+}

@@ -1,0 +1,106 @@
+/**
+ * Writing a planned part tree to bytes, recording where every part lands. Each header line is
+ * folded once, every body is already encoded, and the output is assembled in a single buffer.
+ */
+import { foldHeader } from './fold.ts';
+import type { HeaderField, MimeNode } from './types.ts';
+
+/** A part ready to write: 7-bit header values (unfolded) and an encoded body or children. */
+export interface PlannedPart {
+  contentType: string;
+  headers: HeaderField[];
+  /** The encoded body of a leaf part, without a final line break. */
+  body?: Uint8Array;
+  /** The parts of a multipart, with the boundary that separates them. */
+  children?: PlannedPart[];
+  boundary?: string;
+  transferEncoding?: string;
+  transferEncodingReason?: string;
+  charset?: string;
+  filename?: string;
+  contentId?: string;
+  disposition?: string;
+}
+
+const CRLF = '\r\n';
+
+/** ASCII text to bytes without a TextEncoder round trip per header. */
+function asciiBytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+class ByteWriter {
+  readonly chunks: Uint8Array[] = [];
+  length = 0;
+
+  text(value: string): void {
+    this.bytes(asciiBytes(value));
+  }
+
+  bytes(value: Uint8Array): void {
+    if (value.length === 0) return;
+    this.chunks.push(value);
+    this.length += value.length;
+  }
+
+  finish(): Uint8Array {
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
+}
+
+function writePart(part: PlannedPart, writer: ByteWriter): MimeNode {
+  const start = writer.length;
+  let head = '';
+  for (const header of part.headers) head += foldHeader(header.name, header.value) + CRLF;
+  writer.text(head + CRLF);
+  const bodyStart = writer.length;
+  const children: MimeNode[] = [];
+  if (part.children) {
+    // RFC 2046 §5.1.1: the CRLF before each "--boundary" belongs to the delimiter, so a child
+    // ends right before it.
+    const delimiter = `--${part.boundary!}`;
+    for (const child of part.children) {
+      writer.text(delimiter + CRLF);
+      children.push(writePart(child, writer));
+      writer.text(CRLF);
+    }
+    writer.text(`${delimiter}--`);
+  } else if (part.body) {
+    writer.bytes(part.body);
+  }
+  const node: MimeNode = {
+    contentType: part.contentType,
+    headers: part.headers.map((h) => ({ name: h.name, value: h.value })),
+    start,
+    bodyStart,
+    end: writer.length,
+    children,
+  };
+  if (part.transferEncoding) node.transferEncoding = part.transferEncoding;
+  if (part.transferEncodingReason) node.transferEncodingReason = part.transferEncodingReason;
+  if (part.charset) node.charset = part.charset;
+  if (part.filename !== undefined) node.filename = part.filename;
+  if (part.contentId) node.contentId = part.contentId;
+  if (part.disposition) node.disposition = part.disposition;
+  return node;
+}
+
+/**
+ * Serialise a part tree (the root's headers include the message headers). A multipart message
+ * ends with CRLF after its close delimiter; the root node then spans the whole output.
+ */
+export function serializeMessage(root: PlannedPart): { raw: Uint8Array; tree: MimeNode } {
+  const writer = new ByteWriter();
+  const tree = writePart(root, writer);
+  if (root.children) writer.text(CRLF);
+  tree.end = writer.length;
+  return { raw: writer.finish(), tree };
+}

@@ -1,0 +1,278 @@
+import { describe, expect, test } from 'vitest';
+import { buildMessage, type Draft } from '../../../src/lib/mime/index.ts';
+import { expectWellFormed, leaves, nodeContent, shape, slice } from './build-support.ts';
+
+const now = new Date(Date.UTC(2026, 10, 27, 21, 16, 10));
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const image = {
+  filename: 'logo.png',
+  content: Uint8Array.of(137, 80, 78, 71, 0, 255),
+  inline: true,
+  contentId: 'logo@x.example',
+};
+const pdf = { filename: 'report.pdf', content: Uint8Array.of(37, 80, 68, 70, 10, 200) };
+const codes = (draft: Draft) => buildMessage(draft, { now }).diagnostics.map((d) => d.code);
+
+describe('buildMessage', () => {
+  test('writes a text-only message as one part with the message headers in order', () => {
+    const message = buildMessage(
+      { from: 'Ann <ann@example.com>', to: ['bob@example.com'], subject: 'Hi', text: 'Hello\n' },
+      { now },
+    );
+    const raw = text(message.raw);
+    expect(raw).toMatch(
+      /^From: Ann <ann@example\.com>\r\nTo: bob@example\.com\r\nSubject: Hi\r\nDate: Fri, 27 Nov 2026 21:16:10 \+0000\r\nMessage-ID: <[0-9a-f]{8}\.[0-9a-z]+@example\.com>\r\nMIME-Version: 1\.0\r\nContent-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\nHello\r\n$/,
+    );
+    expect(message.tree).toMatchObject({
+      contentType: 'text/plain',
+      start: 0,
+      end: message.raw.length,
+      charset: 'utf-8',
+      transferEncoding: '7bit',
+    });
+    expect(message.diagnostics).toEqual([]);
+  });
+
+  test('gives the same bytes for the same draft, clock and boundaries, and others for another clock', () => {
+    const draft: Draft = {
+      from: 'a@example.com',
+      to: ['b@example.com'],
+      text: 't',
+      html: '<p>h</p>',
+      attachments: [pdf],
+    };
+    const first = buildMessage(draft, { now });
+    expect(buildMessage(structuredClone(draft), { now }).raw).toEqual(first.raw);
+    const later = buildMessage(draft, { now: new Date(now.getTime() + 1000) });
+    expect(text(later.raw)).not.toBe(text(first.raw));
+    const fixed = (depth: number) => `b${depth}`;
+    expect(buildMessage(draft, { now, boundary: fixed }).raw).toEqual(
+      buildMessage(draft, { now, boundary: fixed }).raw,
+    );
+    expect(text(buildMessage(draft, { now, boundary: fixed }).raw)).toContain('boundary="b1"');
+  });
+
+  test('uses only the multipart levels a draft needs', () => {
+    const cases: Array<[Draft, string]> = [
+      [{ from: 'a@x.example', text: 't' }, 'text/plain'],
+      [{ from: 'a@x.example', html: 'h' }, 'text/html'],
+      [
+        { from: 'a@x.example', text: 't', html: 'h' },
+        'multipart/alternative(text/plain,text/html)',
+      ],
+      [
+        { from: 'a@x.example', html: 'h', attachments: [image] },
+        'multipart/related(text/html,image/png)',
+      ],
+      [
+        { from: 'a@x.example', text: 't', attachments: [pdf] },
+        'multipart/mixed(text/plain,application/pdf)',
+      ],
+      [{ from: 'a@x.example', attachments: [pdf] }, 'multipart/mixed(application/pdf)'],
+      [
+        {
+          from: 'a@x.example',
+          text: 't',
+          html: '<img src="cid:logo@x.example">',
+          attachments: [image, pdf],
+        },
+        'multipart/mixed(multipart/alternative(text/plain,multipart/related(text/html,image/png)),application/pdf)',
+      ],
+      [
+        { from: 'a@x.example', text: 't', attachments: [image] },
+        'multipart/mixed(text/plain,image/png)',
+      ],
+    ];
+    for (const [draft, expected] of cases) {
+      const message = buildMessage(draft, { now });
+      expect(shape(message.tree)).toBe(expected);
+      expectWellFormed(message);
+    }
+  });
+
+  test('gives inline parts a Content-ID and a generated one when the draft has none', () => {
+    const message = buildMessage(
+      {
+        from: 'a@x.example',
+        html: '<img src="cid:logo@x.example">',
+        attachments: [image, { ...image, contentId: undefined, filename: 'b.png' }],
+      },
+      { now },
+    );
+    const [, first, second] = leaves(message.tree);
+    expect(first!.contentId).toBe('logo@x.example');
+    expect(text(message.raw)).toContain('Content-ID: <logo@x.example>');
+    expect(second!.contentId).toMatch(/^[0-9a-f]{8}\.1@x\.example$/);
+    expect(message.diagnostics.filter((d) => d.code === 'unreferenced-inline')).toHaveLength(1);
+  });
+
+  test('never writes Bcc, and puts every recipient in the envelope once', () => {
+    const message = buildMessage(
+      {
+        from: 'a@x.example',
+        to: ['Bob <bob@Example.COM>', 'carol@example.com'],
+        cc: ['bob@example.com', 'Bob@example.com'],
+        bcc: ['secret@bücher.example'],
+        text: 't',
+      },
+      { now },
+    );
+    expect(text(message.raw)).not.toMatch(/^Bcc:|secret/im);
+    expect(message.envelope).toEqual({
+      mailFrom: 'a@x.example',
+      rcptTo: [
+        'bob@Example.COM',
+        'carol@example.com',
+        'Bob@example.com',
+        'secret@xn--bcher-kva.example',
+      ],
+    });
+  });
+
+  test('takes MAIL FROM from the envelope override, else Return-Path, else From', () => {
+    const base: Draft = { from: 'a@x.example', to: ['b@x.example'], text: 't' };
+    expect(
+      buildMessage(
+        { ...base, headers: [{ name: 'Return-Path', value: '<bounce@x.example>' }] },
+        { now },
+      ).envelope.mailFrom,
+    ).toBe('bounce@x.example');
+    expect(
+      buildMessage(
+        {
+          ...base,
+          headers: [{ name: 'Return-Path', value: '<bounce@x.example>' }],
+          envelope: { mailFrom: 'env@x.example', rcptTo: ['only@x.example'] },
+        },
+        { now },
+      ).envelope,
+    ).toEqual({
+      mailFrom: 'env@x.example',
+      rcptTo: ['only@x.example'],
+    });
+  });
+
+  test('reports what SES would refuse', () => {
+    const many = Array.from({ length: 51 }, (_, i) => `r${i}@example.com`);
+    expect(codes({ from: 'a@x.example', to: many, subject: 's', text: 't' })).toEqual([
+      'recipients-over-limit',
+    ]);
+    expect(codes({ from: '', to: ['b@x.example'], subject: 's', text: 't' })).toEqual([
+      'missing-from',
+    ]);
+    expect(codes({ from: 'a@x.example', subject: 's', text: 't' })).toEqual(['no-recipients']);
+    expect(
+      codes({
+        from: 'a@x.example',
+        to: ['not an address', 'jürgen@x.example'],
+        subject: 's',
+        text: 't',
+      }),
+    ).toEqual(['invalid-address', 'non-ascii-address', 'no-recipients']);
+    expect(
+      codes({ from: 'a@x.example', to: ['b@x.example'], subject: 's', html: '<p>h</p>' }),
+    ).toEqual(['html-without-text']);
+    expect(
+      codes({
+        from: 'a@x.example',
+        to: ['b@x.example'],
+        subject: 's',
+        text: 't',
+        attachments: [{ filename: 'setup.exe', content: new Uint8Array(1) }],
+      }),
+    ).toEqual(['blocked-attachment-type']);
+  });
+
+  test('reports a message over the SES v1 and v2 size limits', () => {
+    const sized = (bytes: number) =>
+      codes({
+        from: 'a@x.example',
+        to: ['b@x.example'],
+        subject: 's',
+        attachments: [{ filename: 'a.bin', content: new Uint8Array(bytes) }],
+      });
+    expect(sized(7 * 1024 * 1024)).toEqual([]);
+    expect(sized(8 * 1024 * 1024)).toEqual(['message-over-v1-limit']);
+    expect(sized(31 * 1024 * 1024)).toEqual(['message-too-large']);
+  });
+
+  test('refuses injected, malformed and duplicate extra headers without altering them', () => {
+    const message = buildMessage(
+      {
+        from: 'a@x.example',
+        to: ['b@x.example'],
+        subject: 's',
+        text: 't',
+        headers: [
+          { name: 'X-Evil', value: 'x\r\nBcc: victim@x.example' },
+          { name: 'Bad Name', value: 'v' },
+          { name: 'Subject', value: 'again' },
+          { name: 'List-Unsubscribe', value: '<mailto:u@x.example>' },
+          { name: 'List-Unsubscribe', value: '<mailto:v@x.example>' },
+          { name: 'X-Note', value: 'naïve' },
+        ],
+      },
+      { now },
+    );
+    expect(message.diagnostics.map((d) => d.code)).toEqual([
+      'header-injection',
+      'invalid-header-name',
+      'duplicate-header',
+      'duplicate-header',
+    ]);
+    const raw = text(message.raw);
+    expect(raw).not.toContain('X-Evil');
+    expect(raw).not.toContain('victim');
+    expect(raw.match(/List-Unsubscribe:/g)).toHaveLength(1);
+    expect(raw).toContain('X-Note: =?UTF-8?Q?na=C3=AFve?=');
+  });
+
+  test('takes dates in RFC 3339 or RFC 5322 form and reports others', () => {
+    const date = (value: string) =>
+      buildMessage({ from: 'a@x.example', text: 't', date: value }, { now });
+    expect(text(date('2026-01-02T03:04:05+05:30').raw)).toContain(
+      'Date: Fri, 2 Jan 2026 03:04:05 +0530',
+    );
+    expect(text(date('Fri, 2 Jan 2026 03:04:05 -0800').raw)).toContain(
+      'Date: Fri, 2 Jan 2026 03:04:05 -0800',
+    );
+    expect(date('yesterday').diagnostics.map((d) => d.code)).toContain('invalid-date');
+  });
+
+  test('throws a RangeError only on misuse', () => {
+    expect(() => buildMessage(undefined as unknown as Draft)).toThrow(RangeError);
+    expect(() => buildMessage({ from: 'a@x.example' }, { now: new Date(NaN) })).toThrow(RangeError);
+    expect(() =>
+      buildMessage(
+        { from: 'a@x.example', attachments: [pdf] },
+        { now, boundary: () => 'bad\r\nboundary' },
+      ),
+    ).toThrow(RangeError);
+  });
+
+  test('records why each part got its transfer encoding and where its bytes are', () => {
+    const message = buildMessage(
+      {
+        from: 'a@x.example',
+        text: 'Grüße\n',
+        html: `<p>${'x'.repeat(100)}</p>`,
+        attachments: [pdf],
+      },
+      { now },
+    );
+    const [plain, html, attachment] = leaves(message.tree);
+    expect(plain).toMatchObject({ transferEncoding: 'quoted-printable', charset: 'utf-8' });
+    expect(plain!.transferEncodingReason).toMatch(/non-ASCII/);
+    expect(html!.transferEncodingReason).toMatch(/107 characters long/);
+    expect(attachment).toMatchObject({
+      transferEncoding: 'base64',
+      filename: 'report.pdf',
+      disposition: 'attachment',
+    });
+    expect(text(nodeContent(message, plain!))).toBe('Grüße\r\n');
+    expect(nodeContent(message, attachment!)).toEqual(pdf.content);
+    expect(slice(message.raw, attachment!.start, attachment!.start + 13)).toBe('Content-Type:');
+    expect(utf8(slice(message.raw, html!.end, html!.end + 4))).toEqual(utf8('\r\n--'));
+  });
+});

@@ -1,0 +1,62 @@
+"""Parse messages with Python's email package (policy=default) and report what it sees.
+
+Input on stdin: JSON {"messages": [base64, ...]}. Output on stdout: JSON list, one object per
+message: defects (of the message, of every part, and of every parsed header), the top-level
+headers as decoded strings, and the leaf parts with their decoded content in base64.
+"""
+import base64
+import email
+import email.policy
+import json
+import sys
+
+
+def header_defects(part, where):
+    found = []
+    for name, value in part.items():
+        for defect in getattr(value, 'defects', ()):
+            found.append({'where': f'{where} header {name}', 'defect': type(defect).__name__,
+                          'message': str(defect)})
+    return found
+
+
+def describe(raw):
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    defects = []
+    parts = []
+    for index, part in enumerate(message.walk()):
+        where = 'message' if index == 0 else f'part {index}'
+        for defect in part.defects:
+            defects.append({'where': where, 'defect': type(defect).__name__, 'message': str(defect)})
+        defects.extend(header_defects(part, where))
+        if part.is_multipart():
+            continue
+        payload = part.get_payload(decode=True) or b''
+        text = None
+        if part.get_content_maintype() == 'text':
+            try:
+                text = part.get_content()
+            except (LookupError, UnicodeError) as error:
+                defects.append({'where': where, 'defect': type(error).__name__, 'message': str(error)})
+        parts.append({
+            'contentType': part.get_content_type(),
+            'filename': part.get_filename(),
+            'disposition': part.get_content_disposition(),
+            'contentId': part.get('Content-ID'),
+            'charset': part.get_content_charset(),
+            'transferEncoding': part.get('Content-Transfer-Encoding'),
+            'content': base64.b64encode(payload).decode('ascii'),
+            'text': text,
+        })
+    headers = [[name, str(value)] for name, value in message.items()]
+    return {'defects': defects, 'headers': headers, 'parts': parts}
+
+
+def main():
+    request = json.load(sys.stdin)
+    reports = [describe(base64.b64decode(item)) for item in request['messages']]
+    json.dump(reports, sys.stdout)
+
+
+if __name__ == '__main__':
+    main()
