@@ -3,3 +3,66 @@
  */
 export type * from './request-types.ts';
 export * from './errors.ts';
+export { createSesSimulator, DEFAULT_EPOCH } from './simulator.ts';
+export type {
+  AccountDetails,
+  ReceiveRequest,
+  SendQuota,
+  SentMessageView,
+  SesSimulator,
+  SesSimulatorOptions,
+  TimelineEntry,
+} from './simulator-api.ts';
+export type * from './state.ts';
+export { STATE_FORMAT, STATE_VERSION } from './state-io.ts';
+export type { IdentityRecord, IdentityType } from './identities.ts';
+export type { SuppressedDestination, SuppressionReason } from './suppression.ts';
+export {
+  EXAMPLE_OUTCOME_RULES,
+  patternMatches,
+  outcomeFor,
+  type Outcome,
+  type OutcomeRule,
+} from './outcome-rules.ts';
+export {
+  EVENT_TYPES,
+  EVENT_TYPE_NAMES,
+  createConfigurationSet,
+  type ConfigurationSet,
+  type EventDestination,
+  type EventDestinationKind,
+  type EventType,
+} from './configuration-sets.ts';
+export {
+  BOUNCE_PAUSE_RATE,
+  BOUNCE_REVIEW_RATE,
+  COMPLAINT_PAUSE_RATE,
+  COMPLAINT_REVIEW_RATE,
+  type EnforcementStatus,
+  type RateStatus,
+  type Reputation,
+  type ReputationPoint,
+} from './reputation.ts';
+export {
+  SANDBOX_MAX_24_HOUR_SEND,
+  SANDBOX_MAX_SEND_RATE,
+  DEFAULT_PRODUCTION_MAX_24_HOUR_SEND,
+  DEFAULT_PRODUCTION_MAX_SEND_RATE,
+} from './sandbox-and-quota.ts';
+export {
+  SIMULATOR_DOMAIN,
+  simulatorScenario,
+  type SimulatorScenario,
+} from './mailbox-simulator.ts';
+export { BLOCKED_ATTACHMENT_EXTENSIONS, isBlockedAttachment } from './blocked-attachments.ts';
+export { MAX_RECIPIENTS, MAX_MESSAGE_BYTES } from './validation.ts';
+export { DEFAULT_MAX_DELIVERY_MS, FIRST_RETRY_MS } from './delivery-engine.ts';
+export type {
+  ReceiptAction,
+  ReceiptRule,
+  ReceiptRuleSet,
+  KeywordScope,
+  ReceivingState,
+} from './receiving.ts';
+export type { InboundRecord, InboundActionResult, VerdictStatus } from './inbound.ts';
+export { reportToNotification, type ReportNotificationOptions } from './report-notification.ts';

@@ -1,0 +1,297 @@
+/**
+ * Receiving a message: the active rule set's rules run for the recipients they match, their
+ * actions in order, and each action that notifies produces the JSON SES would: the "Received"
+ * SNS notification (ses-facts §8.4) or the Lambda event, with the receipt verdicts.
+ */
+import { binaryStringToBytes, bytesToBinaryString } from '../mime/bytes.ts';
+import { decodeEncodedWords } from '../mime/encoded-word.ts';
+import type { HeaderField } from '../mime/types.ts';
+import { parseAddressList } from './address.ts';
+import {
+  formatRfc5322Date,
+  headerValue,
+  readHeaderSection,
+  rewriteHeaderSection,
+} from './header-section.ts';
+import { inboundMessageId, nextInt, type Random } from './ids.ts';
+import { commonHeadersOf, truncateHeaders } from './mail-object.ts';
+import { ruleMatches, type ReceiptAction, type ReceivingState } from './receiving.ts';
+
+/** Largest message the SNS action can carry in its notification (ses-facts §8.3). */
+export const MAX_SNS_CONTENT_BYTES = 150 * 1024;
+/** Largest message SES receives (ses-facts §8.3). */
+export const MAX_INBOUND_BYTES = 40 * 1024 * 1024;
+
+/** A receipt verdict status. */
+export type VerdictStatus = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
+
+/** A message arriving at SES. */
+export interface InboundInput {
+  raw: Uint8Array;
+  /** Envelope sender; the From address when absent. */
+  mailFrom?: string;
+  /** Envelope recipients; To and Cc when absent. */
+  rcptTo?: string[];
+  /** Decoded subject and body text, for keyword conditions (read from the raw when absent). */
+  subject?: string;
+  body?: string;
+  /** Authentication verdicts; read from an Authentication-Results header when absent, else GRAY. */
+  spf?: VerdictStatus;
+  dkim?: VerdictStatus;
+  dmarc?: VerdictStatus;
+}
+
+/** One action carried out, with what it produced. */
+export interface InboundActionResult {
+  rule: string;
+  action: ReceiptAction;
+  /** The "Received" notification or Lambda event, for actions that publish one. */
+  payload?: object;
+  /** Why the action did nothing, e.g. the message was too large for SNS. */
+  note?: string;
+}
+
+/** A message SES received, as kept in the inbound store. */
+export interface InboundRecord {
+  messageId: string;
+  receivedAt: number;
+  mailFrom: string;
+  recipients: string[];
+  /** `accepted` when a rule matched; `rejected` during SMTP when none did. */
+  disposition: 'accepted' | 'rejected';
+  smtpReply: string;
+  /** The message as stored (SES's inbound headers and added headers applied), base64. */
+  raw: string;
+  /** Present when an S3 action stored it. */
+  stored?: { bucketName: string; objectKey: string };
+  /** Present when a Bounce action bounced it. */
+  bounce?: { smtpReplyCode: string; statusCode?: string; message: string; sender: string };
+  matchedRules: string[];
+  actions: InboundActionResult[];
+}
+
+/** What receiving needs from the simulator. */
+export interface InboundContext {
+  receiving: ReceivingState;
+  region: string;
+  random: Random;
+  nowMs: number;
+  isVerifiedDomain: (address: string) => boolean;
+}
+
+function verdictFromResults(results: string | undefined, method: string): VerdictStatus {
+  const match = results?.match(new RegExp(`\\b${method}=([a-z]+)`, 'i'));
+  const value = match?.[1]?.toLowerCase();
+  if (value === 'pass') return 'PASS';
+  if (value === 'fail' || value === 'softfail' || value === 'permerror') return 'FAIL';
+  if (value === 'temperror') return 'PROCESSING_FAILED';
+  return 'GRAY';
+}
+
+function base64(bytes: Uint8Array): string {
+  return btoa(bytesToBinaryString(bytes));
+}
+
+/** Receive a message through the active rule set and record it in the inbound store. */
+export function receiveMessage(context: InboundContext, input: InboundInput): InboundRecord {
+  const { receiving, random, nowMs } = context;
+  const section = readHeaderSection(input.raw);
+  const headers: HeaderField[] = section.headers.map(({ name, value }) => ({ name, value }));
+  const mailFrom =
+    input.mailFrom ?? parseAddressList(headerValue(headers, 'From') ?? '')[0]?.address ?? '';
+  const recipients =
+    input.rcptTo ??
+    [
+      ...parseAddressList(headerValue(headers, 'To') ?? ''),
+      ...parseAddressList(headerValue(headers, 'Cc') ?? ''),
+    ].map((m) => m.address);
+  const messageId = inboundMessageId(random);
+  const timestamp = new Date(nowMs).toISOString();
+  const content = {
+    subject: input.subject ?? decodeEncodedWords(headerValue(headers, 'Subject') ?? ''),
+    body: input.body ?? bytesToBinaryString(input.raw, section.bodyStart),
+  };
+  const ruleSet = receiving.ruleSets.find((s) => s.name === receiving.activeRuleSetName);
+  const matches = (ruleSet?.rules ?? [])
+    .map((rule) => ({
+      rule,
+      recipients: recipients.filter((r) => ruleMatches(rule, r, context.isVerifiedDomain, content)),
+    }))
+    .filter((m) => m.recipients.length > 0);
+  const results = headerValue(headers, 'Authentication-Results');
+  const spf = input.spf ?? verdictFromResults(results, 'spf');
+  const dkim = input.dkim ?? verdictFromResults(results, 'dkim');
+  const dmarc = input.dmarc ?? verdictFromResults(results, 'dmarc');
+  const virus = bytesToBinaryString(input.raw).includes('EICAR-STANDARD-ANTIVIRUS-TEST-FILE');
+  const scanned = matches.some((m) => m.rule.scanEnabled);
+  const spamStatus: VerdictStatus = scanned ? 'PASS' : 'DISABLED';
+  const virusStatus: VerdictStatus = scanned ? (virus ? 'FAIL' : 'PASS') : 'DISABLED';
+  const added = [
+    { name: 'Return-Path', value: `<${mailFrom}>` },
+    {
+      name: 'Received',
+      value: `from ${mailFrom.slice(mailFrom.lastIndexOf('@') + 1) || 'unknown'} by inbound-smtp.${context.region}.amazonaws.com with SMTP id ${messageId} for ${recipients[0] ?? ''}; ${formatRfc5322Date(new Date(nowMs))}`,
+    },
+    { name: 'X-SES-Spam-Verdict', value: spamStatus },
+    { name: 'X-SES-Virus-Verdict', value: virusStatus },
+    {
+      name: 'Authentication-Results',
+      value: `amazonses.com; spf=${spf.toLowerCase()}; dkim=${dkim.toLowerCase()}; dmarc=${dmarc.toLowerCase()}`,
+    },
+  ];
+  let raw = rewriteHeaderSection(input.raw, { remove: ['Return-Path'], prepend: added });
+  const record: InboundRecord = {
+    messageId,
+    receivedAt: nowMs,
+    mailFrom,
+    recipients,
+    disposition: matches.length > 0 ? 'accepted' : 'rejected',
+    smtpReply:
+      matches.length > 0 ? '250 Ok' : '550 5.1.1 Requested action not taken: mailbox unavailable',
+    raw: '',
+    matchedRules: matches.map((m) => m.rule.name),
+    actions: [],
+  };
+  const processingTimeMillis = nextInt(random, 150, 1_500);
+  let stopped = false;
+  for (const { rule, recipients: ruleRecipients } of matches) {
+    if (stopped) break;
+    for (const action of rule.actions) {
+      const currentHeaders = readHeaderSection(raw).headers.map(({ name, value }) => ({
+        name,
+        value,
+      }));
+      const truncated = truncateHeaders(currentHeaders);
+      const mail = {
+        timestamp,
+        source: mailFrom,
+        messageId,
+        destination: [
+          ...parseAddressList(headerValue(currentHeaders, 'To') ?? ''),
+          ...parseAddressList(headerValue(currentHeaders, 'Cc') ?? ''),
+        ].map((m) => m.address),
+        headersTruncated: truncated.truncated,
+        headers: truncated.headers,
+        commonHeaders: commonHeadersOf(currentHeaders, messageId, (value) =>
+          decodeEncodedWords(value),
+        ),
+      };
+      const receipt = (actionJson: object) => ({
+        timestamp,
+        processingTimeMillis,
+        recipients: [...ruleRecipients],
+        spamVerdict: { status: spamStatus },
+        virusVerdict: { status: virusStatus },
+        spfVerdict: { status: spf },
+        dkimVerdict: { status: dkim },
+        dmarcVerdict: { status: dmarc },
+        ...(dmarc === 'FAIL' ? { dmarcPolicy: 'none' } : {}),
+        action: actionJson,
+      });
+      const result: InboundActionResult = { rule: rule.name, action };
+      switch (action.type) {
+        case 'AddHeader':
+          raw = rewriteHeaderSection(raw, {
+            prepend: [{ name: action.headerName, value: action.headerValue }],
+          });
+          break;
+        case 'S3': {
+          const objectKey = `${action.objectKeyPrefix ?? ''}${messageId}`;
+          record.stored = { bucketName: action.bucketName, objectKey };
+          record.raw = base64(raw);
+          if (action.topicArn !== undefined) {
+            result.payload = {
+              notificationType: 'Received',
+              mail,
+              receipt: receipt({
+                type: 'S3',
+                topicArn: action.topicArn,
+                bucketName: action.bucketName,
+                objectKey,
+              }),
+            };
+          }
+          break;
+        }
+        case 'SNS': {
+          if (raw.length > MAX_SNS_CONTENT_BYTES) {
+            result.note = 'The message is over 150 KB, too large for the SNS action.';
+            break;
+          }
+          const encoding = action.encoding ?? 'UTF-8';
+          result.payload = {
+            notificationType: 'Received',
+            mail,
+            receipt: receipt({
+              type: 'SNS',
+              topicArn: action.topicArn,
+              encoding: encoding === 'Base64' ? 'BASE64' : 'UTF8',
+            }),
+            content: encoding === 'Base64' ? base64(raw) : new TextDecoder().decode(raw),
+          };
+          break;
+        }
+        case 'Lambda':
+          result.payload = {
+            Records: [
+              {
+                eventSource: 'aws:ses',
+                eventVersion: '1.0',
+                ses: {
+                  mail,
+                  receipt: receipt({
+                    type: 'Lambda',
+                    functionArn: action.functionArn,
+                    invocationType: action.invocationType ?? 'Event',
+                  }),
+                },
+              },
+            ],
+          };
+          break;
+        case 'Bounce':
+          record.bounce = {
+            smtpReplyCode: action.smtpReplyCode,
+            ...(action.statusCode !== undefined ? { statusCode: action.statusCode } : {}),
+            message: action.message,
+            sender: action.sender,
+          };
+          if (action.topicArn !== undefined) {
+            result.payload = {
+              notificationType: 'Received',
+              mail,
+              receipt: receipt({
+                type: 'Bounce',
+                topicArn: action.topicArn,
+                smtpReplyCode: action.smtpReplyCode,
+                ...(action.statusCode !== undefined ? { statusCode: action.statusCode } : {}),
+                message: action.message,
+                sender: action.sender,
+              }),
+            };
+          }
+          break;
+        case 'Stop':
+          stopped = true;
+          if (action.topicArn !== undefined) {
+            result.payload = {
+              notificationType: 'Received',
+              mail,
+              receipt: receipt({ type: 'Stop', topicArn: action.topicArn }),
+            };
+          }
+          break;
+      }
+      record.actions.push(result);
+      if (stopped) break;
+    }
+  }
+  if (record.raw === '') record.raw = base64(raw);
+  receiving.inbound.push(record);
+  return record;
+}
+
+/** The stored bytes of an inbound record. */
+export function inboundBytes(record: InboundRecord): Uint8Array {
+  return binaryStringToBytes(atob(record.raw));
+}

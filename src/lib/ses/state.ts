@@ -1,0 +1,143 @@
+/**
+ * The whole simulator as one plain, JSON-serialisable value: what `exportState` hands out for
+ * IndexedDB or a file, and `importState` takes back. Nothing in it is a class, a Date or bytes.
+ */
+import type { ConfigurationSet } from './configuration-sets.ts';
+import type { IdentityRecord } from './identities.ts';
+import type { Random } from './ids.ts';
+import type { MailRecord } from './mail-object.ts';
+import type { OutcomeRule } from './outcome-rules.ts';
+import type { ReceivingState } from './receiving.ts';
+import type { ReputationEntry } from './reputation.ts';
+import type { SendingAccount } from './sandbox-and-quota.ts';
+import type {
+  GlobalSuppressionEntry,
+  SuppressedDestination,
+  SuppressionReason,
+} from './suppression.ts';
+
+/** What happens to one recipient, decided when the message is accepted. */
+export type RecipientPlan =
+  | {
+      kind: 'deliver';
+      smtpResponse: string;
+      /** A complaint this long after delivery. */
+      complaint?: { delayMs: number; feedbackType: string; userAgent?: string };
+      /** An out-of-office auto-reply this long after delivery (reported as a soft bounce). */
+      autoReplyDelayMs?: number;
+    }
+  | {
+      kind: 'bounce';
+      bounceType: 'Permanent' | 'Transient';
+      bounceSubType: string;
+      status?: string;
+      diagnosticCode?: string;
+      reportingMTA?: string;
+      withRemoteMtaIp: boolean;
+    }
+  | {
+      kind: 'soft-bounce';
+      status: string;
+      bounceSubType: string;
+      diagnosticCode: string;
+      delayType: string;
+      /** Delivered at the first retry at least this long after acceptance. */
+      recoverAfterMs?: number;
+    };
+
+/** Where a recipient's outcome came from. */
+export type RecipientRoute =
+  'simulator' | 'account-suppressed' | 'global-suppressed' | 'outcome-rule';
+
+/** A recipient of a sent message and how far its delivery has got. */
+export interface RecipientRecord {
+  emailAddress: string;
+  route: RecipientRoute;
+  plan: RecipientPlan;
+  status: 'pending' | 'delayed' | 'delivered' | 'bounced' | 'rejected';
+  complained: boolean;
+  /** Whether this recipient counts toward the bounce and complaint rates. */
+  countsForReputation: boolean;
+}
+
+/** A message SES accepted. */
+export interface SentMessage {
+  mail: MailRecord;
+  /** Acceptance time, epoch ms. */
+  acceptedAt: number;
+  /** When the first delivery attempt is made, epoch ms. */
+  firstAttemptAt: number;
+  content: 'Simple' | 'Raw';
+  /** The verified identity the sender was checked against (its notification settings apply). */
+  identity: string;
+  /** The message as delivered (SES's headers applied), base64. */
+  deliveredRaw: string;
+  /** When SES stops retrying soft bounces (epoch ms). */
+  expiresAt: number;
+  /** Whether SES found a virus and rejected it after accepting it. */
+  rejected: boolean;
+  recipients: RecipientRecord[];
+}
+
+/** Something due to happen to some recipients of a message at a simulated time. */
+export interface DeliveryTask {
+  at: number;
+  /** Tie-breaker: tasks due at the same time run in the order they were made. */
+  sequence: number;
+  messageId: string;
+  kind: 'attempt' | 'complaint' | 'auto-reply' | 'expire' | 'reject';
+  recipients: string[];
+}
+
+/** A feedback notification the simulator produced. */
+export interface NotificationRecord {
+  /** Simulated time it was published, epoch ms. */
+  at: number;
+  messageId: string;
+  /** The identity whose notification topic it went to. */
+  identity: string;
+  notificationType: 'Bounce' | 'Complaint' | 'Delivery';
+  payload: object;
+}
+
+/** An event a configuration set published. */
+export interface EventRecord {
+  at: number;
+  messageId: string;
+  configurationSetName: string;
+  /** The event destinations it went to. */
+  destinations: string[];
+  eventType: string;
+  payload: object;
+}
+
+/** The simulator's whole state. */
+export interface SesSimulatorState {
+  format: 'mailwright-ses-simulator';
+  version: 1;
+  region: string;
+  accountId: string;
+  callerIdentity: string;
+  sourceIp: string;
+  /** The seeded generator (its state is one number). */
+  random: Random;
+  /** Simulated time that has passed beyond the clock (`advance`), ms. */
+  clockOffsetMs: number;
+  nextSequence: number;
+  identities: IdentityRecord[];
+  account: SendingAccount;
+  /** Pause sending when a rate reaches its pause threshold. */
+  pauseOnReputation: boolean;
+  /** Account-level suppression reasons in use (`PutAccountSuppressionAttributes`). */
+  suppressedReasons: SuppressionReason[];
+  suppressionList: SuppressedDestination[];
+  globalSuppressionList: GlobalSuppressionEntry[];
+  outcomeRules: OutcomeRule[];
+  configurationSets: ConfigurationSet[];
+  messages: SentMessage[];
+  tasks: DeliveryTask[];
+  notifications: NotificationRecord[];
+  events: EventRecord[];
+  reputation: ReputationEntry[];
+  receiving: ReceivingState;
+}

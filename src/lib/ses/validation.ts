@@ -1,0 +1,248 @@
+/**
+ * What SES checks in a send request before anything else: the content's shape, header rules,
+ * recipients (count and syntax), tags, attachment types and size. The result is the request read
+ * the way the rest of the simulator needs it: sender, recipients, configuration set, tags.
+ */
+import { utf8Encode } from '../mime/bytes.ts';
+import type { HeaderField } from '../mime/types.ts';
+import { addressError, parseAddressList, parseMailbox, type Mailbox } from './address.ts';
+import { isBlockedAttachment } from './blocked-attachments.ts';
+import { invalidParameterError, SesError } from './errors.ts';
+import { headerValue, readHeaderSection } from './header-section.ts';
+import { checkMessageTags, parseMessageTagsHeader } from './message-tags.ts';
+import type {
+  SendEmailRequest,
+  SesBlob,
+  SesMessageTag,
+  SesSimpleMessage,
+} from './request-types.ts';
+import { findDuplicateHeader } from './unique-headers.ts';
+
+/** Most recipients (To + Cc + Bcc) per message (ses-facts §2.2). */
+export const MAX_RECIPIENTS = 50;
+/** SES v2's message size limit, after base64 encoding: 40 MB (ses-facts §2.1). */
+export const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
+/** Most custom headers in `Content.Simple.Headers` (SES v2 model). */
+export const MAX_SIMPLE_HEADERS = 15;
+/** Longest attachment file name (SES v2 model). */
+export const MAX_FILE_NAME = 255;
+
+/** The `X-SES-*` headers SES reads and removes before sending (ses-facts §9). */
+export const SES_CONTROL_HEADERS: readonly string[] = [
+  'X-SES-CONFIGURATION-SET',
+  'X-SES-MESSAGE-TAGS',
+  'X-SES-SOURCE-ARN',
+  'X-SES-FROM-ARN',
+  'X-SES-RETURN-PATH-ARN',
+];
+
+/** A send request as the simulator carries it on after validation. */
+export interface PreparedSend {
+  content: 'Simple' | 'Raw';
+  /** The sender as written (`FromEmailAddress`, else the `From:` header). */
+  from: Mailbox;
+  to: Mailbox[];
+  cc: Mailbox[];
+  bcc: Mailbox[];
+  replyTo: Mailbox[];
+  /** Envelope recipients, bare addresses, in order, each once. */
+  recipients: string[];
+  configurationSetName?: string;
+  /** The message tags in effect: the request's, else the header's. */
+  tags: SesMessageTag[];
+  simple?: SesSimpleMessage;
+  /** The raw message as submitted (Raw content). */
+  raw?: Uint8Array;
+  /** The headers as submitted (Raw content), in order. */
+  rawHeaders?: HeaderField[];
+}
+
+/** Bytes of a blob; a string is its UTF-8 text. */
+export function blobBytes(blob: SesBlob): Uint8Array {
+  return typeof blob === 'string' ? utf8Encode(blob) : blob;
+}
+
+/** The size of a message after base64 encoding, which is what SES measures. */
+export function base64Size(bytes: number): number {
+  return Math.ceil(bytes / 3) * 4;
+}
+
+/** Throws SES's error when a message is over the size limit. */
+export function checkMessageSize(bytes: number): void {
+  if (base64Size(bytes) > MAX_MESSAGE_BYTES) {
+    throw invalidParameterError(
+      `Message length is more than ${MAX_MESSAGE_BYTES} bytes long: '${base64Size(bytes)}'.`,
+    );
+  }
+}
+
+function validationError(message: string): SesError {
+  return new SesError(`1 validation error detected: ${message}`, {
+    code: 'BadRequestException',
+    statusCode: 400,
+    v1Code: 'ValidationError',
+  });
+}
+
+function checkSimple(simple: SesSimpleMessage): void {
+  if (!simple.Subject || typeof simple.Subject.Data !== 'string') {
+    throw validationError(
+      "Value null at 'content.simple.subject' failed to satisfy constraint: Member must not be null",
+    );
+  }
+  if (!simple.Body || (!simple.Body.Text && !simple.Body.Html)) {
+    throw invalidParameterError('The message body must contain text or HTML.');
+  }
+  const headers = simple.Headers ?? [];
+  if (headers.length > MAX_SIMPLE_HEADERS) {
+    throw validationError(
+      "Value at 'content.simple.headers' failed to satisfy constraint: Member must have length less than or equal to 15",
+    );
+  }
+  headers.forEach((header, i) => {
+    const at = `content.simple.headers.${i + 1}.member`;
+    if (!/^[!-9;-@A-~]{1,126}$/.test(header.Name)) {
+      throw validationError(
+        `Value '${header.Name}' at '${at}.name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[!-9;-@A-~]+$`,
+      );
+    }
+    if (!/^[ -~]{1,995}$/.test(header.Value) || header.Name.length + header.Value.length > 996) {
+      throw validationError(
+        `Value '${header.Value}' at '${at}.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [ -~]*`,
+      );
+    }
+  });
+  for (const attachment of simple.Attachments ?? []) {
+    if (!attachment.FileName || attachment.FileName.length > MAX_FILE_NAME) {
+      throw invalidParameterError('Attachment file name must be 1 to 255 characters long.');
+    }
+    checkAttachmentName(attachment.FileName);
+  }
+}
+
+/**
+ * Throws when SES refuses an attachment's type. SES's exact text for this is not documented;
+ * the simulator says `Illegal filename '<name>'.` as an `InvalidParameterValue`.
+ */
+export function checkAttachmentName(fileName: string): void {
+  if (isBlockedAttachment(fileName)) throw invalidParameterError(`Illegal filename '${fileName}'.`);
+}
+
+function mailboxes(list: readonly string[] | undefined): Mailbox[] {
+  return (list ?? []).map((text) => parseMailbox(text) ?? { text, address: text });
+}
+
+function checkAddresses(list: readonly Mailbox[]): void {
+  for (const mailbox of list) {
+    const problem = addressError(mailbox.address);
+    if (problem !== undefined) throw invalidParameterError(problem);
+  }
+}
+
+/**
+ * Validate a v2 `SendEmail` request as SES does before it looks at identities or quotas, and read
+ * it. `attachmentNames` are the file names found in Raw content by `inspectMessage`, when the
+ * caller has inspected it. Throws SesError.
+ */
+export function prepareSend(
+  request: SendEmailRequest,
+  attachmentNames: readonly string[] = [],
+): PreparedSend {
+  const content = request.Content ?? {};
+  const kinds = (['Simple', 'Raw', 'Template'] as const).filter((k) => content[k] !== undefined);
+  if (kinds.length !== 1) {
+    throw invalidParameterError(
+      'Exactly one of Simple, Raw or Template content must be specified.',
+    );
+  }
+  if (kinds[0] === 'Template') {
+    throw invalidParameterError('Template content is not supported by the simulator.');
+  }
+  let headers: HeaderField[];
+  let from: Mailbox | undefined;
+  let to: Mailbox[];
+  let cc: Mailbox[];
+  let bcc: Mailbox[];
+  let replyTo: Mailbox[];
+  let raw: Uint8Array | undefined;
+  const simple = content.Simple;
+  if (simple) {
+    checkSimple(simple);
+    headers = (simple.Headers ?? []).map((h) => ({ name: h.Name, value: h.Value }));
+    const duplicate = findDuplicateHeader([
+      ...headers,
+      ...['From', 'To', 'Subject', 'MIME-Version', 'Content-Type'].map((name) => ({
+        name,
+        value: '',
+      })),
+    ]);
+    if (duplicate) throw invalidParameterError(`Duplicate header '${duplicate}'.`);
+    from =
+      request.FromEmailAddress !== undefined ? mailboxes([request.FromEmailAddress])[0] : undefined;
+    to = mailboxes(request.Destination?.ToAddresses);
+    cc = mailboxes(request.Destination?.CcAddresses);
+    bcc = mailboxes(request.Destination?.BccAddresses);
+    replyTo = mailboxes(request.ReplyToAddresses);
+  } else {
+    raw = blobBytes(content.Raw?.Data ?? '');
+    checkMessageSize(raw.length);
+    const section = readHeaderSection(raw);
+    headers = section.headers.map(({ name, value }) => ({ name, value }));
+    if (headers.some((h) => h.name.length === 0)) {
+      throw invalidParameterError('Empty header names are illegal.');
+    }
+    const duplicate = findDuplicateHeader(headers);
+    if (duplicate) throw invalidParameterError(`Duplicate header '${duplicate}'.`);
+    const fromHeader = headerValue(headers, 'From');
+    if (request.FromEmailAddress === undefined && fromHeader === undefined) {
+      throw invalidParameterError("Missing required header 'From'.");
+    }
+    from = mailboxes([request.FromEmailAddress ?? fromHeader ?? ''])[0];
+    const fromDestination = request.Destination !== undefined;
+    const list = (name: string) => parseAddressList(headerValue(headers, name) ?? '');
+    to = fromDestination ? mailboxes(request.Destination?.ToAddresses) : list('To');
+    cc = fromDestination ? mailboxes(request.Destination?.CcAddresses) : list('Cc');
+    bcc = fromDestination ? mailboxes(request.Destination?.BccAddresses) : list('Bcc');
+    replyTo = request.ReplyToAddresses ? mailboxes(request.ReplyToAddresses) : list('Reply-To');
+    for (const name of attachmentNames) checkAttachmentName(name);
+  }
+  if (from === undefined) {
+    throw validationError(
+      "Value null at 'fromEmailAddress' failed to satisfy constraint: Member must not be null",
+    );
+  }
+  const all = [...to, ...cc, ...bcc];
+  if (all.length === 0) throw invalidParameterError('There are no recipients specified.');
+  if (all.length > MAX_RECIPIENTS) throw invalidParameterError('Recipient count exceeds 50.');
+  checkAddresses([from]);
+  checkAddresses(all);
+  checkAddresses(replyTo);
+  const headerTags = headerValue(headers, 'X-SES-MESSAGE-TAGS');
+  const tags =
+    request.EmailTags !== undefined
+      ? request.EmailTags
+      : headerTags !== undefined
+        ? parseMessageTagsHeader(headerTags)
+        : [];
+  checkMessageTags(tags);
+  const configurationSetName =
+    request.ConfigurationSetName ?? headerValue(headers, 'X-SES-CONFIGURATION-SET');
+  const recipients = [...new Set(all.map((m) => m.address))];
+  const prepared: PreparedSend = {
+    content: simple ? 'Simple' : 'Raw',
+    from,
+    to,
+    cc,
+    bcc,
+    replyTo,
+    recipients,
+    tags,
+  };
+  if (configurationSetName !== undefined) prepared.configurationSetName = configurationSetName;
+  if (simple) prepared.simple = simple;
+  if (raw) {
+    prepared.raw = raw;
+    prepared.rawHeaders = headers;
+  }
+  return prepared;
+}

@@ -1,0 +1,88 @@
+/** Shared helpers for the SES simulator tests. */
+import {
+  createSesSimulator,
+  type SesSimulator,
+  type SesSimulatorOptions,
+} from '../../../src/lib/ses/index.ts';
+import { EVENT_TYPES, type SendEmailRequest } from '../../../src/lib/ses/index.ts';
+
+/** 2026-01-01T00:00:00Z */
+export const T0 = Date.UTC(2026, 0, 1);
+
+/** A simulator on a fixed clock at T0, with a verified sender domain `example.com`. */
+export function simulator(options: SesSimulatorOptions = {}): SesSimulator {
+  const ses = createSesSimulator({ now: () => new Date(T0), seed: 7, ...options });
+  ses.verifyIdentity('example.com');
+  return ses;
+}
+
+/** A raw message, CRLF line ends. */
+export function rawMessage(
+  headers: Record<string, string> | Array<[string, string]>,
+  body = 'Hello.',
+): string {
+  const list = Array.isArray(headers) ? headers : Object.entries(headers);
+  return list.map(([name, value]) => `${name}: ${value}\r\n`).join('') + '\r\n' + body + '\r\n';
+}
+
+/** A v2 SendEmail request with Raw content. */
+export function rawRequest(
+  to: string[],
+  options: { from?: string; subject?: string; extra?: Array<[string, string]>; body?: string } = {},
+): SendEmailRequest {
+  const from = options.from ?? 'sender@example.com';
+  return {
+    Content: {
+      Raw: {
+        Data: rawMessage(
+          [
+            ['From', from],
+            ['To', to.join(', ')],
+            ['Subject', options.subject ?? 'Hello'],
+            ['MIME-Version', '1.0'],
+            ['Content-Type', 'text/plain; charset=UTF-8'],
+            ...(options.extra ?? []),
+          ],
+          options.body,
+        ),
+      },
+    },
+  };
+}
+
+/** A v2 SendEmail request with Simple content. */
+export function simpleRequest(
+  to: string[],
+  overrides: Partial<SendEmailRequest> = {},
+): SendEmailRequest {
+  return {
+    FromEmailAddress: 'sender@example.com',
+    Destination: { ToAddresses: to },
+    Content: {
+      Simple: { Subject: { Data: 'Hello' }, Body: { Text: { Data: 'Plain body' } } },
+    },
+    ...overrides,
+  };
+}
+
+/** Run a function and return the error it throws. */
+export function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected an error.');
+}
+
+/** Add a configuration set `ConfigSet` whose one destination publishes every event type. */
+export function withEventDestination(ses: SesSimulator, name = 'ConfigSet'): void {
+  ses.putConfigurationSet({
+    name,
+    eventDestinations: [
+      { name: 'everything', enabled: true, kind: 'SNS', matchingEventTypes: [...EVENT_TYPES] },
+    ],
+    tags: [],
+    sendingEnabled: true,
+  });
+}
