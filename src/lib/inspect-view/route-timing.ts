@@ -55,12 +55,3 @@ export function timeRoute(times: ReadonlyArray<number | undefined>): RouteTiming
     ? { hops, total: last - first }
     : { hops };
 }
-
-/**
- * The date of a Received field: the text after its last `;` (RFC 5321 §4.4: "; date-time").
- * Returns undefined when the field has no `;`.
- */
-export function receivedDateText(value: string): string | undefined {
-  const at = value.lastIndexOf(';');
-  return at < 0 ? undefined : value.slice(at + 1).trim();
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { receivedDateText, timeRoute } from '../../../src/lib/inspect-view/route-timing.ts';
+import { timeRoute } from '../../../src/lib/inspect-view/route-timing.ts';
 
 describe('timeRoute', () => {
   it('gives each hop its delay and share of the time, the first hop none', () => {
@@ -40,15 +40,4 @@ describe('timeRoute', () => {
       expect(sum).toBeCloseTo(anyPositive ? 1 : 0, 9);
     },
   );
-});
-
-describe('receivedDateText', () => {
-  it('takes the date after the last semicolon of a Received field', () => {
-    expect(
-      receivedDateText(
-        'from mr.google.com ([10.227.208.71]) by 10.227.208.71 with SMTP id gb7; Mon, 14 Nov 2011 18:10:06 -0800 (PST)',
-      ),
-    ).toBe('Mon, 14 Nov 2011 18:10:06 -0800 (PST)');
-    expect(receivedDateText('from a by b')).toBeUndefined();
-  });
 });
