@@ -105,6 +105,23 @@ test.describe('Inspect on corpus messages', () => {
     await expect(row).toContainText('failed');
     await expect(report.getByTestId('bounce-type')).toHaveText('Permanent');
     await expect(report).toContainText('does not retry');
+    // The notification SES would publish, copied as a person would copy it.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await report.getByRole('button', { name: 'Copy notification JSON' }).click();
+    await expect(report.getByText('Copied.')).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const notification = JSON.parse(copied) as {
+      notificationType: string;
+      bounce: {
+        bounceType: string;
+        bouncedRecipients: Array<{ emailAddress: string; status?: string }>;
+      };
+    };
+    expect(notification.notificationType).toBe('Bounce');
+    expect(notification.bounce.bounceType).toBe('Permanent');
+    expect(notification.bounce.bouncedRecipients).toContainEqual(
+      expect.objectContaining({ emailAddress: 'r@p351355.pool.example.ne.jp', status: '5.1.1' }),
+    );
     await expect(
       inspectPanel(page).getByRole('list', { name: 'Verdicts' }).getByRole('listitem'),
     ).toContainText(['Bounce: Permanent']);
@@ -120,6 +137,9 @@ test.describe('Inspect on corpus messages', () => {
     expect(feedbackType).toBe('opt-out');
     await expect(report.getByTestId('feedback-type')).toHaveText(feedbackType!);
     await expect(report).toContainText('reason COMPLAINT');
+    await expect(report.getByTestId('ses-notification')).toContainText(
+      '"notificationType": "Complaint"',
+    );
   });
 
   test('splits an mbox and inspects the message picked', async ({ page }) => {

@@ -4,13 +4,20 @@
  * selected. Components read it and call its methods; none of them holds MIME logic.
  */
 import { getContext, setContext } from 'svelte';
-import type { Diagnostic, InspectedHop, Inspection } from '../mime/types.ts';
+import type { Diagnostic, HeaderField, InspectedHop, Inspection, MimeNode } from '../mime/types.ts';
 import { splitMbox, type MboxMessage } from '../mime/mbox.ts';
 import { decodeRawText, encodeRawText, type RawText } from '../inspect-view/raw-text.ts';
 import { classifyFile, outlookMessageRefusal } from '../inspect-view/file-kind.ts';
 import { countParts, flattenTree, rowAtOffset, type TreeRow } from '../inspect-view/mime-tree.ts';
 import { timeRoute, type HopTimeProblem } from '../inspect-view/route-timing.ts';
 import { InspectClient, SupersededError } from '../workers/inspect-client.ts';
+import { inspectMessage } from '../mime/index.ts';
+import { parseMailDate } from '../mime/mail-date.ts';
+import { reportToNotification } from '../ses/index.ts';
+import { decodePartBytes } from '../inspect-view/part-content.ts';
+import { draftFromInspection } from '../inspect-view/draft-from-inspection.ts';
+import { DraftLibrary, newId } from './drafts.svelte.ts';
+import { navigation } from './navigation.svelte.ts';
 import { INSPECT_PHASES, type InspectPhase } from '../workers/inspect-protocol.ts';
 
 /** Where the workspace is in handling the current input. */
@@ -69,6 +76,10 @@ export class Inspector {
   /** The raw input's actual selection, in bytes. */
   editorSelection: { from: number; to: number } | undefined = $state.raw();
   headerFilter = $state('');
+  /** For a bounce or complaint: the SNS notification SES would publish, as JSON. */
+  notificationJson: string | undefined = $state();
+  /** What `Edit in Compose` left out or why it failed, for the person to read. */
+  composeNotice: string | undefined = $state();
   /** Changes with every message loaded, so per-message choices (remote content) start afresh. */
   messageKey = $state('inspect-0');
 
@@ -196,6 +207,33 @@ export class Inspector {
     this.editorSelection = { from, to };
   }
 
+  /**
+   * Open the message in Compose as a new draft (headers, bodies, attachments, inline parts),
+   * then show Compose with it.
+   */
+  async editInCompose(): Promise<void> {
+    const inspection = this.inspection;
+    if (!inspection) return;
+    try {
+      const { fields, contents, leftOut } = draftFromInspection(inspection, newId);
+      const library = new DraftLibrary();
+      await library.load();
+      const created = await library.create();
+      // The new draft starts from the sample: replace its attachments and fields with ours.
+      for (const info of created.record.fields.attachments) await library.deleteAttachment(info.id);
+      for (const [id, content] of contents) await library.putAttachment(id, content);
+      const name = `Inspected: ${fields.subject || '(no subject)'}`;
+      await library.save({ ...created.record, name, fields });
+      this.composeNotice = leftOut.length
+        ? `Left out of the draft (servers and the builder write them): ${leftOut.join(', ')}.`
+        : undefined;
+      navigation.reloadCompose();
+      navigation.open('compose');
+    } catch (error) {
+      this.composeNotice = `The draft could not be made: ${describe(error)}`;
+    }
+  }
+
   /** Stop background work. */
   dispose(): void {
     clearTimeout(this.#debounce);
@@ -225,6 +263,7 @@ export class Inspector {
         this.editorSelection = undefined;
       }
       this.inspection = outcome.inspection;
+      this.notificationJson = await notificationFor(outcome.inspection, outcome.raw);
       if (!this.rows.some((row) => row.id === this.selectedPartId)) this.selectedPartId = '1';
       this.lastRun = {
         inWorker: outcome.inWorker,
@@ -246,6 +285,37 @@ export class Inspector {
     this.progress = undefined;
     this.notice = message;
   }
+}
+
+/** The original message's header fields in a report: its attached message or headers part. */
+async function originalHeaders(tree: MimeNode, raw: Uint8Array): Promise<HeaderField[]> {
+  const walk = (node: MimeNode): MimeNode | undefined =>
+    node.contentType === 'message/rfc822' ||
+    node.contentType === 'message/rfc822-headers' ||
+    node.contentType === 'text/rfc822-headers'
+      ? node
+      : node.children.map(walk).find(Boolean);
+  const part = walk(tree);
+  if (!part) return [];
+  const inner = part.children[0];
+  if (inner) return inner.headers;
+  // A headers-only part: its body is a header section, which the engine reads like a message.
+  const found = await inspectMessage(decodePartBytes(raw, part));
+  return found.headers.map(({ name, value }) => ({ name, value }));
+}
+
+/** The SES notification for a report, or undefined when the message is not one. */
+async function notificationFor(
+  inspection: Inspection,
+  raw: Uint8Array,
+): Promise<string | undefined> {
+  if (!inspection.report) return undefined;
+  const received = inspection.date ? parseMailDate(inspection.date) : undefined;
+  const notification = reportToNotification(inspection.report, {
+    originalHeaders: await originalHeaders(inspection.tree, raw),
+    now: received ? new Date(received.time) : new Date(),
+  });
+  return JSON.stringify(notification, null, 2);
 }
 
 function describe(error: unknown): string {

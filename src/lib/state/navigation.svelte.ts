@@ -16,10 +16,17 @@ export type WorkspaceId = (typeof WORKSPACES)[number]['id'];
 /** The app's navigation: the active workspace. */
 export class Navigation {
   active: WorkspaceId = $state('compose');
+  /** Bumped when Compose must start again from the drafts store (a draft was made elsewhere). */
+  composeGeneration = $state(0);
 
   /** Show a workspace. */
   open(id: WorkspaceId): void {
     this.active = id;
+  }
+
+  /** Make Compose open the current draft afresh, e.g. one another workspace just created. */
+  reloadCompose(): void {
+    this.composeGeneration++;
   }
 }
 
