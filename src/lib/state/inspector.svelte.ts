@@ -171,9 +171,13 @@ export class Inspector {
     this.editorText = text;
     // Pasted text has lost its line ends to the clipboard; a new message gets CRLF as on the wire.
     const lineBreak = wasEmpty || this.bytes.length === 0 ? '\r\n' : this.rawText.lineBreak;
-    const bytes = encodeRawText(text, lineBreak, this.rawText.encoding);
+    const encoding = this.rawText.encoding;
     clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => void this.#inspectBytes(bytes, false), EDIT_DEBOUNCE_MS);
+    // Encoding waits for the pause too: on a message of megabytes it is not free.
+    this.#debounce = setTimeout(
+      () => void this.#inspectBytes(encodeRawText(this.editorText, lineBreak, encoding), false),
+      EDIT_DEBOUNCE_MS,
+    );
   }
 
   /** Select a part in the structure view, and its bytes in the raw input. */
