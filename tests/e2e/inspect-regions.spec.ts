@@ -74,7 +74,9 @@ test('a text leaf shows decoded and an attachment downloads with its bytes', asy
   const structure = inspectPanel(page).getByRole('region', { name: 'MIME structure' });
   await structure.getByRole('treeitem', { name: /text\/plain/ }).click();
   await structure.getByRole('button', { name: 'Show decoded text' }).click();
-  await expect(structure.getByLabel(/Decoded text of part/)).toHaveText(/^Café crème\.\s*$/);
+  await expect(structure.getByRole('textbox', { name: /Decoded text of part/ })).toHaveText(
+    /^Café crème\.\s*$/,
+  );
 
   const attachments = inspectPanel(page).getByRole('region', { name: 'Attachments' });
   await expect(attachments.getByRole('row').filter({ hasText: 'logo.png' })).toContainText(
