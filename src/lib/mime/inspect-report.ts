@@ -37,7 +37,7 @@ function originalHints(raw: Uint8Array, part: ScannedPart | undefined): Original
     part.children[0]?.headers ??
     readHeaderBlock(raw, part.bodyStart, part.end, new DiagnosticLog()).fields;
   const hints: OriginalMessageHints = { to: readAddresses(firstHeader(headers, 'to')) };
-  const messageId = firstHeader(headers, 'message-id');
+  const messageId = firstHeader(headers, 'message-id')?.trim();
   if (messageId) hints.messageId = messageId;
   return hints;
 }

@@ -55,7 +55,8 @@ export {
   type SimulatorScenario,
 } from './mailbox-simulator.ts';
 export { BLOCKED_ATTACHMENT_EXTENSIONS, isBlockedAttachment } from './blocked-attachments.ts';
-export { MAX_RECIPIENTS, MAX_MESSAGE_BYTES } from './validation.ts';
+export { MAX_RECIPIENTS, MAX_MESSAGE_BYTES, V1_MAX_MESSAGE_BYTES } from './validation.ts';
+export { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
 export { DEFAULT_MAX_DELIVERY_MS, FIRST_RETRY_MS } from './delivery-engine.ts';
 export type {
   ReceiptAction,

@@ -3,9 +3,11 @@
  * published and its delivery scheduled. Throws SesError exactly where SES answers with an error;
  * a message SES accepts but does not deliver (suppressed, virus) gets its MessageId.
  */
+import { encodeBase64 } from '../mime/base64.ts';
 import { bytesToBinaryString } from '../mime/bytes.ts';
 import { decodeEncodedWords } from '../mime/encoded-word.ts';
-import { domainOf } from './address.ts';
+import { domainOf, parseMailbox } from './address.ts';
+import { headerValue } from './header-section.ts';
 import {
   accountSendingPausedError,
   configurationSetDoesNotExistError,
@@ -35,10 +37,10 @@ export interface RawInsight {
   attachmentNames?: readonly string[];
   /** Turns a header value's RFC 2047 encoded words into text (for `commonHeaders.subject`). */
   decodeHeader?: (value: string) => string;
-}
-
-function base64(bytes: Uint8Array): string {
-  return btoa(bytesToBinaryString(bytes));
+  /** The API operation, published as the `ses:operation` tag (default `SendEmail`). */
+  operation?: 'SendEmail' | 'SendRawEmail';
+  /** The message size limit of the API used (default v2's). */
+  sizeLimit?: number;
 }
 
 /** Accept a v2 SendEmail request at `nowMs`; returns the MessageId. Throws SesError. */
@@ -48,7 +50,7 @@ export function acceptSend(
   nowMs: number,
   insight: RawInsight = {},
 ): string {
-  const prepared = prepareSend(request, insight.attachmentNames ?? []);
+  const prepared = prepareSend(request, insight.attachmentNames ?? [], insight.sizeLimit);
   const setName = prepared.configurationSetName;
   const set = state.configurationSets.find((s) => s.name === setName);
   if (setName !== undefined && !set) throw configurationSetDoesNotExistError(setName);
@@ -56,6 +58,13 @@ export function acceptSend(
   const failed: string[] = [];
   const senderIdentity = findCoveringIdentity(state.identities, prepared.from.address);
   if (!senderIdentity) failed.push(prepared.from.text);
+  // Sender and Return-Path must be verified as well as From (ses-facts §3.2).
+  for (const name of ['Sender', 'Return-Path']) {
+    const value = headerValue(prepared.rawHeaders ?? [], name);
+    const mailbox = value === undefined ? undefined : parseMailbox(value);
+    if (mailbox && !findCoveringIdentity(state.identities, mailbox.address))
+      failed.push(value as string);
+  }
   const feedback = request.FeedbackForwardingEmailAddress;
   if (feedback !== undefined && !findCoveringIdentity(state.identities, feedback))
     failed.push(feedback);
@@ -76,7 +85,7 @@ export function acceptSend(
 
   const acceptedAt = new Date(nowMs);
   const submitted = submittedMessage(prepared, acceptedAt, state.random);
-  checkMessageSize(submitted.raw.length);
+  checkMessageSize(submitted.raw.length, insight.sizeLimit);
 
   const messageId = sesMessageId(state.random, state.region, nowMs);
   const ip = outgoingIp(state.random);
@@ -93,7 +102,7 @@ export function acceptSend(
     simpleSubject !== undefined
       ? () => simpleSubject
       : (insight.decodeHeader ?? ((v: string) => decodeEncodedWords(v)));
-  const tags: Record<string, string[]> = { 'ses:operation': ['SendEmail'] };
+  const tags: Record<string, string[]> = { 'ses:operation': [insight.operation ?? 'SendEmail'] };
   if (setName !== undefined) tags['ses:configuration-set'] = [setName];
   tags['ses:source-ip'] = [state.sourceIp];
   tags['ses:from-domain'] = [domainOf(prepared.from.address)];
@@ -139,7 +148,7 @@ export function acceptSend(
     firstAttemptAt,
     content: prepared.content,
     identity: senderIdentity.identity,
-    deliveredRaw: base64(delivered),
+    deliveredRaw: encodeBase64(delivered),
     expiresAt:
       nowMs +
       (set?.maxDeliverySeconds !== undefined

@@ -7,7 +7,13 @@ import type { IdentityRecord } from './identities.ts';
 import type { InboundRecord } from './inbound.ts';
 import type { OutcomeRule } from './outcome-rules.ts';
 import type { ReceiptRuleSet } from './receiving.ts';
-import type { SendEmailRequest, SendEmailResponse } from './request-types.ts';
+import type {
+  SendEmailRequest,
+  SendEmailResponse,
+  V1SendEmailRequest,
+  V1SendEmailResponse,
+  V1SendRawEmailRequest,
+} from './request-types.ts';
 import type { EnforcementStatus, Reputation, ReputationPoint } from './reputation.ts';
 import type {
   EventRecord,
@@ -110,6 +116,10 @@ export interface SesSimulator {
   sendEmail(request: SendEmailRequest): SendEmailResponse;
   /** Send with Raw content first read by `inspectMessage` (attachment types, decoded subject). */
   sendEmailAsync(request: SendEmailRequest): Promise<SendEmailResponse>;
+  /** SES v1 `SendEmail` (10 MB limit; errors carry `v1Code` for the v1 wire code). */
+  sendV1Email(request: V1SendEmailRequest): V1SendEmailResponse;
+  /** SES v1 `SendRawEmail` (10 MB limit; `ses:operation` is `SendRawEmail`). */
+  sendV1RawEmail(request: V1SendRawEmailRequest): V1SendEmailResponse;
   /** Let simulated time pass: deliveries, retries, complaints and quota windows move on. */
   advance(ms: number): void;
   /** The simulated time: the clock plus everything `advance` added. */

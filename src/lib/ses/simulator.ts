@@ -3,7 +3,7 @@
  * method first lets due deliveries happen (up to the simulated now), so the state read is always
  * the state at "now".
  */
-import { binaryStringToBytes } from '../mime/bytes.ts';
+import { decodeBase64 } from '../mime/base64.ts';
 import { inspectMessage } from '../mime/index.ts';
 import { checkConfigurationSet } from './configuration-sets.ts';
 import { runDueTasks } from './delivery-engine.ts';
@@ -30,7 +30,8 @@ import {
   findSuppressedDestination,
   putSuppressedDestination,
 } from './suppression.ts';
-import { blobBytes } from './validation.ts';
+import { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
+import { blobBytes, V1_MAX_MESSAGE_BYTES } from './validation.ts';
 
 /** The clock a simulator uses when none is given: 2026-01-01T00:00:00Z, fixed. */
 export const DEFAULT_EPOCH = Date.UTC(2026, 0, 1);
@@ -159,6 +160,13 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
       state.suppressedReasons = [...new Set(reasons)];
     },
     sendEmail: (request) => send(request),
+    sendV1Email: (request) =>
+      send(v1SendEmailToV2(request), { operation: 'SendEmail', sizeLimit: V1_MAX_MESSAGE_BYTES }),
+    sendV1RawEmail: (request) =>
+      send(v1SendRawEmailToV2(request), {
+        operation: 'SendRawEmail',
+        sizeLimit: V1_MAX_MESSAGE_BYTES,
+      }),
     async sendEmailAsync(request) {
       const raw = request.Content?.Raw?.Data;
       if (raw === undefined) return send(request);
@@ -209,7 +217,7 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
           status,
           complained,
         })),
-        raw: binaryStringToBytes(atob(m.deliveredRaw)),
+        raw: decodeBase64(m.deliveredRaw),
       }))
     ),
     timeline(messageId) {
