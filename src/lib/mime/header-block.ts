@@ -6,6 +6,7 @@
 import { COLON, CR, LF, SPACE, TAB } from './bytes.ts';
 import type { DiagnosticLog } from './inspect-diagnostics.ts';
 import { MAX_HEADER_BLOCK_BYTES } from './limits.ts';
+import { decodeWindows1252 } from './windows-1252.ts';
 
 /** One header field as found in the bytes. */
 export interface RawHeaderField {
@@ -34,7 +35,6 @@ export interface HeaderBlock {
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-const windows1252 = new TextDecoder('windows-1252');
 
 /**
  * The end of the line that starts at `pos`: where its content stops and where the next line
@@ -68,7 +68,7 @@ export function decodeHeaderBytes(bytes: Uint8Array): { text: string; eightBit: 
   try {
     return { text: utf8Strict.decode(bytes), eightBit };
   } catch {
-    return { text: windows1252.decode(bytes), eightBit };
+    return { text: decodeWindows1252(bytes), eightBit };
   }
 }
 

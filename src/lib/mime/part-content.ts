@@ -11,6 +11,7 @@ import { decodeQuotedPrintable } from './qp.ts';
 import type { ScannedPart } from './structure-scan.ts';
 import type { InspectedAttachment } from './types.ts';
 import { decodeUtf7, isUtf7Label } from './utf7.ts';
+import { decodeWindows1252, isWindows1252 } from './windows-1252.ts';
 
 /** Transfer encodings RFC 2045 §6.1 defines. */
 export const KNOWN_TRANSFER_ENCODINGS = new Set([
@@ -90,7 +91,8 @@ export function decodeText(raw: Uint8Array, part: ScannedPart, log: DiagnosticLo
     const utf8 = validUtf8(bytes);
     if (utf8 !== undefined) return utf8;
   }
-  if (!resolveCharset(label).known) {
+  const resolved = resolveCharset(label);
+  if (!resolved.known) {
     log.add(
       'warning',
       'charset-unsupported',
@@ -99,6 +101,7 @@ export function decodeText(raw: Uint8Array, part: ScannedPart, log: DiagnosticLo
       part.bodyStart,
     );
   }
+  if (isWindows1252(resolved.encoding)) return decodeWindows1252(bytes);
   return decodeCharset(bytes, label);
 }
 

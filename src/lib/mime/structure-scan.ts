@@ -244,12 +244,14 @@ function findDelimiter(
     while (j < end && (raw[j] === SPACE || raw[j] === TAB)) j++;
     if (j < end && raw[j] !== CR && raw[j] !== LF) {
       if (!close) {
+        let lineEnd = j;
+        while (lineEnd < end && raw[lineEnd] !== CR && raw[lineEnd] !== LF) lineEnd++;
         log.add(
           'warning',
           'boundary-in-content',
           'A line begins with the boundary and goes on, so it is read as content; parsers that match the boundary as a prefix would split the part here (RFC 2046 §5.1.1).',
           i,
-          j,
+          lineEnd,
         );
         continue;
       }
