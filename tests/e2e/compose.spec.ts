@@ -173,3 +173,17 @@ test('the Compose workspace passes an axe scan', async ({ page }) => {
   const results = await new AxeBuilder({ page }).exclude('iframe[title="HTML preview"]').analyze();
   expect(results.violations, JSON.stringify(results.violations, null, 2)).toEqual([]);
 });
+
+test('the HTML editor searches on Ctrl+F and marks what the engine finds about the HTML', async ({
+  page,
+}) => {
+  await openCompose(page);
+  const html = page.getByRole('textbox', { name: 'HTML body', exact: true });
+  await html.click();
+  await page.keyboard.press('ControlOrMeta+f');
+  await expect(page.getByRole('textbox', { name: 'Find' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  // Without its <img>, the sample's inline logo is no longer referenced by the HTML.
+  await typeInEditor(page, 'HTML body', '<p>No logo any more</p>');
+  await expect(page.locator('.cm-lint-marker-info').first()).toBeAttached();
+});
