@@ -7,6 +7,7 @@ export { createSesSimulator, DEFAULT_EPOCH } from './simulator.ts';
 export type {
   AccountDetails,
   ReceiveRequest,
+  SendPreview,
   SendQuota,
   SentMessageView,
   SesSimulator,
@@ -66,4 +67,5 @@ export type {
   ReceivingState,
 } from './receiving.ts';
 export type { InboundRecord, InboundActionResult, VerdictStatus } from './inbound.ts';
+export { renderTemplate, type EmailTemplate, type Rendering } from './templates.ts';
 export { reportToNotification, type ReportNotificationOptions } from './report-notification.ts';

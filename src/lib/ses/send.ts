@@ -20,7 +20,8 @@ import { findCoveringIdentity } from './identities.ts';
 import { feedbackIdHeader, outgoingIp, sesMessageId, sesMessageIdHeader } from './ids.ts';
 import { isSimulatorAddress } from './mailbox-simulator.ts';
 import { commonHeadersOf, truncateHeaders, type MailRecord } from './mail-object.ts';
-import { sendEvent } from './notifications.ts';
+import { renderingFailureEvent, sendEvent } from './notifications.ts';
+import { renderRequest } from './templates.ts';
 import { stampMessage, submittedMessage } from './outgoing-message.ts';
 import { countReputation, publishEvent, randomInt, suppressedReasonsFor } from './publishing.ts';
 import type { SendEmailRequest } from './request-types.ts';
@@ -50,6 +51,9 @@ export function acceptSend(
   nowMs: number,
   insight: RawInsight = {},
 ): string {
+  const rendered = renderRequest(request, state.templates);
+  const failure = rendered.failure;
+  request = rendered.request;
   const prepared = prepareSend(request, insight.attachmentNames ?? [], insight.sizeLimit);
   const setName = prepared.configurationSetName;
   const set = state.configurationSets.find((s) => s.name === setName);
@@ -156,11 +160,19 @@ export function acceptSend(
         : DEFAULT_MAX_DELIVERY_MS),
     rejected,
     recipients,
+    ...(failure ? { renderingFailure: failure } : {}),
   };
   state.messages.push(message);
   state.account = recordSend(state.account, nowMs, prepared.recipients.length, countable);
-  publishEvent(state, message, nowMs, 'SEND', () => sendEvent(mail));
   const addresses = recipients.map((r) => r.emailAddress);
+  if (failure) {
+    for (const r of recipients) r.status = 'rejected';
+    publishEvent(state, message, nowMs, 'RENDERING_FAILURE', () =>
+      renderingFailureEvent(mail, failure),
+    );
+    return messageId;
+  }
+  publishEvent(state, message, nowMs, 'SEND', () => sendEvent(mail));
   if (rejected) {
     schedule(state, firstAttemptAt, messageId, 'reject', addresses);
   } else {

@@ -3,6 +3,7 @@
  * makes one.
  */
 import type { ConfigurationSet } from './configuration-sets.ts';
+import type { SesError } from './errors.ts';
 import type { IdentityRecord } from './identities.ts';
 import type { InboundRecord } from './inbound.ts';
 import type { OutcomeRule } from './outcome-rules.ts';
@@ -22,6 +23,7 @@ import type {
   SesSimulatorState,
 } from './state.ts';
 import type { SuppressedDestination, SuppressionReason } from './suppression.ts';
+import type { EmailTemplate } from './templates.ts';
 
 /** How a simulator starts. */
 export interface SesSimulatorOptions {
@@ -68,10 +70,21 @@ export interface SentMessageView {
   configurationSetName?: string;
   content: 'Simple' | 'Raw';
   rejected: boolean;
+  /** Why the message's template could not be rendered, when it could not. */
+  renderingFailure?: { templateName: string; errorMessage: string };
   recipients: Array<Pick<RecipientRecord, 'emailAddress' | 'route' | 'status' | 'complained'>>;
   /** The message as delivered, SES's headers applied. */
   raw: Uint8Array;
 }
+
+/** The answer of `previewSend`. */
+export type SendPreview =
+  | {
+      accepted: true;
+      message: SentMessageView;
+      plans: Array<Pick<RecipientRecord, 'emailAddress' | 'route' | 'plan'>>;
+    }
+  | { accepted: false; error: SesError };
 
 /** One entry of a message's timeline. */
 export interface TimelineEntry {
@@ -114,6 +127,11 @@ export interface SesSimulator {
   putAccountSuppressionAttributes(reasons: SuppressionReason[]): void;
   /** Synchronous send: Raw content is checked from its header section only. */
   sendEmail(request: SendEmailRequest): SendEmailResponse;
+  /**
+   * What SES would do with a request, without doing it: the error it would answer, or the message
+   * as it would be delivered and what would happen to each recipient. Nothing changes.
+   */
+  previewSend(request: SendEmailRequest): SendPreview;
   /** Send with Raw content first read by `inspectMessage` (attachment types, decoded subject). */
   sendEmailAsync(request: SendEmailRequest): Promise<SendEmailResponse>;
   /** SES v1 `SendEmail` (10 MB limit; errors carry `v1Code` for the v1 wire code). */
@@ -167,6 +185,12 @@ export interface SesSimulator {
   putConfigurationSet(set: ConfigurationSet): void;
   /** Delete a configuration set. */
   deleteConfigurationSet(name: string): void;
+  /** The stored email templates. */
+  emailTemplates(): EmailTemplate[];
+  /** Store (or replace) a template; RangeError when SES would refuse it. */
+  putEmailTemplate(template: EmailTemplate): void;
+  /** Delete a stored template. */
+  deleteEmailTemplate(name: string): void;
   /** The receipt rule sets. */
   receiptRuleSets(): ReceiptRuleSet[];
   /** Create or replace a receipt rule set; RangeError when SES would refuse it. */

@@ -162,7 +162,7 @@ export function prepareSend(
     );
   }
   if (kinds[0] === 'Template') {
-    throw invalidParameterError('Template content is not supported by the simulator.');
+    throw new RangeError('prepareSend reads Simple or Raw content; render a template first.');
   }
   let headers: HeaderField[];
   let from: Mailbox | undefined;
