@@ -190,6 +190,43 @@ test('editing the HTML updates the frame in place, keeping its scroll offset', a
   expect(after).toEqual({ scrollY: 1200, sameDocument: true, text: 'Edited in both schemes' });
 });
 
+test('Load remote content reloads the frame with the wider policy and keeps the scroll offset', async ({
+  page,
+}) => {
+  await openHarness(page);
+  // Port 9 on 127.0.0.1 (discard) refuses at once: the load fails without leaving the machine.
+  const html = DARK_READY.replace(
+    '<p id="end">',
+    '<img src="http://127.0.0.1:9/late.png" alt="Late"><p id="end">',
+  );
+  await show(page, [{ html, key: 'remote' }]);
+  await page.evaluate(() => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[title="HTML preview"]')!;
+    frame.contentWindow!.scrollTo(0, 900);
+    (window as unknown as { shownDocument: Document }).shownDocument = frame.contentDocument!;
+  });
+  await page.getByRole('button', { name: 'Load remote content' }).click();
+  await expectSettled(page);
+  const after = await page.evaluate(() => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[title="HTML preview"]')!;
+    const doc = frame.contentDocument!;
+    return {
+      scrollY: frame.contentWindow!.scrollY,
+      newDocument: doc !== (window as unknown as { shownDocument: Document }).shownDocument,
+      policyAllowsImages: doc.head
+        .firstElementChild!.getAttribute('content')!
+        .includes('img-src data: http: https:'),
+      src: doc.querySelector('img[alt="Late"]')!.getAttribute('src'),
+    };
+  });
+  expect(after).toEqual({
+    scrollY: 900,
+    newDocument: true,
+    policyAllowsImages: true,
+    src: 'http://127.0.0.1:9/late.png',
+  });
+});
+
 test('links open in a new browsing context and never navigate the app', async ({ page }) => {
   await openHarness(page);
   const target = `${HARNESS_ORIGIN}/favicon.svg`;

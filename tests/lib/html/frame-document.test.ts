@@ -124,6 +124,17 @@ describe('the status line', () => {
       'Loaded 3 remote resources for this message (2 images, 1 background image).',
     );
   });
+  test('says when dark mode was asked for but the email has no dark styles', () => {
+    const plain = buildPreviewDocument('<p>x</p>', { colorScheme: 'dark' }).report;
+    expect(describeReport(plain, false, true)).toContain(
+      'This email has no dark-mode styles of its own.',
+    );
+    const styled = buildPreviewDocument(
+      '<style>@media (prefers-color-scheme: dark) { p { color: #fff; } }</style><p>x</p>',
+      { colorScheme: 'dark' },
+    ).report;
+    expect(describeReport(styled, false, true)).toEqual(['No remote content.']);
+  });
   test('says so when there is nothing remote', () => {
     expect(describeReport(buildPreviewDocument('<p>x</p>').report, false)).toEqual([
       'No remote content.',

@@ -100,6 +100,25 @@ describe('keeps what email needs', () => {
   });
 });
 
+describe('stylesheets that look like markup', () => {
+  test('the old <!-- --> wrapper is unwrapped, not the stylesheet removed', () => {
+    const doc = clean(
+      '<head><style type="text/css"><!--\n.a { color: red; }\n--></style></head><p class="a">x</p>',
+    );
+    expect(doc.querySelector('style')!.textContent).toContain('.a { color: red; }');
+    expect(doc.querySelector('style')!.textContent).not.toContain('<!--');
+  });
+  test('markup inside CSS strings and comments becomes a CSS escape', () => {
+    const doc = clean(
+      '<style>/* <b>bold</b> */ .q::before { content: "<img src=x onerror=alert(1)>"; }</style>',
+    );
+    const css = doc.querySelector('style')!.textContent!;
+    expect(css).toContain('content: "\\3C img src=x onerror=alert(1)>"');
+    expect(css).not.toMatch(/<[/\w!]/);
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+  });
+});
+
 describe('removes what could run, navigate or submit', () => {
   const cases: Array<{ name: string; html: string; gone: string; kept?: string }> = [
     { name: 'script', html: '<p>a</p><script>alert(1)</script>', gone: 'script' },
