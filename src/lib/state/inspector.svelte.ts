@@ -11,10 +11,8 @@ import { classifyFile, outlookMessageRefusal } from '../inspect-view/file-kind.t
 import { countParts, flattenTree, rowAtOffset, type TreeRow } from '../inspect-view/mime-tree.ts';
 import { timeRoute, type HopTimeProblem } from '../inspect-view/route-timing.ts';
 import { InspectClient, SupersededError } from '../workers/inspect-client.ts';
-import { inspectMessage } from '../mime/index.ts';
-import { parseMailDate } from '../mime/mail-date.ts';
-import { reportToNotification } from '../ses/index.ts';
-import { decodePartBytes } from '../inspect-view/part-content.ts';
+import { notificationFor } from '../inspect-view/ses-notification.ts';
+import { readFile } from '../inspect-view/read-file.ts';
 import { draftFromInspection } from '../inspect-view/draft-from-inspection.ts';
 import { DraftLibrary, newId } from './drafts.svelte.ts';
 import { navigation } from './navigation.svelte.ts';
@@ -267,7 +265,8 @@ export class Inspector {
         this.editorSelection = undefined;
       }
       this.inspection = outcome.inspection;
-      this.notificationJson = await notificationFor(outcome.inspection, outcome.raw);
+      const notification = await notificationFor(outcome.inspection, outcome.raw, new Date());
+      this.notificationJson = notification && JSON.stringify(notification, null, 2);
       if (!this.rows.some((row) => row.id === this.selectedPartId)) this.selectedPartId = '1';
       this.lastRun = {
         inWorker: outcome.inWorker,
@@ -291,57 +290,8 @@ export class Inspector {
   }
 }
 
-/** The original message's header fields in a report: its attached message or headers part. */
-async function originalHeaders(tree: MimeNode, raw: Uint8Array): Promise<HeaderField[]> {
-  const walk = (node: MimeNode): MimeNode | undefined =>
-    node.contentType === 'message/rfc822' ||
-    node.contentType === 'message/rfc822-headers' ||
-    node.contentType === 'text/rfc822-headers'
-      ? node
-      : node.children.map(walk).find(Boolean);
-  const part = walk(tree);
-  if (!part) return [];
-  const inner = part.children[0];
-  if (inner) return inner.headers;
-  // A headers-only part: its body is a header section, which the engine reads like a message.
-  const found = await inspectMessage(decodePartBytes(raw, part));
-  return found.headers.map(({ name, value }) => ({ name, value }));
-}
-
-/** The SES notification for a report, or undefined when the message is not one. */
-async function notificationFor(
-  inspection: Inspection,
-  raw: Uint8Array,
-): Promise<string | undefined> {
-  if (!inspection.report) return undefined;
-  const received = inspection.date ? parseMailDate(inspection.date) : undefined;
-  const notification = reportToNotification(inspection.report, {
-    originalHeaders: await originalHeaders(inspection.tree, raw),
-    now: received ? new Date(received.time) : new Date(),
-  });
-  return JSON.stringify(notification, null, 2);
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Read a whole file, reporting the fraction read as it goes. */
-async function readFile(file: File, onProgress: (fraction: number) => void): Promise<Uint8Array> {
-  const out = new Uint8Array(file.size);
-  const reader = file.stream().getReader();
-  let offset = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (offset + value.length > out.length) {
-      throw new Error('the file grew while it was being read');
-    }
-    out.set(value, offset);
-    offset += value.length;
-    onProgress(file.size === 0 ? 1 : offset / file.size);
-  }
-  return offset === out.length ? out : out.slice(0, offset);
 }
 
 const KEY = Symbol('inspector');
