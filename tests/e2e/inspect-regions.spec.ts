@@ -119,3 +119,36 @@ test('a file dropped anywhere on the workspace is inspected', async ({ page }) =
   await waitForInspection(page);
   await expect(page.getByTestId('summary-subject')).toHaveText('Regions');
 });
+
+test.describe('in Tokyo', () => {
+  test.use({ timezoneId: 'Asia/Tokyo', locale: 'en-GB' });
+
+  test('the summary gives the date in the viewer’s zone and the authentication verdicts', async ({
+    page,
+  }) => {
+    await openInspect(page);
+    const raw =
+      'Authentication-Results: mx.example.org; spf=pass smtp.mailfrom=bounce.example.com;\r\n' +
+      ' dkim=pass header.d=example.com; dmarc=pass header.from=example.com\r\n' +
+      'Return-Path: <b@bounce.example.com>\r\n' +
+      'DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=s1; h=from:subject; bh=x; b=y\r\n' +
+      'From: Ada <ada@example.com>\r\nTo: bob@example.org\r\nSubject: Verdicts\r\n' +
+      'Date: Fri, 27 Nov 2026 10:00:00 +0000\r\n\r\nHi\r\n';
+    await page.getByLabel('Open .eml file').setInputFiles({
+      name: 'verdicts.eml',
+      mimeType: 'message/rfc822',
+      buffer: Buffer.from(raw),
+    });
+    await waitForInspection(page);
+    // 10:00 UTC is 19:00 in Tokyo.
+    await expect(page.getByTestId('summary-date')).toContainText('19:00:00');
+    await expect(page.getByTestId('summary-date')).toContainText('Asia/Tokyo');
+    const verdicts = inspectPanel(page).getByRole('list', { name: 'Verdicts' });
+    await expect(verdicts.getByRole('listitem')).toContainText([
+      'SPF: pass',
+      'DKIM: pass',
+      'DMARC: pass',
+      'Alignment: strict', // DKIM d= is the From domain itself
+    ]);
+  });
+});
