@@ -22,7 +22,7 @@ import { bytesToBinaryString } from './bytes.ts';
 import { formatDate, normaliseDate } from './date.ts';
 import { encodeUnstructured } from './encoded-word.ts';
 import { buildEnvelope } from './envelope.ts';
-import { MAX_LINE_LENGTH } from './fold.ts';
+import { HEADER_FOLD_AT, MAX_LINE_LENGTH } from './fold.ts';
 import { checkExtraHeaders } from './header-fields.ts';
 import {
   DraftHash,
@@ -153,7 +153,11 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
         message: 'The subject had line breaks; they were written as spaces.',
       });
     }
-    headers.push({ name: 'Subject', value: encodeUnstructured(subject) });
+    // A word that cannot fit a folded line (space + word within 78) is encoded so it can fold.
+    headers.push({
+      name: 'Subject',
+      value: encodeUnstructured(subject, undefined, HEADER_FOLD_AT - 1),
+    });
   }
   let date = draft.date !== undefined ? normaliseDate(draft.date) : undefined;
   if (draft.date !== undefined && date === undefined) {

@@ -60,11 +60,14 @@ export function hashText(text: string): string {
 const MSG_ID =
   /^<[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*@([A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*|\[[\x21-\x5a\x5e-\x7e]*\])>$/;
 
+/** An id must fit one header line: 998 (RFC 5322 §2.1.1) less the longest name, `Message-ID: `. */
+const MAX_ID_LENGTH = 998 - 'Message-ID: '.length;
+
 /** A message or content id in angle brackets, or undefined when it is not a valid msg-id. */
 export function normaliseMessageId(id: string): string | undefined {
   const trimmed = id.trim();
   const bracketed = trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
-  return MSG_ID.test(bracketed) ? bracketed : undefined;
+  return bracketed.length <= MAX_ID_LENGTH && MSG_ID.test(bracketed) ? bracketed : undefined;
 }
 
 /** A generated Message-ID: `<hash.time@domain>`, deterministic in its inputs. */

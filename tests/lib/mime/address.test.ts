@@ -34,6 +34,16 @@ describe('addresses', () => {
     expect(formatMailbox({ name: '', address: 'j@x.example' })).toBe('j@x.example');
   });
 
+  test('reads a bare address that merely starts like an encoded word as an address', () => {
+    expect(flattenAddresses(parseAddressList('=?a.a@a.aa'))).toEqual([
+      { name: '', address: '=?a.a@a.aa' },
+    ]);
+    // A real encoded word stays display text: it never becomes an address.
+    expect(flattenAddresses(parseAddressList('=?utf-8?q?a@b.example?='))).toEqual([
+      { name: 'a@b.example', address: '' },
+    ]);
+  });
+
   test('says why an address cannot go through SES', () => {
     expect(addressProblem('a@b.example')).toBeUndefined();
     expect(addressProblem('"a b"@b.example')).toBeUndefined();

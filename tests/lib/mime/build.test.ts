@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildMessage, type Draft } from '../../../src/lib/mime/index.ts';
+import { buildMessage, inspectMessage, type Draft } from '../../../src/lib/mime/index.ts';
 import { expectWellFormed, leaves, nodeContent, shape, slice } from './build-support.ts';
 
 const now = new Date(Date.UTC(2026, 10, 27, 21, 16, 10));
@@ -51,6 +51,15 @@ describe('buildMessage', () => {
       buildMessage(draft, { now, boundary: fixed }).raw,
     );
     expect(text(buildMessage(draft, { now, boundary: fixed }).raw)).toContain('boundary="b1"');
+  });
+
+  test('splits a subject word too long to fold into encoded words, keeping lines short', async () => {
+    const subject = `Order ${'x'.repeat(1200)} shipped`;
+    const message = buildMessage({ from: 'a@x.example', to: ['b@x.example'], subject }, { now });
+    expectWellFormed(message);
+    const head = text(message.raw).split('\r\n\r\n')[0]!;
+    for (const line of head.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    expect((await inspectMessage(message.raw)).subject).toBe(subject);
   });
 
   test('uses only the multipart levels a draft needs', () => {
@@ -238,6 +247,22 @@ describe('buildMessage', () => {
       'Date: Fri, 2 Jan 2026 03:04:05 -0800',
     );
     expect(date('yesterday').diagnostics.map((d) => d.code)).toContain('invalid-date');
+  });
+
+  test('keeps every line within 998 characters, even for one-word subjects and long names', () => {
+    const message = buildMessage(
+      {
+        from: `${'N'.repeat(1200)} <a@x.example>`,
+        to: [`"${'Doe, '.repeat(300)}" <b@x.example>`],
+        subject: 'y'.repeat(1500),
+        text: 't',
+        messageId: `<${'m'.repeat(1200)}@x.example>`,
+      },
+      { now },
+    );
+    expectWellFormed(message);
+    for (const line of text(message.raw).split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    expect(message.diagnostics.map((d) => d.code)).toContain('invalid-message-id');
   });
 
   test('throws a RangeError only on misuse', () => {
