@@ -96,7 +96,10 @@ test('the HTML body shows cid images and blocks remote ones until asked', async 
   });
   await openMessage(page);
   const frame = inspectPanel(page).locator('iframe[title="HTML preview"]').contentFrame();
-  await expect(frame.locator('img[alt="logo"]')).toHaveAttribute('src', /^data:image\/png/);
+  await expect(frame.locator('img[alt="logo"]')).toHaveAttribute(
+    'src',
+    /^(?:data:image\/png|blob:)/,
+  );
   await expect(
     inspectPanel(page).getByRole('button', { name: 'Load remote content' }),
   ).toBeVisible();

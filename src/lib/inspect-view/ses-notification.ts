@@ -28,17 +28,17 @@ export async function originalHeaders(tree: MimeNode, raw: Uint8Array): Promise<
 /**
  * The SNS notification SES would publish for an inspected bounce or complaint, or undefined when
  * the message is neither. Its time is the report's own Date (when the receiving side wrote it),
- * else `fallbackNow`.
+ * else `fallbackNow` (milliseconds since the epoch).
  */
 export async function notificationFor(
   inspection: Inspection,
   raw: Uint8Array,
-  fallbackNow: Date,
+  fallbackNow: number,
 ): Promise<object | undefined> {
   if (!inspection.report) return undefined;
   const written = inspection.date ? parseMailDate(inspection.date) : undefined;
   return reportToNotification(inspection.report, {
     originalHeaders: await originalHeaders(inspection.tree, raw),
-    now: written ? new Date(written.time) : fallbackNow,
+    now: new Date(written ? written.time : fallbackNow),
   });
 }

@@ -4,7 +4,7 @@
  * selected. Components read it and call its methods; none of them holds MIME logic.
  */
 import { getContext, setContext } from 'svelte';
-import type { Diagnostic, HeaderField, InspectedHop, Inspection, MimeNode } from '../mime/types.ts';
+import type { Diagnostic, InspectedHop, Inspection } from '../mime/types.ts';
 import { splitMbox, type MboxMessage } from '../mime/mbox.ts';
 import { decodeRawText, encodeRawText, type RawText } from '../inspect-view/raw-text.ts';
 import { classifyFile, outlookMessageRefusal } from '../inspect-view/file-kind.ts';
@@ -265,7 +265,7 @@ export class Inspector {
         this.editorSelection = undefined;
       }
       this.inspection = outcome.inspection;
-      const notification = await notificationFor(outcome.inspection, outcome.raw, new Date());
+      const notification = await notificationFor(outcome.inspection, outcome.raw, Date.now());
       this.notificationJson = notification && JSON.stringify(notification, null, 2);
       if (!this.rows.some((row) => row.id === this.selectedPartId)) this.selectedPartId = '1';
       this.lastRun = {

@@ -19,11 +19,7 @@ interface Notification {
 describeCorpus('the SES notification for an inspected report', () => {
   it('turns a Postfix DSN into a Bounce notification', async () => {
     const raw = readCorpus('sisimai-set-of-emails/maildir/bsd/lhost-postfix-01.eml');
-    const notification = (await notificationFor(
-      await inspectMessage(raw),
-      raw,
-      new Date(0),
-    )) as Notification;
+    const notification = (await notificationFor(await inspectMessage(raw), raw, 0)) as Notification;
     expect(notification.notificationType).toBe('Bounce');
     expect(notification.bounce?.bounceType).toBe('Permanent');
     expect(notification.bounce?.bouncedRecipients).toContainEqual(
@@ -37,31 +33,27 @@ describeCorpus('the SES notification for an inspected report', () => {
     const fromMessage = (await notificationFor(
       await inspectMessage(message),
       message,
-      new Date(0),
+      0,
     )) as Notification;
     expect(fromMessage.mail.commonHeaders?.subject).toBe('test');
     const headers = readCorpus('sisimai-set-of-emails/maildir/bsd/lhost-postfix-09.eml');
     const fromHeaders = (await notificationFor(
       await inspectMessage(headers),
       headers,
-      new Date(0),
+      0,
     )) as Notification;
     expect(fromHeaders.mail.commonHeaders?.subject).toBeTruthy();
   });
 
   it('turns an ARF report into a Complaint notification', async () => {
     const raw = readCorpus('email-arf-perl/t/messages/example1.msg');
-    const notification = (await notificationFor(
-      await inspectMessage(raw),
-      raw,
-      new Date(0),
-    )) as Notification;
+    const notification = (await notificationFor(await inspectMessage(raw), raw, 0)) as Notification;
     expect(notification.notificationType).toBe('Complaint');
     expect(notification.complaint?.complaintFeedbackType).toBe('opt-out');
   });
 
   it('gives nothing for a message that is not a report', async () => {
     const raw = readCorpus('cpython-test_email/Lib/test/test_email/data/msg_01.txt');
-    expect(await notificationFor(await inspectMessage(raw), raw, new Date(0))).toBeUndefined();
+    expect(await notificationFor(await inspectMessage(raw), raw, 0)).toBeUndefined();
   });
 });
