@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { inspectMessage } from '../../../src/lib/mime/index.ts';
+import { decodeRawText } from '../../../src/lib/inspect-view/raw-text.ts';
+import { resultTransferables } from '../../../src/lib/workers/inspect-protocol.ts';
+
+const RAW =
+  'From: a@example.com\r\nSubject: Two files\r\nMIME-Version: 1.0\r\n' +
+  'Content-Type: multipart/mixed; boundary="b"\r\n\r\n' +
+  '--b\r\nContent-Type: text/plain\r\n\r\nHi\r\n' +
+  '--b\r\nContent-Type: application/octet-stream; name="a.bin"\r\nContent-Transfer-Encoding: base64\r\n\r\nAAEC\r\n' +
+  '--b\r\nContent-Type: application/octet-stream; name="b.txt"\r\nContent-Transfer-Encoding: 7bit\r\n\r\nplain\r\n' +
+  '--b--\r\n';
+
+describe('resultTransferables', () => {
+  it('lists every buffer of a result once, so postMessage can transfer them all', async () => {
+    const raw = new TextEncoder().encode(RAW);
+    const found = await inspectMessage(raw);
+    const inspection = { ...found, attachments: found.attachments.map((a) => ({ ...a })) };
+    const text = decodeRawText(raw);
+    const buffers = resultTransferables(inspection, raw, text);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(buffers).toContain(raw.buffer);
+    expect(buffers).toContain(text.lineStarts.buffer);
+    for (const attachment of inspection.attachments) {
+      expect(buffers).toContain(attachment.content.buffer);
+    }
+    // What structuredClone accepts, a real postMessage accepts: no buffer twice, none missing.
+    const copy = structuredClone({ inspection, raw, text }, { transfer: buffers });
+    expect(copy.inspection.attachments.map((a) => Array.from(a.content))).toEqual([
+      [0, 1, 2],
+      Array.from(new TextEncoder().encode('plain')),
+    ]);
+    expect(raw.byteLength).toBe(0); // transferred, not copied
+  });
+});
