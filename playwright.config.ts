@@ -11,8 +11,9 @@ function chromiumPath(): string | undefined {
   return undefined;
 }
 
-const port = 4173;
-const harnessPort = 4174;
+// E2E_PORT and E2E_HARNESS_PORT move the servers, so two checkouts can run their tests at once.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const harnessPort = Number(process.env.E2E_HARNESS_PORT ?? 4174);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -94,7 +94,7 @@ test('cid: images show the inline part; a cid: without a part is marked', async 
   // The frame shares the page's origin, so the part travels as a blob: URL made by the page.
   expect(
     await inFrame(page, 0, (doc) => doc.getElementById('logo')!.getAttribute('src'), null),
-  ).toMatch(/^blob:http:\/\/127\.0\.0\.1:4174\//);
+  ).toMatch(new RegExp(`^blob:${HARNESS_ORIGIN.replace(/\./g, '\\.')}/`));
   expect(
     await inFrame(
       page,

@@ -20,6 +20,6 @@ export interface PreviewHarness {
   renders(): number;
 }
 
-/** Where the test page is served (see playwright.config.ts). */
-export const HARNESS_ORIGIN = 'http://127.0.0.1:4174';
+/** Where the test page is served (see playwright.config.ts; `E2E_HARNESS_PORT` moves it). */
+export const HARNESS_ORIGIN = `http://127.0.0.1:${globalThis.process?.env.E2E_HARNESS_PORT ?? 4174}`;
 export const HARNESS_URL = `${HARNESS_ORIGIN}/tests/e2e/harness/preview.html`;
