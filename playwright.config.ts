@@ -12,6 +12,7 @@ function chromiumPath(): string | undefined {
 }
 
 const port = 4173;
+const harnessPort = 4174;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -38,10 +39,20 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The HTML preview's test page (tests/e2e/harness): the real component under the app's
+      // CSP, served by the dev server so it never ships in dist/.
+      command: `npx vite --config tests/e2e/harness/vite.config.ts --host 127.0.0.1 --port ${harnessPort} --strictPort`,
+      url: `http://127.0.0.1:${harnessPort}/tests/e2e/harness/preview.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

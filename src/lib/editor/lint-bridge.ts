@@ -1,0 +1,55 @@
+/**
+ * Turns the engine's diagnostics (byte ranges in a raw message) into CodeMirror lint marks.
+ */
+import { lintGutter, setDiagnostics, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
+import type { EditorState, Extension, TransactionSpec } from '@codemirror/state';
+import type { Diagnostic } from '../mime/types.ts';
+
+/** Where a diagnostic belongs in this editor, or null when it does not concern it. */
+export type LocateDiagnostic = (
+  diagnostic: Diagnostic,
+  state: EditorState,
+) => { from: number; to: number } | null;
+
+/**
+ * Convert engine diagnostics to lint marks. `locate` maps each one to a document range; those it
+ * returns null for are left out. Ranges are clamped to the document, and an empty range is
+ * widened to the character after it so the mark can be seen.
+ */
+export function toLintDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  state: EditorState,
+  locate: LocateDiagnostic,
+): LintDiagnostic[] {
+  const out: LintDiagnostic[] = [];
+  const length = state.doc.length;
+  for (const diagnostic of diagnostics) {
+    const range = locate(diagnostic, state);
+    if (!range) continue;
+    const from = Math.max(0, Math.min(range.from, length));
+    let to = Math.max(from, Math.min(range.to, length));
+    if (to === from && to < length) to = from + 1;
+    out.push({
+      from,
+      to,
+      severity: diagnostic.severity,
+      source: diagnostic.code,
+      message: diagnostic.message,
+    });
+  }
+  return out;
+}
+
+/** A transaction that replaces an editor's lint marks with these engine diagnostics. */
+export function engineDiagnosticsTransaction(
+  diagnostics: readonly Diagnostic[],
+  state: EditorState,
+  locate: LocateDiagnostic,
+): TransactionSpec {
+  return setDiagnostics(state, toLintDiagnostics(diagnostics, state, locate));
+}
+
+/** The lint gutter and mark styling; the marks themselves come via `engineDiagnosticsTransaction`. */
+export function lintMarks(): Extension {
+  return lintGutter();
+}

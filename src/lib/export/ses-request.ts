@@ -1,0 +1,237 @@
+/**
+ * The SES API requests that send a draft: v2 `SendEmail` (Simple content when SES can assemble
+ * the same message from parts, Raw otherwise) and v1 `SendRawEmail`. Blob members hold bytes, as
+ * the AWS SDKs take them; `toCliJson` writes them as base64 for JSON and the AWS CLI.
+ */
+import type {
+  SendEmailRequest,
+  SesAttachment,
+  SesDestination,
+  SesMessageHeader,
+  V1SendRawEmailRequest,
+} from '../ses/request-types.ts';
+import type { BuiltMessage, Draft } from '../mime/types.ts';
+import { readSesHeaders } from './ses-headers.ts';
+import { bytesToBase64 } from './base64.ts';
+
+/** `Content.Simple.Headers` holds at most 15 headers (SES v2 API, `MessageHeaderList`). */
+export const SIMPLE_MAX_HEADERS = 15;
+/** `MessageHeader.Name`: printable ASCII except the colon, 1–126 characters. */
+const HEADER_NAME = /^[!-9;-~]{1,126}$/;
+/** `MessageHeader.Value`: printable ASCII, 1–995 characters; name and value at most 996 together. */
+const HEADER_VALUE = /^[ -~]{1,995}$/;
+const HEADER_NAME_AND_VALUE_MAX = 996;
+/** `Attachment.FileName` at most 255 characters; `ContentType` and `ContentId` at most 78. */
+const ATTACHMENT_FILENAME_MAX = 255;
+const ATTACHMENT_FIELD_MAX = 78;
+/** Headers SES writes itself when it assembles Simple content. */
+const HEADERS_SES_ASSEMBLES = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'reply-to',
+  'subject',
+  'date',
+  'message-id',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'content-disposition',
+]);
+
+/** What the exports are made from: the draft and the message built from it. */
+export interface SesExportSource {
+  draft: Draft;
+  built: Pick<BuiltMessage, 'raw' | 'envelope'>;
+}
+
+/** A v2 `SendEmail` request and why it uses the content type it uses. */
+export interface SesV2Export {
+  request: SendEmailRequest;
+  content: 'Simple' | 'Raw';
+  /** Why Simple content could not express this draft (empty when it is Simple). */
+  rawReasons: string[];
+}
+
+function nonEmpty(list: readonly string[] | undefined): string[] | undefined {
+  const kept = (list ?? []).map((item) => item.trim()).filter(Boolean);
+  return kept.length ? kept : undefined;
+}
+
+function destinationOf(draft: Draft): SesDestination {
+  const destination: SesDestination = {};
+  const to = nonEmpty(draft.to);
+  const cc = nonEmpty(draft.cc);
+  const bcc = nonEmpty(draft.bcc);
+  if (to) destination.ToAddresses = to;
+  if (cc) destination.CcAddresses = cc;
+  if (bcc) destination.BccAddresses = bcc;
+  return destination;
+}
+
+function bareAddress(address: string): string {
+  const angle = /<([^>]*)>\s*$/.exec(address);
+  return (angle?.[1] ?? address).trim().toLowerCase();
+}
+
+/** Whether the envelope's recipients are exactly the To, Cc and Bcc addresses. */
+function envelopeMatchesHeaders(draft: Draft, rcptTo: readonly string[]): boolean {
+  const listed = [...(draft.to ?? []), ...(draft.cc ?? []), ...(draft.bcc ?? [])]
+    .filter((item) => item.trim())
+    .map(bareAddress)
+    .sort();
+  const envelope = rcptTo.map(bareAddress).sort();
+  return listed.length === envelope.length && listed.every((item, i) => item === envelope[i]);
+}
+
+/** Reasons SES's Simple content cannot carry this draft unchanged. */
+export function simpleContentObstacles(source: SesExportSource): string[] {
+  const { draft, built } = source;
+  const reasons: string[] = [];
+  const { otherHeaders } = readSesHeaders(draft.headers);
+  if (!draft.subject?.trim()) reasons.push('Simple content needs a subject.');
+  if (!draft.text && !draft.html) reasons.push('Simple content needs a text or an HTML body.');
+  if (otherHeaders.length > SIMPLE_MAX_HEADERS) {
+    reasons.push(`Simple content carries at most ${SIMPLE_MAX_HEADERS} extra headers.`);
+  }
+  for (const { name, value } of otherHeaders) {
+    if (HEADERS_SES_ASSEMBLES.has(name.trim().toLowerCase())) {
+      reasons.push(`SES writes the ${name} header itself for Simple content.`);
+    } else if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(value)) {
+      reasons.push(
+        `The ${name} header is not printable ASCII of the length Simple content allows.`,
+      );
+    } else if (name.length + value.length > HEADER_NAME_AND_VALUE_MAX) {
+      reasons.push(`The ${name} header is longer than Simple content allows.`);
+    }
+  }
+  for (const attachment of draft.attachments ?? []) {
+    if (attachment.filename.length > ATTACHMENT_FILENAME_MAX) {
+      reasons.push(`Simple content allows file names up to ${ATTACHMENT_FILENAME_MAX} characters.`);
+    }
+    if ((attachment.contentType ?? '').length > ATTACHMENT_FIELD_MAX) {
+      reasons.push(`Simple content allows content types up to ${ATTACHMENT_FIELD_MAX} characters.`);
+    }
+    if ((attachment.contentId ?? '').length > ATTACHMENT_FIELD_MAX) {
+      reasons.push(`Simple content allows content IDs up to ${ATTACHMENT_FIELD_MAX} characters.`);
+    }
+  }
+  if (draft.envelope?.rcptTo?.length && !envelopeMatchesHeaders(draft, built.envelope.rcptTo)) {
+    reasons.push('The envelope recipients differ from To, Cc and Bcc.');
+  }
+  return reasons;
+}
+
+function stripAngles(id: string): string {
+  return id.trim().replace(/^<|>$/g, '');
+}
+
+function simpleAttachments(draft: Draft): SesAttachment[] {
+  return (draft.attachments ?? []).map((attachment) => {
+    const out: SesAttachment = {
+      FileName: attachment.filename,
+      ContentType: attachment.contentType || 'application/octet-stream',
+      ContentDisposition: attachment.inline ? 'INLINE' : 'ATTACHMENT',
+      ContentTransferEncoding: 'BASE64',
+      RawContent: attachment.content,
+    };
+    if (attachment.contentId) out.ContentId = stripAngles(attachment.contentId);
+    return out;
+  });
+}
+
+/** The parts of a request that do not depend on Simple or Raw. */
+function commonMembers(draft: Draft, mailFrom: string): Omit<SendEmailRequest, 'Content'> {
+  const { configurationSetName, tags } = readSesHeaders(draft.headers);
+  const request: Omit<SendEmailRequest, 'Content'> = {};
+  if (draft.from.trim()) request.FromEmailAddress = draft.from.trim();
+  const replyTo = nonEmpty(draft.replyTo);
+  if (replyTo) request.ReplyToAddresses = replyTo;
+  // SES sends from its own MAIL FROM; the draft's envelope sender is where feedback should go.
+  if (draft.envelope?.mailFrom?.trim() && mailFrom)
+    request.FeedbackForwardingEmailAddress = mailFrom;
+  if (tags.length) request.EmailTags = tags;
+  if (configurationSetName) request.ConfigurationSetName = configurationSetName;
+  return request;
+}
+
+/** The v2 `SendEmail` request for a draft: Simple content when it fits, Raw otherwise. */
+export function sesV2SendEmail(source: SesExportSource): SesV2Export {
+  const { draft, built } = source;
+  const rawReasons = simpleContentObstacles(source);
+  const common = commonMembers(draft, built.envelope.mailFrom);
+  if (rawReasons.length === 0) {
+    const headers: SesMessageHeader[] = readSesHeaders(draft.headers).otherHeaders.map(
+      ({ name, value }) => ({ Name: name.trim(), Value: value }),
+    );
+    const body: NonNullable<SendEmailRequest['Content']['Simple']>['Body'] = {};
+    if (draft.text) body.Text = { Data: draft.text, Charset: 'UTF-8' };
+    if (draft.html) body.Html = { Data: draft.html, Charset: 'UTF-8' };
+    const simple: NonNullable<SendEmailRequest['Content']['Simple']> = {
+      Subject: { Data: draft.subject ?? '', Charset: 'UTF-8' },
+      Body: body,
+    };
+    if (headers.length) simple.Headers = headers;
+    const attachments = simpleAttachments(draft);
+    if (attachments.length) simple.Attachments = attachments;
+    const request: SendEmailRequest = { ...common, Content: { Simple: simple } };
+    const destination = destinationOf(draft);
+    if (Object.keys(destination).length) request.Destination = destination;
+    return { request: order(request), content: 'Simple', rawReasons };
+  }
+  // For Raw content the Destination is the envelope: every address the message goes to.
+  const request: SendEmailRequest = {
+    ...common,
+    Content: { Raw: { Data: built.raw } },
+  };
+  if (built.envelope.rcptTo.length)
+    request.Destination = { ToAddresses: [...built.envelope.rcptTo] };
+  return { request: order(request), content: 'Raw', rawReasons };
+}
+
+/** The v1 `SendRawEmail` request: the built message, its envelope, configuration set and tags. */
+export function sesV1SendRawEmail(source: SesExportSource): V1SendRawEmailRequest {
+  const { draft, built } = source;
+  const { configurationSetName, tags } = readSesHeaders(draft.headers);
+  const request: V1SendRawEmailRequest = { RawMessage: { Data: built.raw } };
+  if (built.envelope.mailFrom) request.Source = built.envelope.mailFrom;
+  if (built.envelope.rcptTo.length) request.Destinations = [...built.envelope.rcptTo];
+  if (configurationSetName) request.ConfigurationSetName = configurationSetName;
+  if (tags.length) request.Tags = tags;
+  return request;
+}
+
+const MEMBER_ORDER = [
+  'FromEmailAddress',
+  'Destination',
+  'ReplyToAddresses',
+  'FeedbackForwardingEmailAddress',
+  'Content',
+  'EmailTags',
+  'ConfigurationSetName',
+];
+
+/** Members in the order of the API reference, so exports read like SES's own examples. */
+function order(request: SendEmailRequest): SendEmailRequest {
+  const entries = Object.entries(request).sort(
+    ([a], [b]) => MEMBER_ORDER.indexOf(a) - MEMBER_ORDER.indexOf(b),
+  );
+  return Object.fromEntries(entries) as unknown as SendEmailRequest;
+}
+
+/**
+ * A request as JSON for `--cli-input-json` or an HTTP body: blob members (bytes) become base64,
+ * as AWS CLI v2 and the wire protocols expect.
+ */
+export function toCliJson(request: object, indent = 2): string {
+  return JSON.stringify(
+    request,
+    function (this: Record<string, unknown>, key: string, value: unknown) {
+      // Read the member itself: a Node Buffer would already have been turned into its toJSON form.
+      const member = key === '' ? value : this[key];
+      return member instanceof Uint8Array ? bytesToBase64(member) : value;
+    },
+    indent,
+  );
+}

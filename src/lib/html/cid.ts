@@ -1,0 +1,85 @@
+/**
+ * `cid:` references (RFC 2392) resolve to the message's own inline parts. They become `data:`
+ * URLs: a sandboxed frame can always load those, they need no revoking, and the frame's CSP
+ * allows them for images and fonts only.
+ */
+import { normalizeContentId } from './url.ts';
+
+/** An inline part a `cid:` URL can refer to. */
+export interface InlinePart {
+  /** The part's Content-ID, with or without angle brackets. */
+  contentId: string;
+  /** Its media type, e.g. `image/png`. */
+  contentType: string;
+  /** Its decoded bytes. */
+  content: Uint8Array;
+}
+
+/** Inline parts as a caller has them: a list, or a map keyed by Content-ID. */
+export type InlinePartsSpec = readonly InlinePart[] | ReadonlyMap<string, InlinePart>;
+
+// Types a data: URL may carry into the frame: images and fonts, which cannot run script there.
+const RESOLVABLE_TYPE =
+  /^(?:image\/(?:png|gif|jpeg|pjpeg|webp|avif|bmp|x-icon|vnd\.microsoft\.icon|svg\+xml)|font\/[a-z0-9.+-]+|application\/(?:font-woff2?|x-font-[a-z0-9-]+|vnd\.ms-fontobject))$/;
+
+/** How a `cid:` reference resolved. */
+export type CidResolution =
+  | { kind: 'resolved'; url: string }
+  | { kind: 'missing' }
+  | { kind: 'unsupported'; contentType: string };
+
+const dataUrlCache = new WeakMap<Uint8Array, Map<string, string>>();
+
+/** Base64 of bytes without Node's Buffer, in chunks so large images do not overflow the stack. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const CHUNK = 0x8000;
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  }
+  return btoa(binary);
+}
+
+/** A `data:` URL for a part's bytes (cached per byte array, since previews rebuild often). */
+export function dataUrlFor(contentType: string, content: Uint8Array): string {
+  let byType = dataUrlCache.get(content);
+  if (!byType) dataUrlCache.set(content, (byType = new Map()));
+  let url = byType.get(contentType);
+  if (url === undefined) {
+    url = `data:${contentType};base64,${bytesToBase64(content)}`;
+    byType.set(contentType, url);
+  }
+  return url;
+}
+
+/** Looks inline parts up by Content-ID, compared without brackets and case-insensitively. */
+export class CidResolver {
+  readonly #parts = new Map<string, InlinePart>();
+  readonly #used = new Set<string>();
+
+  constructor(parts: InlinePartsSpec = []) {
+    const list = Array.isArray(parts)
+      ? (parts as readonly InlinePart[])
+      : [...(parts as ReadonlyMap<string, InlinePart>).values()];
+    for (const part of list) {
+      const key = normalizeContentId(part.contentId).toLowerCase();
+      if (key && !this.#parts.has(key)) this.#parts.set(key, part);
+    }
+  }
+
+  /** Resolves a Content-ID (as `contentIdFromCidUrl` gives it) to a loadable URL. */
+  resolve(contentId: string): CidResolution {
+    const key = normalizeContentId(contentId).toLowerCase();
+    const part = this.#parts.get(key);
+    if (!part) return { kind: 'missing' };
+    const type = part.contentType.trim().toLowerCase().split(';')[0]?.trim() ?? '';
+    if (!RESOLVABLE_TYPE.test(type)) return { kind: 'unsupported', contentType: type };
+    this.#used.add(key);
+    return { kind: 'resolved', url: dataUrlFor(type, part.content) };
+  }
+
+  /** Content-IDs of the parts that some reference resolved to. */
+  get usedContentIds(): string[] {
+    return [...this.#used];
+  }
+}

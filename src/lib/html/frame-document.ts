@@ -1,0 +1,129 @@
+/**
+ * Building the document the preview frame shows: the email sanitized, its resources rewritten,
+ * its links made safe, dark mode applied, and a Content Security Policy as the very first
+ * element of `<head>`, so it governs everything the email brings. The policy forbids scripts and
+ * every network load; with remote content allowed it admits only images, stylesheets and fonts
+ * over http(s). It is the second wall behind the sanitizer: whatever the sanitizer missed still
+ * cannot run or load.
+ */
+import { CidResolver, type InlinePartsSpec } from './cid.ts';
+import {
+  applyColorScheme,
+  declaresDarkSupport,
+  DECLARED_DARK_CSS,
+  FORCED_INVERSION_CSS,
+  type ColorScheme,
+} from './dark-mode.ts';
+import { rewriteLinks } from './links.ts';
+import { MARK, rewriteResources, type ResourceReport } from './remote-content.ts';
+import { sanitizeEmailHtml } from './sanitize.ts';
+
+/** How to build a preview document. */
+export interface PreviewOptions {
+  /** The message's inline parts, for `cid:` references. */
+  inlineParts?: InlinePartsSpec;
+  /** Load remote images, stylesheets and fonts (the person chose `Load remote content`). */
+  allowRemote?: boolean;
+  /** Render the email's own styles for this scheme (default light). */
+  colorScheme?: ColorScheme;
+  /** Invert colours as clients without dark-mode support in the email do. */
+  invert?: boolean;
+}
+
+/** What the preview shows and what it found on the way. */
+export interface PreviewReport extends ResourceReport {
+  /** External links, which open in a new browsing context. */
+  externalLinks: number;
+  /** Outlook-only conditional blocks, not shown (as in any client but Outlook). */
+  outlookOnlyBlocks: number;
+  /** The email has `prefers-color-scheme: dark` styles of its own. */
+  hasDarkStyles: boolean;
+  /** The email declares dark-mode support (`color-scheme`). */
+  declaresDarkSupport: boolean;
+}
+
+/** A document ready for the frame's `srcdoc`. */
+export interface PreviewDocument {
+  /** The whole document, starting with `<!DOCTYPE html>`. */
+  html: string;
+  /** The Content Security Policy inside it. */
+  csp: string;
+  report: PreviewReport;
+}
+
+const NO_LOADS = [
+  "default-src 'none'",
+  "script-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "child-src 'none'",
+  "worker-src 'none'",
+  "connect-src 'none'",
+  "media-src 'none'",
+  "manifest-src 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+];
+
+/** The frame's Content Security Policy, with or without remote images, styles and fonts. */
+export function frameCsp(allowRemote: boolean): string {
+  const remote = allowRemote ? ' http: https:' : '';
+  return [
+    ...NO_LOADS,
+    `style-src 'unsafe-inline'${remote}`,
+    `img-src data:${remote}`,
+    `font-src data:${remote}`,
+  ].join('; ');
+}
+
+// How the preview marks what it changed: blocked images keep their box, missing inline images
+// are outlined in red.
+const MARK_CSS = [
+  `img[${MARK.blocked}] { outline: 1px dashed #8a8f98; outline-offset: -1px; }`,
+  `img[${MARK.missingCid}] { outline: 2px dashed #a4161a; outline-offset: -2px; min-width: 1.5em; min-height: 1.5em; }`,
+].join('\n');
+
+/** Builds the frame document for an email's HTML. */
+export function buildPreviewDocument(html: string, options: PreviewOptions = {}): PreviewDocument {
+  const allowRemote = options.allowRemote ?? false;
+  const scheme = options.colorScheme ?? 'light';
+  const sanitized = sanitizeEmailHtml(html);
+  const document = sanitized.document;
+  const resources = rewriteResources(document, {
+    allowRemote,
+    cid: new CidResolver(options.inlineParts),
+  });
+  const externalLinks = rewriteLinks(document);
+  const hasDarkStyles = applyColorScheme(document, scheme);
+  const declaresDark = declaresDarkSupport(html);
+
+  const csp = frameCsp(allowRemote);
+  const head = document.head;
+  const policy = document.createElement('meta');
+  policy.setAttribute('http-equiv', 'Content-Security-Policy');
+  policy.setAttribute('content', csp);
+  const referrer = document.createElement('meta');
+  referrer.setAttribute('name', 'referrer');
+  referrer.setAttribute('content', 'no-referrer');
+  head.prepend(policy, referrer);
+
+  const own = [MARK_CSS];
+  if (scheme === 'dark' && declaresDark) own.push(DECLARED_DARK_CSS);
+  if (options.invert) own.push(FORCED_INVERSION_CSS);
+  const style = document.createElement('style');
+  style.setAttribute(MARK.own, '');
+  style.textContent = own.join('\n');
+  head.append(style);
+
+  return {
+    html: `<!DOCTYPE html>\n${document.documentElement.outerHTML}`,
+    csp,
+    report: {
+      ...resources,
+      externalLinks,
+      outlookOnlyBlocks: sanitized.outlookOnlyBlocks,
+      hasDarkStyles,
+      declaresDarkSupport: declaresDark,
+    },
+  };
+}

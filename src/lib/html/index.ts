@@ -1,0 +1,17 @@
+/**
+ * The one module that handles untrusted HTML: sanitizing (the only DOMPurify import), remote
+ * content, `cid:` parts, dark mode and the preview frame's document.
+ */
+export { sanitizeEmailHtml, sanitizeFragment, type SanitizedHtml } from './sanitize.ts';
+export {
+  buildPreviewDocument,
+  frameCsp,
+  type PreviewDocument,
+  type PreviewOptions,
+  type PreviewReport,
+} from './frame-document.ts';
+export { CidResolver, type InlinePart, type InlinePartsSpec } from './cid.ts';
+export type { RemoteKind, RemoteResource, ResourceReport } from './remote-content.ts';
+export type { ColorScheme } from './dark-mode.ts';
+export { describeReport } from './status.ts';
+export { readFrameScroll, replaceFrameDocument } from './frame-update.ts';

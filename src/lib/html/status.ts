@@ -1,0 +1,75 @@
+/**
+ * The sentences the preview's status line says about a report: what was blocked or loaded,
+ * which images are tracking pixels, which inline images are missing.
+ */
+import type { PreviewReport } from './frame-document.ts';
+import type { RemoteKind, RemoteResource } from './remote-content.ts';
+
+const KIND_NAMES: Record<RemoteKind, [string, string]> = {
+  image: ['image', 'images'],
+  background: ['background image', 'background images'],
+  stylesheet: ['stylesheet', 'stylesheets'],
+  font: ['font', 'fonts'],
+  poster: ['video poster', 'video posters'],
+};
+
+function count(n: number, [one, many]: [string, string]): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function kinds(remote: readonly RemoteResource[]): string {
+  const byKind = new Map<RemoteKind, number>();
+  for (const resource of remote) byKind.set(resource.kind, (byKind.get(resource.kind) ?? 0) + 1);
+  return [...byKind].map(([kind, n]) => count(n, KIND_NAMES[kind])).join(', ');
+}
+
+/** The status line's sentences for a report. */
+export function describeReport(report: PreviewReport, remoteAllowed: boolean): string[] {
+  const lines: string[] = [];
+  const remote = report.remote;
+  if (remote.length === 0) lines.push('No remote content.');
+  else {
+    const what = count(remote.length, ['remote resource', 'remote resources']);
+    lines.push(
+      remoteAllowed
+        ? `Loaded ${what} for this message (${kinds(remote)}).`
+        : `Blocked ${what} (${kinds(remote)}).`,
+    );
+  }
+  const pixels = remote.filter((resource) => resource.trackingPixel);
+  if (pixels.length) {
+    const hosts = [...new Set(pixels.map((pixel) => hostOf(pixel.url)))].join(', ');
+    lines.push(
+      `${pixels.length === 1 ? 'Tracking pixel' : `${pixels.length} tracking pixels`}: 1×1 image from ${hosts}.`,
+    );
+  }
+  if (report.missingContentIds.length) {
+    lines.push(
+      `Missing inline ${report.missingContentIds.length === 1 ? 'part' : 'parts'}: ${report.missingContentIds.map((id) => `cid:${id}`).join(', ')}.`,
+    );
+  }
+  if (report.unsupportedContentIds.length) {
+    lines.push(
+      `Not shown (not an image): ${report.unsupportedContentIds.map((id) => `cid:${id}`).join(', ')}.`,
+    );
+  }
+  if (report.outlookOnlyBlocks) {
+    lines.push(
+      `${count(report.outlookOnlyBlocks, ['Outlook-only block', 'Outlook-only blocks'])} not shown.`,
+    );
+  }
+  if (report.unsafeCssRemoved) {
+    lines.push(
+      `Removed ${count(report.unsafeCssRemoved, ['style', 'styles'])} hiding code in escapes.`,
+    );
+  }
+  return lines;
+}

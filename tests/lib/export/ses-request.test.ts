@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest';
+import {
+  base64ToBytes,
+  parseMessageTags,
+  sesV1SendRawEmail,
+  sesV2SendEmail,
+  toCliJson,
+} from '../../../src/lib/export/index.ts';
+import { problemsOf, sendEmailV2, sendRawEmailV1 } from './ses-shapes.ts';
+import { sampleSource } from './sample.ts';
+
+describe('v2 SendEmail', () => {
+  test('a draft Simple content can carry exports as Simple, in the documented shape', () => {
+    const source = sampleSource();
+    const exported = sesV2SendEmail(source);
+    expect(exported.content).toBe('Simple');
+    const json = JSON.parse(toCliJson(exported.request));
+    expect(problemsOf(sendEmailV2, json)).toEqual([]);
+    expect(json.FromEmailAddress).toBe('Ana Example <ana@example.com>');
+    expect(json.Destination).toEqual({
+      ToAddresses: ['bo@example.net', 'Cy <cy@example.org>'],
+      CcAddresses: ['dee@example.com'],
+      BccAddresses: ['eve@example.com'],
+    });
+    expect(json.ReplyToAddresses).toEqual(['replies@example.com']);
+    expect(json.ConfigurationSetName).toBe('Receipts');
+    expect(json.EmailTags).toEqual([
+      { Name: 'campaign', Value: 'receipt' },
+      { Name: 'tier', Value: 'gold' },
+    ]);
+    const simple = json.Content.Simple;
+    expect(simple.Subject).toEqual({ Data: 'Your receipt', Charset: 'UTF-8' });
+    expect(simple.Body.Text.Data).toBe(source.draft.text);
+    expect(simple.Body.Html.Data).toBe(source.draft.html);
+    // SES's own headers become request members, not message headers.
+    expect(simple.Headers.map((header: { Name: string }) => header.Name)).toEqual([
+      'List-Unsubscribe',
+      'List-Unsubscribe-Post',
+    ]);
+    const [pdf, logo] = simple.Attachments;
+    expect(base64ToBytes(pdf.RawContent)).toEqual(source.draft.attachments?.[0]?.content);
+    expect(pdf).toMatchObject({ FileName: 'receipt.pdf', ContentDisposition: 'ATTACHMENT' });
+    expect(logo).toMatchObject({ ContentDisposition: 'INLINE', ContentId: 'logo@example.com' });
+    expect(base64ToBytes(logo.RawContent)).toEqual(source.draft.attachments?.[1]?.content);
+  });
+
+  const rawCases: Array<{
+    name: string;
+    overrides: Parameters<typeof sampleSource>[0];
+    reason: RegExp;
+  }> = [
+    {
+      name: 'more than 15 extra headers',
+      overrides: {
+        headers: Array.from({ length: 16 }, (_, i) => ({ name: `X-H${i}`, value: 'v' })),
+      },
+      reason: /at most 15/,
+    },
+    {
+      name: 'a header value outside printable ASCII',
+      overrides: { headers: [{ name: 'X-Note', value: 'café' }] },
+      reason: /printable ASCII/,
+    },
+    { name: 'no subject', overrides: { subject: '' }, reason: /subject/ },
+    {
+      name: 'an envelope that differs from the recipients',
+      overrides: { envelope: { rcptTo: ['someone@else.example'] } },
+      reason: /envelope/,
+    },
+  ];
+  for (const { name, overrides, reason } of rawCases) {
+    test(`falls back to Raw for ${name}, with the message bytes as base64`, () => {
+      const source = sampleSource(overrides);
+      const exported = sesV2SendEmail(source);
+      expect(exported.content).toBe('Raw');
+      expect(exported.rawReasons.join(' ')).toMatch(reason);
+      const json = JSON.parse(toCliJson(exported.request));
+      expect(problemsOf(sendEmailV2, json)).toEqual([]);
+      expect(base64ToBytes(json.Content.Raw.Data)).toEqual(source.built.raw);
+      expect(json.Destination).toEqual({ ToAddresses: source.built.envelope.rcptTo });
+    });
+  }
+
+  test('an envelope sender different from From becomes the feedback address', () => {
+    const source = sampleSource({ envelope: { mailFrom: 'bounces@example.com' } });
+    expect(sesV2SendEmail(source).request.FeedbackForwardingEmailAddress).toBe(
+      'bounces@example.com',
+    );
+    expect(sesV2SendEmail(sampleSource()).request.FeedbackForwardingEmailAddress).toBeUndefined();
+  });
+});
+
+describe('v1 SendRawEmail', () => {
+  test('carries the message, its envelope, configuration set and tags in the documented shape', () => {
+    const source = sampleSource();
+    const json = JSON.parse(toCliJson(sesV1SendRawEmail(source)));
+    expect(problemsOf(sendRawEmailV1, json)).toEqual([]);
+    expect(base64ToBytes(json.RawMessage.Data)).toEqual(source.built.raw);
+    expect(json.Source).toBe('ana@example.com');
+    expect(json.Destinations).toEqual(source.built.envelope.rcptTo);
+    expect(json.ConfigurationSetName).toBe('Receipts');
+    expect(json.Tags).toHaveLength(2);
+  });
+});
+
+describe('message tags header', () => {
+  const cases = [
+    {
+      input: 'a=1, b=2',
+      expected: [
+        { Name: 'a', Value: '1' },
+        { Name: 'b', Value: '2' },
+      ],
+    },
+    {
+      input: 'a=1,b=x=y',
+      expected: [
+        { Name: 'a', Value: '1' },
+        { Name: 'b', Value: 'x=y' },
+      ],
+    },
+    { input: 'novalue, =orphan', expected: [] },
+    { input: '', expected: [] },
+  ];
+  for (const { input, expected } of cases) {
+    test(JSON.stringify(input), () => expect(parseMessageTags(input)).toEqual(expected));
+  }
+});
