@@ -6,11 +6,12 @@ export { editorSetup, accessibleLabel, type EditorSetupConfig } from './setup.ts
 export { editorTheme, codeHighlightStyle, ACTIVE_LINE_BACKGROUND, TOKEN_COLOURS } from './theme.ts';
 export { htmlLanguage } from './html-language.ts';
 export { lazyExtension } from './lazy-extension.ts';
+export { lazySearch } from './lazy-search.ts';
 export { rawMime, rawMimeLanguage, rawMimeHighlightStyle, mimeTags } from './raw-mime.ts';
 export { byteOffsetToPosition, positionToByteOffset } from './byte-offsets.ts';
 export {
   toLintDiagnostics,
-  engineDiagnosticsTransaction,
+  showEngineDiagnostics,
   lintMarks,
   type LocateDiagnostic,
 } from './lint-bridge.ts';

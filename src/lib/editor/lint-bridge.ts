@@ -1,9 +1,14 @@
 /**
  * Turns the engine's diagnostics (byte ranges in a raw message) into CodeMirror lint marks.
  */
-import { lintGutter, setDiagnostics, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
-import type { EditorState, Extension, TransactionSpec } from '@codemirror/state';
+import type { Diagnostic as LintDiagnostic } from '@codemirror/lint';
+import type { EditorState, Extension } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
 import type { Diagnostic } from '../mime/types.ts';
+import { lazyExtension } from './lazy-extension.ts';
+
+// Loaded with the first marks, outside the first page load.
+const loadLint = () => import('@codemirror/lint');
 
 /** Where a diagnostic belongs in this editor, or null when it does not concern it. */
 export type LocateDiagnostic = (
@@ -40,16 +45,21 @@ export function toLintDiagnostics(
   return out;
 }
 
-/** A transaction that replaces an editor's lint marks with these engine diagnostics. */
-export function engineDiagnosticsTransaction(
+/**
+ * Replace an editor's lint marks with these engine diagnostics. Asynchronous only the first
+ * time, while the lint module loads; calls apply in order.
+ */
+export async function showEngineDiagnostics(
+  view: EditorView,
   diagnostics: readonly Diagnostic[],
-  state: EditorState,
   locate: LocateDiagnostic,
-): TransactionSpec {
-  return setDiagnostics(state, toLintDiagnostics(diagnostics, state, locate));
+): Promise<void> {
+  const { setDiagnostics } = await loadLint();
+  if (!view.dom.isConnected) return;
+  view.dispatch(setDiagnostics(view.state, toLintDiagnostics(diagnostics, view.state, locate)));
 }
 
-/** The lint gutter and mark styling; the marks themselves come via `engineDiagnosticsTransaction`. */
+/** The lint gutter and mark styling; the marks themselves come via `showEngineDiagnostics`. */
 export function lintMarks(): Extension {
-  return lintGutter();
+  return lazyExtension(() => loadLint().then(({ lintGutter }) => lintGutter()));
 }

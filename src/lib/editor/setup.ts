@@ -14,7 +14,6 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import {
   bracketMatching,
   foldGutter,
@@ -23,6 +22,7 @@ import {
   syntaxHighlighting,
 } from '@codemirror/language';
 import { codeHighlightStyle, editorTheme } from './theme.ts';
+import { lazySearch } from './lazy-search.ts';
 
 /** Options for `editorSetup`. */
 export interface EditorSetupConfig {
@@ -33,7 +33,7 @@ export interface EditorSetupConfig {
 }
 
 /**
- * Line numbers, history (not for read-only views), search, folding, bracket matching, the
+ * Line numbers, history (not for read-only views), search (loaded on Mod-f), folding, bracket matching, the
  * contrast-safe theme and syntax colours. Tab is left to move focus out of the editor, as a
  * keyboard user expects.
  */
@@ -45,10 +45,10 @@ export function editorSetup(config: EditorSetupConfig = {}): Extension {
     foldGutter(),
     drawSelection(),
     bracketMatching(),
-    highlightSelectionMatches(),
     syntaxHighlighting(codeHighlightStyle),
     editorTheme(),
-    keymap.of([...defaultKeymap, ...searchKeymap, ...foldKeymap]),
+    keymap.of([...defaultKeymap, ...foldKeymap]),
+    lazySearch(),
   ];
   if (config.readOnly) {
     extensions.push(EditorState.readOnly.of(true));
@@ -61,5 +61,6 @@ export function editorSetup(config: EditorSetupConfig = {}): Extension {
 
 /** Give the editable content element its accessible name (it already has role `textbox`). */
 export function accessibleLabel(label: string): Extension {
-  return EditorView.contentAttributes.of({ 'aria-label': label });
+  // An explicit tabindex lets checkers see that the scrolling editor can be reached by keyboard.
+  return EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' });
 }

@@ -11,6 +11,7 @@ import type {
   V1SendRawEmailRequest,
 } from '../ses/request-types.ts';
 import type { BuiltMessage, Draft } from '../mime/types.ts';
+import { flattenAddresses, formatMailbox, parseAddressList } from '../mime/index.ts';
 import { readSesHeaders } from './ses-headers.ts';
 import { bytesToBase64 } from './base64.ts';
 
@@ -54,8 +55,19 @@ export interface SesV2Export {
   rawReasons: string[];
 }
 
+/**
+ * Addresses as SES takes them: 7-bit only, display names as RFC 2047 encoded words and domains
+ * as punycode (SES has no SMTPUTF8).
+ */
+function sesAddresses(list: readonly string[] | undefined): string[] {
+  return (list ?? [])
+    .flatMap((item) => flattenAddresses(parseAddressList(item)))
+    .filter((mailbox) => mailbox.address)
+    .map(formatMailbox);
+}
+
 function nonEmpty(list: readonly string[] | undefined): string[] | undefined {
-  const kept = (list ?? []).map((item) => item.trim()).filter(Boolean);
+  const kept = sesAddresses(list);
   return kept.length ? kept : undefined;
 }
 
@@ -145,7 +157,8 @@ function simpleAttachments(draft: Draft): SesAttachment[] {
 function commonMembers(draft: Draft, mailFrom: string): Omit<SendEmailRequest, 'Content'> {
   const { configurationSetName, tags } = readSesHeaders(draft.headers);
   const request: Omit<SendEmailRequest, 'Content'> = {};
-  if (draft.from.trim()) request.FromEmailAddress = draft.from.trim();
+  const [from] = sesAddresses([draft.from]);
+  if (from) request.FromEmailAddress = from;
   const replyTo = nonEmpty(draft.replyTo);
   if (replyTo) request.ReplyToAddresses = replyTo;
   // SES sends from its own MAIL FROM; the draft's envelope sender is where feedback should go.

@@ -8,6 +8,7 @@ import {
   positionToByteOffset,
   rawMime,
   mimeTags,
+  toLintDiagnostics,
 } from '../../../src/lib/editor/index.ts';
 
 const tagNames = new Map<unknown, string>(
@@ -102,4 +103,30 @@ describe('byte offsets in a CRLF document', () => {
       }
     },
   );
+});
+
+describe('engine diagnostics as lint marks', () => {
+  const state = EditorState.create({ doc: 'line one\nline two' });
+  const diagnostic = (from?: number, to?: number) => ({
+    severity: 'warning' as const,
+    code: 'c',
+    message: 'm',
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+  });
+
+  test('are placed where locate says, clamped to the document, and never empty', () => {
+    const marks = toLintDiagnostics(
+      [diagnostic(2, 4), diagnostic(5, 5), diagnostic(10, 999), diagnostic()],
+      state,
+      (found) =>
+        found.from === undefined ? null : { from: found.from, to: found.to ?? found.from },
+    );
+    expect(marks.map(({ from, to }) => [from, to])).toEqual([
+      [2, 4],
+      [5, 6],
+      [10, 17],
+    ]);
+    expect(marks[0]).toMatchObject({ severity: 'warning', source: 'c', message: 'm' });
+  });
 });

@@ -126,3 +126,16 @@ describe('message tags header', () => {
     test(JSON.stringify(input), () => expect(parseMessageTags(input)).toEqual(expected));
   }
 });
+
+describe('addresses in requests', () => {
+  test('are 7-bit: non-ASCII names as encoded words, IDN domains as punycode', () => {
+    const { request } = sesV2SendEmail(
+      sampleSource({ from: 'Zoë Ünal <zoe@bücher.example>', to: ['"Doe, Jo" <jo@example.com>'] }),
+    );
+    expect(request.FromEmailAddress).toMatch(
+      /^=\?UTF-8\?[QB]\?.+\?= <zoe@xn--bcher-kva\.example>$/i,
+    );
+    expect(request.Destination?.ToAddresses).toEqual(['"Doe, Jo" <jo@example.com>']);
+    expect(JSON.stringify(request.FromEmailAddress)).toMatch(/^"[ -~]+"$/);
+  });
+});

@@ -1,0 +1,331 @@
+/**
+ * The Compose workspace's state: the draft being edited, its attachments, and the message the
+ * build worker assembles from it. Components read and bind to these fields; the workspace's
+ * effects call `scheduleBuild` and `save` when they change.
+ */
+/* eslint-disable svelte/prefer-svelte-reactivity -- attachment bytes and listeners are plain
+   containers read imperatively; the reactive view of attachments is `fields.attachments`. */
+import { getContext, setContext } from 'svelte';
+import type { Diagnostic, Envelope, MimeNode } from '../mime/types.ts';
+import type { TextMatch } from '../export/text-match.ts';
+import type { RawChange } from '../workers/raw-diff.ts';
+import type { DraftReference } from '../workers/build-protocol.ts';
+import { BuildClient } from './build-client.ts';
+import {
+  emptyFields,
+  splitAddressList,
+  toEngineDraft,
+  type AttachmentInfo,
+  type DraftFields,
+  type HeaderRow,
+} from './draft-fields.ts';
+import { newId, type DraftLibrary, type OpenedDraft } from './drafts.svelte.ts';
+
+/** The assembled message as the page shows it. */
+export interface AssembledMessage {
+  raw: Uint8Array;
+  envelope: Envelope;
+  tree: MimeNode;
+  diagnostics: Diagnostic[];
+  buildMs: number;
+}
+
+/** Told of each change to the raw message, in order, with the new whole message. */
+export type RawListener = (change: RawChange, raw: Uint8Array) => void;
+
+/** How long typing must pause before the text body is compared with the HTML again. */
+const TEXT_COMPARE_DELAY_MS = 400;
+
+/** A guess at a file's type from its name, for files the browser gives no type. */
+function guessContentType(filename: string): string {
+  const extension = filename.toLowerCase().split('.').pop() ?? '';
+  const known: Record<string, string> = {
+    png: 'image/png',
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    gif: 'image/gif',
+    webp: 'image/webp',
+    svg: 'image/svg+xml',
+    pdf: 'application/pdf',
+    txt: 'text/plain',
+    csv: 'text/csv',
+    html: 'text/html',
+    ics: 'text/calendar',
+    json: 'application/json',
+    zip: 'application/zip',
+  };
+  return known[extension] ?? 'application/octet-stream';
+}
+
+/** A Content-ID made from a file name: `logo.png` → `logo.png@mailwright`. */
+function contentIdFor(filename: string, taken: ReadonlySet<string>): string {
+  const base = filename.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40) || 'image';
+  let id = `${base}@mailwright`;
+  for (let n = 2; taken.has(id); n++) id = `${base}.${n}@mailwright`;
+  return id;
+}
+
+/** The Compose workspace's state. */
+export class Composer {
+  /** The draft as the person edits it. */
+  fields = $state<DraftFields>(emptyFields());
+  draftId = $state('');
+  draftName = $state('');
+  /** The latest assembled message, or null before the first build. */
+  message = $state.raw<AssembledMessage | null>(null);
+  /** Why the last build failed, if it did. */
+  buildError = $state<string | null>(null);
+  /** Whether the text body still says what the HTML body says. */
+  textMatch = $state.raw<TextMatch | null>(null);
+  /** True once a draft has been opened. */
+  ready = $state(false);
+  /** Why the draft could not be saved, if it could not. */
+  saveError = $state<string | null>(null);
+  /** Bytes of the raw message to select in the raw view (from the MIME structure). */
+  rawSelection = $state.raw<{ from: number; to: number } | null>(null);
+
+  #library: DraftLibrary;
+  #client: BuildClient | undefined;
+  #contents = new Map<string, Uint8Array>();
+  #createdAt = '';
+  #rawListeners = new Set<RawListener>();
+  #compareTimer: ReturnType<typeof setTimeout> | undefined;
+  #compareSeq = 0;
+  #saving: Promise<void> | undefined;
+  #saveAgain = false;
+
+  constructor(library: DraftLibrary) {
+    this.#library = library;
+  }
+
+  /** Start the build worker and open the draft the person last worked on. */
+  async start(): Promise<void> {
+    this.#client ??= new BuildClient((response) => {
+      if (response.type === 'built') {
+        const { raw, change, envelope, tree, diagnostics, buildMs } = response;
+        this.message = { raw, envelope, tree, diagnostics, buildMs };
+        this.buildError = null;
+        for (const listener of this.#rawListeners) listener(change, raw);
+      } else if (response.type === 'failed') {
+        this.buildError = response.message;
+      } else if (response.seq === this.#compareSeq) {
+        this.textMatch = response.result;
+      }
+    });
+    this.#show(await this.#library.load());
+  }
+
+  /** Stop the worker. */
+  stop(): void {
+    clearTimeout(this.#compareTimer);
+    this.#client?.terminate();
+    this.#client = undefined;
+  }
+
+  /** Listen to raw message changes; returns the function that stops listening. */
+  onRawChange(listener: RawListener): () => void {
+    this.#rawListeners.add(listener);
+    return () => this.#rawListeners.delete(listener);
+  }
+
+  /** The bytes of an attachment. */
+  contentOf(id: string): Uint8Array | undefined {
+    return this.#contents.get(id);
+  }
+
+  /** The engine's draft for the current fields (attachments with their bytes). */
+  engineDraft() {
+    return toEngineDraft(this.fields, (id) => this.#contents.get(id));
+  }
+
+  /** Every address in To, Cc and Bcc, as typed. */
+  recipients(): string[] {
+    return [this.fields.to, this.fields.cc, this.fields.bcc].flatMap(splitAddressList);
+  }
+
+  /** Ask the worker to assemble the current fields. Reads every field, so an effect tracks them. */
+  scheduleBuild(): void {
+    const snapshot = $state.snapshot(this.fields) as DraftFields;
+    if (!this.#client || !this.ready) return;
+    const { attachments: _, ...draft } = toEngineDraft(snapshot, () => new Uint8Array(0));
+    const reference: DraftReference = {
+      ...draft,
+      attachments: snapshot.attachments
+        .filter((info) => this.#contents.has(info.id))
+        .map((info) => ({
+          ref: info.id,
+          filename: info.filename,
+          contentType: info.contentType,
+          ...(info.inline ? { inline: true } : {}),
+          ...(info.contentId ? { contentId: info.contentId } : {}),
+        })),
+    };
+    // The Date header moves by the minute, not by the keystroke, so the raw view stays still.
+    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    this.#client.build(reference, now, this.draftId);
+  }
+
+  /** Compare the text body with the HTML once typing pauses. */
+  scheduleTextCompare(): void {
+    const { text, html } = this.fields;
+    clearTimeout(this.#compareTimer);
+    if (!html.trim() || !text.trim()) {
+      this.textMatch = null;
+      return;
+    }
+    this.#compareTimer = setTimeout(() => {
+      if (this.#client) this.#compareSeq = this.#client.compareText(text, html);
+    }, TEXT_COMPARE_DELAY_MS);
+  }
+
+  /** Select these bytes of the raw message in the raw view. */
+  selectRaw(from: number, to: number): void {
+    this.rawSelection = { from, to };
+  }
+
+  /**
+   * Save soon: at once when no save is running, else right after the running one, so that every
+   * change reaches IndexedDB without saves piling up while the person types.
+   */
+  requestSave(): void {
+    if (this.#saving) {
+      this.#saveAgain = true;
+      return;
+    }
+    this.#saving = this.save()
+      .then(() => {
+        this.saveError = null;
+      })
+      .catch((error: unknown) => {
+        this.saveError = error instanceof Error ? error.message : String(error);
+      })
+      .finally(() => {
+        this.#saving = undefined;
+        if (this.#saveAgain) {
+          this.#saveAgain = false;
+          this.requestSave();
+        }
+      });
+  }
+
+  /** Save the current fields to IndexedDB. */
+  async save(): Promise<void> {
+    if (!this.ready) return;
+    const fields = $state.snapshot(this.fields) as DraftFields;
+    await this.#library.save({
+      id: this.draftId,
+      name: this.draftName,
+      createdAt: this.#createdAt,
+      updatedAt: this.#createdAt,
+      fields,
+    });
+  }
+
+  /** Replace the text body with one generated from the HTML. */
+  async generateText(): Promise<void> {
+    const { htmlToText } = await import('../export/html-to-text.ts');
+    this.fields.text = htmlToText(this.fields.html);
+  }
+
+  /** Attach files: their bytes are stored before they appear in the draft. */
+  async addFiles(files: Iterable<File>): Promise<void> {
+    for (const file of files) {
+      const content = new Uint8Array(await file.arrayBuffer());
+      const id = newId();
+      await this.#library.putAttachment(id, content);
+      this.#contents.set(id, content);
+      this.#client?.setAttachment(id, content);
+      this.fields.attachments.push({
+        id,
+        filename: file.name || 'attachment',
+        contentType: file.type || guessContentType(file.name),
+        size: content.length,
+        inline: false,
+      });
+    }
+  }
+
+  /** Remove an attachment and forget its bytes. */
+  async removeAttachment(id: string): Promise<void> {
+    this.fields.attachments = this.fields.attachments.filter((info) => info.id !== id);
+    this.#contents.delete(id);
+    this.#client?.forget(id);
+    await this.save();
+    await this.#library.deleteAttachment(id);
+  }
+
+  /** Make an attachment an inline part with a Content-ID (or a plain attachment again). */
+  setInline(info: AttachmentInfo, inline: boolean): void {
+    info.inline = inline;
+    if (inline && !info.contentId) {
+      const taken = new Set(this.fields.attachments.map((item) => item.contentId ?? ''));
+      info.contentId = contentIdFor(info.filename, taken);
+    }
+  }
+
+  /** The `<img>` that shows an inline attachment in the HTML. */
+  imageTagFor(info: AttachmentInfo): string {
+    const alt = info.filename.replace(/"/g, '&quot;');
+    return `<img src="cid:${info.contentId ?? ''}" alt="${alt}">`;
+  }
+
+  /** Add an extra header row. */
+  addHeader(name = '', value = ''): HeaderRow {
+    const row: HeaderRow = { id: newId(), name, value };
+    this.fields.headers.push(row);
+    return row;
+  }
+
+  /** Remove an extra header row. */
+  removeHeader(id: string): void {
+    this.fields.headers = this.fields.headers.filter((row) => row.id !== id);
+  }
+
+  /** Move a header row up (-1) or down (+1). */
+  moveHeader(id: string, delta: -1 | 1): void {
+    const rows = this.fields.headers;
+    const index = rows.findIndex((row) => row.id === id);
+    const target = index + delta;
+    const row = rows[index];
+    const other = rows[target];
+    if (!row || !other) return;
+    rows[target] = row;
+    rows[index] = other;
+  }
+
+  /** Save the current draft, then show the one `open` gives (from the drafts library). */
+  async show(open: () => Promise<OpenedDraft>): Promise<void> {
+    await this.save();
+    this.#show(await open());
+  }
+
+  /** The drafts library behind this composer. */
+  get library(): DraftLibrary {
+    return this.#library;
+  }
+
+  #show({ record, contents }: OpenedDraft): void {
+    for (const id of this.#contents.keys()) this.#client?.forget(id);
+    this.#contents = new Map(contents);
+    for (const [id, content] of contents) this.#client?.setAttachment(id, content);
+    this.draftId = record.id;
+    this.draftName = record.name;
+    this.#createdAt = record.createdAt;
+    this.fields = record.fields;
+    this.ready = true;
+  }
+}
+
+const COMPOSER = Symbol('composer');
+
+/** Share a composer with the components below. */
+export function setComposerContext(composer: Composer): Composer {
+  return setContext(COMPOSER, composer);
+}
+
+/** The composer shared by an enclosing `setComposerContext`. */
+export function getComposerContext(): Composer {
+  const composer = getContext<Composer | undefined>(COMPOSER);
+  if (!composer) throw new RangeError('This component must be inside the Compose workspace.');
+  return composer;
+}

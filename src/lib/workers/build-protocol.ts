@@ -1,0 +1,44 @@
+/**
+ * Messages between the page and the build worker. Attachment bytes are sent once, by id; each
+ * build sends only the draft's text, so a 20 MB attachment is not copied per keystroke.
+ */
+import type { Diagnostic, DraftAttachment, Draft, Envelope, MimeNode } from '../mime/types.ts';
+import type { TextMatch } from '../export/text-match.ts';
+import type { RawChange } from './raw-diff.ts';
+
+/** An attachment of a draft sent to the worker: its bytes are looked up by `ref`. */
+export type AttachmentReference = Omit<DraftAttachment, 'content'> & { ref: string };
+
+/** A draft as sent to the worker. */
+export type DraftReference = Omit<Draft, 'attachments'> & { attachments: AttachmentReference[] };
+
+/** Page → worker. */
+export type BuildWorkerRequest =
+  | { type: 'attachment'; ref: string; content: Uint8Array }
+  | { type: 'forget'; ref: string }
+  | {
+      type: 'build';
+      seq: number;
+      draft: DraftReference;
+      /** The message's date; ids and boundaries derive from `seed`, so bytes are stable. */
+      now: Date;
+      seed: string;
+    }
+  | { type: 'compare-text'; seq: number; text: string; html: string };
+
+/** Worker → page. */
+export type BuildWorkerResponse =
+  | {
+      type: 'built';
+      seq: number;
+      raw: Uint8Array;
+      /** From the previous `built` message's raw (an empty message before the first). */
+      change: RawChange;
+      envelope: Envelope;
+      tree: MimeNode;
+      diagnostics: Diagnostic[];
+      /** Time spent in `buildMessage`, in milliseconds. */
+      buildMs: number;
+    }
+  | { type: 'failed'; seq: number; message: string }
+  | { type: 'text-compared'; seq: number; result: TextMatch };

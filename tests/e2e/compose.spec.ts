@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { openCompose, readWithPython, typeInEditor } from './compose-support.ts';
+import { problemsOf, sendEmailV2, sendRawEmailV1 } from '../lib/export/ses-shapes.ts';
+
+const notes = {
+  name: 'notes.txt',
+  mimeType: 'text/plain',
+  buffer: Buffer.from('Line one\nLine two\n'),
+};
+const chart = {
+  name: 'chart.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mP4z8AAAAMBAQAY3Y2wAAAAAElFTkSuQmCC',
+    'base64',
+  ),
+};
+
+test('a composed message assembles live, exports as .eml that Python reads cleanly, and lists every recipient in the envelope', async ({
+  page,
+}, testInfo) => {
+  await openCompose(page);
+  const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+  await field('From').fill('Zoë Sender <zoe@example.com>');
+  await field('To').fill('to1@example.net, "Two, Person" <to2@example.org>');
+  await field('Cc').fill('cc@example.com');
+  await field('Bcc').fill('hidden@example.com');
+  await field('Reply-To').fill('replies@example.com');
+  await field('Subject').fill('Quarterly report 42');
+  await typeInEditor(page, 'HTML body', '<p>Hello from the HTML editor</p>');
+  await typeInEditor(page, 'Text body', 'Hello from the text editor');
+  await page.getByLabel('Attach files').setInputFiles([notes, chart]);
+  await expect(page.getByRole('textbox', { name: 'File name of chart.png' })).toBeVisible();
+
+  const raw = page.getByRole('region', { name: 'Raw message' });
+  await expect(raw).toContainText('to1@example.net');
+  await expect(raw).toContainText('cc@example.com');
+  await expect(raw).toContainText('Subject: Quarterly report 42');
+  await expect(raw).not.toContainText('hidden@example.com');
+
+  const envelope = page.getByRole('region', { name: 'Envelope' });
+  for (const address of [
+    'to1@example.net',
+    'to2@example.org',
+    'cc@example.com',
+    'hidden@example.com',
+  ]) {
+    await expect(envelope).toContainText(address);
+  }
+  await expect(envelope).toContainText('zoe@example.com');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export .eml' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('Quarterly report 42.eml');
+  const path = testInfo.outputPath('message.eml');
+  await download.saveAs(path);
+  const bytes = readFileSync(path);
+
+  // The download is the message the raw view shows: its first lines are the view's first lines.
+  const shownLines = await raw.locator('.cm-line').allTextContents();
+  const downloadedLines = bytes.toString('latin1').split('\r\n');
+  expect(downloadedLines.slice(0, 5)).toEqual(shownLines.slice(0, 5));
+
+  const reading = readWithPython(path);
+  expect(reading.defects).toEqual([]);
+  expect(reading.headers['To']).toContain('to1@example.net');
+  expect(reading.headers['To']).toContain('to2@example.org');
+  expect(reading.headers['Cc']).toContain('cc@example.com');
+  expect(reading.headers['Reply-To']).toContain('replies@example.com');
+  expect(reading.headers['From']).toContain('Zoë Sender');
+  expect(Object.keys(reading.headers).map((name) => name.toLowerCase())).not.toContain('bcc');
+  expect(bytes.toString('latin1')).not.toContain('hidden@example.com');
+  expect(reading.text?.trim()).toBe('Hello from the text editor');
+  expect(reading.html).toContain('<p>Hello from the HTML editor</p>');
+  const files = reading.parts.filter((part) => part.filename);
+  expect(files).toEqual(
+    expect.arrayContaining([
+      { type: 'text/plain', filename: 'notes.txt', size: notes.buffer.length },
+      { type: 'image/png', filename: 'chart.png', size: chart.buffer.length },
+    ]),
+  );
+});
+
+test('a reload brings the draft back intact, attachments included', async ({ page }) => {
+  await openCompose(page);
+  await page.getByRole('textbox', { name: 'Subject', exact: true }).fill('Kept across reloads');
+  await typeInEditor(page, 'Text body', 'Typed just before the reload');
+  await page.getByLabel('Attach files').setInputFiles([notes]);
+  await expect(page.getByRole('textbox', { name: 'File name of notes.txt' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'File name of notes.txt' }).fill('renamed.txt');
+
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Subject', exact: true })).toHaveValue(
+      'Kept across reloads',
+      { timeout: 2000 },
+    );
+  }).toPass();
+  await expect(page.getByRole('textbox', { name: 'Text body' })).toHaveText(
+    'Typed just before the reload',
+  );
+  await expect(page.getByRole('textbox', { name: 'File name of renamed.txt' })).toHaveValue(
+    'renamed.txt',
+  );
+  await expect(page.getByRole('textbox', { name: 'File name of logo.png' })).toBeVisible();
+  const envelope = page.getByRole('region', { name: 'Envelope' });
+  await expect(envelope).toContainText('ana@example.net');
+});
+
+test('the SES request exports of the sample draft have the shapes of the SES API', async ({
+  page,
+}, testInfo) => {
+  await openCompose(page);
+  await page.getByText('SES request').click();
+  const kind = page.getByLabel('Export as');
+  const exports = [
+    { option: 'SES v2 SendEmail (JSON)', check: sendEmailV2 },
+    { option: 'SES v1 SendRawEmail (JSON)', check: sendRawEmailV1 },
+  ];
+  for (const { option, check } of exports) {
+    await kind.selectOption({ label: option });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Download / }).click(),
+    ]);
+    const path = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(path);
+    const request = JSON.parse(readFileSync(path, 'utf8'));
+    expect(problemsOf(check, request), option).toEqual([]);
+    if (check === sendEmailV2) {
+      // The sample fits Simple content: its inline logo goes as an INLINE attachment.
+      expect(request.Content.Simple.Attachments[0]).toMatchObject({
+        FileName: 'logo.png',
+        ContentDisposition: 'INLINE',
+      });
+      expect(request.ConfigurationSetName).toBe('transactional');
+    } else {
+      const raw = Buffer.from(request.RawMessage.Data, 'base64').toString('latin1');
+      expect(raw).toContain('MIME-Version: 1.0');
+      expect(request.Destinations).toEqual(['ana@example.net']);
+    }
+  }
+  for (const option of ['aws sesv2 send-email', 'aws ses send-raw-email']) {
+    await kind.selectOption({ label: option });
+    await expect(page.getByLabel('Exported request')).toContainText(option);
+  }
+  await kind.selectOption({ label: 'AWS SDK for JavaScript v3' });
+  await expect(page.getByLabel('Exported request')).toContainText('new SendEmailCommand(input)');
+  await kind.selectOption({ label: 'AWS SDK for Java 2.x' });
+  await expect(page.getByLabel('Exported request')).toContainText('client.sendEmail(request)');
+});
+
+test('choosing a part in the MIME structure selects its bytes in the raw message', async ({
+  page,
+}) => {
+  await openCompose(page);
+  const structure = page.getByRole('region', { name: 'MIME structure' });
+  await structure.getByRole('button').first().click();
+  await expect(
+    page.getByRole('region', { name: 'Raw message' }).locator('.cm-selectionBackground').first(),
+  ).toBeAttached();
+});
+
+test('the Compose workspace passes an axe scan', async ({ page }) => {
+  await openCompose(page);
+  await page.getByText('SES request').click();
+  await expect(page.getByLabel('Exported request')).toBeVisible();
+  await page.getByText('SMTP transaction').click();
+  const results = await new AxeBuilder({ page }).exclude('iframe[title="HTML preview"]').analyze();
+  expect(results.violations, JSON.stringify(results.violations, null, 2)).toEqual([]);
+});
+
+test('the HTML editor searches on Ctrl+F and marks what the engine finds about the HTML', async ({
+  page,
+}) => {
+  await openCompose(page);
+  const html = page.getByRole('textbox', { name: 'HTML body', exact: true });
+  await html.click();
+  await page.keyboard.press('ControlOrMeta+f');
+  await expect(page.getByRole('textbox', { name: 'Find' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  // Without its <img>, the sample's inline logo is no longer referenced by the HTML.
+  await typeInEditor(page, 'HTML body', '<p>No logo any more</p>');
+  await expect(page.locator('.cm-lint-marker-info').first()).toBeAttached();
+});
