@@ -15,6 +15,7 @@ import {
   rejectEvent,
   type BounceObject,
 } from './notifications.ts';
+import { DEFAULT_SMTP_RESPONSE } from './outcome-rules.ts';
 import {
   countReputation,
   feedGlobalSuppression,
@@ -115,7 +116,13 @@ function attempt(
       delivered.push(r);
     } else delayed.push(r);
   }
-  if (delivered.length > 0) deliver(state, message, task.at, delivered);
+  // Recipients whose servers answered alike are reported in one delivery.
+  const byResponse = new Map<string, RecipientRecord[]>();
+  for (const r of delivered) {
+    const response = smtpResponseOf(r);
+    byResponse.set(response, [...(byResponse.get(response) ?? []), r]);
+  }
+  for (const group of byResponse.values()) deliver(state, message, task.at, group);
   for (const group of hard.values()) {
     const plan = group[0]?.plan;
     if (plan?.kind !== 'bounce') continue;
@@ -138,6 +145,10 @@ function attempt(
   if (delayed.length > 0) delay(state, message, task, delayed);
 }
 
+function smtpResponseOf(recipient: RecipientRecord): string {
+  return recipient.plan.kind === 'deliver' ? recipient.plan.smtpResponse : DEFAULT_SMTP_RESPONSE;
+}
+
 function deliver(
   state: SesSimulatorState,
   message: SentMessage,
@@ -149,8 +160,7 @@ function deliver(
     timestamp: new Date(at).toISOString(),
     processingTimeMillis: at - message.acceptedAt,
     recipients: recipients.map((r) => r.emailAddress),
-    smtpResponse:
-      recipients[0]?.plan.kind === 'deliver' ? recipients[0].plan.smtpResponse : '250 2.0.0 OK',
+    smtpResponse: recipients[0] ? smtpResponseOf(recipients[0]) : DEFAULT_SMTP_RESPONSE,
     reportingMTA: smtpOutHost(state),
     remoteMtaIp: remoteMtaIp(recipients[0]?.emailAddress ?? ''),
   };

@@ -3,7 +3,8 @@
  * actions in order, and each action that notifies produces the JSON SES would: the "Received"
  * SNS notification (ses-facts §8.4) or the Lambda event, with the receipt verdicts.
  */
-import { binaryStringToBytes, bytesToBinaryString } from '../mime/bytes.ts';
+import { decodeBase64, encodeBase64 } from '../mime/base64.ts';
+import { bytesToBinaryString } from '../mime/bytes.ts';
 import { decodeEncodedWords } from '../mime/encoded-word.ts';
 import type { HeaderField } from '../mime/types.ts';
 import { parseAddressList } from './address.ts';
@@ -86,10 +87,6 @@ function verdictFromResults(results: string | undefined, method: string): Verdic
   if (value === 'fail' || value === 'softfail' || value === 'permerror') return 'FAIL';
   if (value === 'temperror') return 'PROCESSING_FAILED';
   return 'GRAY';
-}
-
-function base64(bytes: Uint8Array): string {
-  return btoa(bytesToBinaryString(bytes));
 }
 
 /** Receive a message through the active rule set and record it in the inbound store. */
@@ -198,7 +195,7 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
         case 'S3': {
           const objectKey = `${action.objectKeyPrefix ?? ''}${messageId}`;
           record.stored = { bucketName: action.bucketName, objectKey };
-          record.raw = base64(raw);
+          record.raw = encodeBase64(raw);
           if (action.topicArn !== undefined) {
             result.payload = {
               notificationType: 'Received',
@@ -227,7 +224,7 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
               topicArn: action.topicArn,
               encoding: encoding === 'Base64' ? 'BASE64' : 'UTF8',
             }),
-            content: encoding === 'Base64' ? base64(raw) : new TextDecoder().decode(raw),
+            content: encoding === 'Base64' ? encodeBase64(raw) : new TextDecoder().decode(raw),
           };
           break;
         }
@@ -286,12 +283,12 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
       if (stopped) break;
     }
   }
-  if (record.raw === '') record.raw = base64(raw);
+  if (record.raw === '') record.raw = encodeBase64(raw);
   receiving.inbound.push(record);
   return record;
 }
 
 /** The stored bytes of an inbound record. */
 export function inboundBytes(record: InboundRecord): Uint8Array {
-  return binaryStringToBytes(atob(record.raw));
+  return decodeBase64(record.raw);
 }

@@ -7,12 +7,13 @@ export { createSesSimulator, DEFAULT_EPOCH } from './simulator.ts';
 export type {
   AccountDetails,
   ReceiveRequest,
+  SendPreview,
   SendQuota,
   SentMessageView,
   SesSimulator,
   SesSimulatorOptions,
   TimelineEntry,
-} from './simulator.ts';
+} from './simulator-api.ts';
 export type * from './state.ts';
 export { STATE_FORMAT, STATE_VERSION } from './state-io.ts';
 export type { IdentityRecord, IdentityType } from './identities.ts';
@@ -55,7 +56,8 @@ export {
   type SimulatorScenario,
 } from './mailbox-simulator.ts';
 export { BLOCKED_ATTACHMENT_EXTENSIONS, isBlockedAttachment } from './blocked-attachments.ts';
-export { MAX_RECIPIENTS, MAX_MESSAGE_BYTES } from './validation.ts';
+export { MAX_RECIPIENTS, MAX_MESSAGE_BYTES, V1_MAX_MESSAGE_BYTES } from './validation.ts';
+export { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
 export { DEFAULT_MAX_DELIVERY_MS, FIRST_RETRY_MS } from './delivery-engine.ts';
 export type {
   ReceiptAction,
@@ -65,4 +67,5 @@ export type {
   ReceivingState,
 } from './receiving.ts';
 export type { InboundRecord, InboundActionResult, VerdictStatus } from './inbound.ts';
+export { renderTemplate, type EmailTemplate, type Rendering } from './templates.ts';
 export { reportToNotification, type ReportNotificationOptions } from './report-notification.ts';

@@ -190,6 +190,17 @@ export function deliveryEvent(mail: MailRecord, delivery: DeliveryObject): objec
   });
 }
 
+/** A `Rendering Failure` event (reduced `mail` object, as in SES's example). */
+export function renderingFailureEvent(
+  mail: MailRecord,
+  failure: { templateName: string; errorMessage: string },
+): object {
+  return event('Rendering Failure', mail, 'reduced', 'failure', {
+    errorMessage: failure.errorMessage,
+    templateName: failure.templateName,
+  });
+}
+
 /** A `DeliveryDelay` event (with the reduced `mail` object of SES's example). */
 export function deliveryDelayEvent(mail: MailRecord, delay: DeliveryDelayObject): object {
   const body: Record<string, unknown> = {

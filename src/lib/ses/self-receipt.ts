@@ -3,7 +3,7 @@
  * a receipt rule set is active and one of its rules takes the recipient: sending to yourself
  * exercises the receiving side.
  */
-import { binaryStringToBytes } from '../mime/bytes.ts';
+import { decodeBase64 } from '../mime/base64.ts';
 import { findCoveringIdentity } from './identities.ts';
 import { receiveMessage } from './inbound.ts';
 import type { SentMessage, SesSimulatorState } from './state.ts';
@@ -23,7 +23,7 @@ export function receiveDelivered(
   if (state.receiving.activeRuleSetName === undefined) return;
   const local = recipients.filter((r) => isAtVerifiedDomain(state, r));
   if (local.length === 0) return;
-  const raw = binaryStringToBytes(atob(message.deliveredRaw));
+  const raw = decodeBase64(message.deliveredRaw);
   const record = receiveMessage(
     {
       receiving: state.receiving,

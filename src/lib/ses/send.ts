@@ -3,9 +3,11 @@
  * published and its delivery scheduled. Throws SesError exactly where SES answers with an error;
  * a message SES accepts but does not deliver (suppressed, virus) gets its MessageId.
  */
+import { encodeBase64 } from '../mime/base64.ts';
 import { bytesToBinaryString } from '../mime/bytes.ts';
 import { decodeEncodedWords } from '../mime/encoded-word.ts';
-import { domainOf } from './address.ts';
+import { domainOf, parseMailbox } from './address.ts';
+import { headerValue } from './header-section.ts';
 import {
   accountSendingPausedError,
   configurationSetDoesNotExistError,
@@ -18,7 +20,8 @@ import { findCoveringIdentity } from './identities.ts';
 import { feedbackIdHeader, outgoingIp, sesMessageId, sesMessageIdHeader } from './ids.ts';
 import { isSimulatorAddress } from './mailbox-simulator.ts';
 import { commonHeadersOf, truncateHeaders, type MailRecord } from './mail-object.ts';
-import { sendEvent } from './notifications.ts';
+import { renderingFailureEvent, sendEvent } from './notifications.ts';
+import { renderRequest } from './templates.ts';
 import { stampMessage, submittedMessage } from './outgoing-message.ts';
 import { countReputation, publishEvent, randomInt, suppressedReasonsFor } from './publishing.ts';
 import type { SendEmailRequest } from './request-types.ts';
@@ -35,10 +38,10 @@ export interface RawInsight {
   attachmentNames?: readonly string[];
   /** Turns a header value's RFC 2047 encoded words into text (for `commonHeaders.subject`). */
   decodeHeader?: (value: string) => string;
-}
-
-function base64(bytes: Uint8Array): string {
-  return btoa(bytesToBinaryString(bytes));
+  /** The API operation, published as the `ses:operation` tag (default `SendEmail`). */
+  operation?: 'SendEmail' | 'SendRawEmail';
+  /** The message size limit of the API used (default v2's). */
+  sizeLimit?: number;
 }
 
 /** Accept a v2 SendEmail request at `nowMs`; returns the MessageId. Throws SesError. */
@@ -48,7 +51,10 @@ export function acceptSend(
   nowMs: number,
   insight: RawInsight = {},
 ): string {
-  const prepared = prepareSend(request, insight.attachmentNames ?? []);
+  const rendered = renderRequest(request, state.templates);
+  const failure = rendered.failure;
+  request = rendered.request;
+  const prepared = prepareSend(request, insight.attachmentNames ?? [], insight.sizeLimit);
   const setName = prepared.configurationSetName;
   const set = state.configurationSets.find((s) => s.name === setName);
   if (setName !== undefined && !set) throw configurationSetDoesNotExistError(setName);
@@ -56,6 +62,13 @@ export function acceptSend(
   const failed: string[] = [];
   const senderIdentity = findCoveringIdentity(state.identities, prepared.from.address);
   if (!senderIdentity) failed.push(prepared.from.text);
+  // Sender and Return-Path must be verified as well as From (ses-facts §3.2).
+  for (const name of ['Sender', 'Return-Path']) {
+    const value = headerValue(prepared.rawHeaders ?? [], name);
+    const mailbox = value === undefined ? undefined : parseMailbox(value);
+    if (mailbox && !findCoveringIdentity(state.identities, mailbox.address))
+      failed.push(value as string);
+  }
   const feedback = request.FeedbackForwardingEmailAddress;
   if (feedback !== undefined && !findCoveringIdentity(state.identities, feedback))
     failed.push(feedback);
@@ -76,7 +89,7 @@ export function acceptSend(
 
   const acceptedAt = new Date(nowMs);
   const submitted = submittedMessage(prepared, acceptedAt, state.random);
-  checkMessageSize(submitted.raw.length);
+  checkMessageSize(submitted.raw.length, insight.sizeLimit);
 
   const messageId = sesMessageId(state.random, state.region, nowMs);
   const ip = outgoingIp(state.random);
@@ -93,7 +106,7 @@ export function acceptSend(
     simpleSubject !== undefined
       ? () => simpleSubject
       : (insight.decodeHeader ?? ((v: string) => decodeEncodedWords(v)));
-  const tags: Record<string, string[]> = { 'ses:operation': ['SendEmail'] };
+  const tags: Record<string, string[]> = { 'ses:operation': [insight.operation ?? 'SendEmail'] };
   if (setName !== undefined) tags['ses:configuration-set'] = [setName];
   tags['ses:source-ip'] = [state.sourceIp];
   tags['ses:from-domain'] = [domainOf(prepared.from.address)];
@@ -139,7 +152,7 @@ export function acceptSend(
     firstAttemptAt,
     content: prepared.content,
     identity: senderIdentity.identity,
-    deliveredRaw: base64(delivered),
+    deliveredRaw: encodeBase64(delivered),
     expiresAt:
       nowMs +
       (set?.maxDeliverySeconds !== undefined
@@ -147,11 +160,19 @@ export function acceptSend(
         : DEFAULT_MAX_DELIVERY_MS),
     rejected,
     recipients,
+    ...(failure ? { renderingFailure: failure } : {}),
   };
   state.messages.push(message);
   state.account = recordSend(state.account, nowMs, prepared.recipients.length, countable);
-  publishEvent(state, message, nowMs, 'SEND', () => sendEvent(mail));
   const addresses = recipients.map((r) => r.emailAddress);
+  if (failure) {
+    for (const r of recipients) r.status = 'rejected';
+    publishEvent(state, message, nowMs, 'RENDERING_FAILURE', () =>
+      renderingFailureEvent(mail, failure),
+    );
+    return messageId;
+  }
+  publishEvent(state, message, nowMs, 'SEND', () => sendEvent(mail));
   if (rejected) {
     schedule(state, firstAttemptAt, messageId, 'reject', addresses);
   } else {

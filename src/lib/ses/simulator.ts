@@ -3,168 +3,63 @@
  * method first lets due deliveries happen (up to the simulated now), so the state read is always
  * the state at "now".
  */
-import { binaryStringToBytes } from '../mime/bytes.ts';
+import { decodeBase64 } from '../mime/base64.ts';
 import { inspectMessage } from '../mime/index.ts';
-import { checkConfigurationSet, type ConfigurationSet } from './configuration-sets.ts';
+import { checkConfigurationSet } from './configuration-sets.ts';
 import { runDueTasks } from './delivery-engine.ts';
-import {
-  addIdentity,
-  normalizeIdentity,
-  removeIdentity,
-  type IdentityRecord,
-} from './identities.ts';
-import { receiveMessage, type InboundInput, type InboundRecord } from './inbound.ts';
-import { checkOutcomeRule, type OutcomeRule } from './outcome-rules.ts';
-import { checkRuleSet, type ReceiptRuleSet } from './receiving.ts';
+import { addIdentity, normalizeIdentity, removeIdentity } from './identities.ts';
+import { receiveMessage, type InboundInput } from './inbound.ts';
+import { checkOutcomeRule } from './outcome-rules.ts';
+import { checkRuleSet } from './receiving.ts';
 import type { SendEmailRequest, SendEmailResponse } from './request-types.ts';
-import {
-  computeReputation,
-  enforcementStatus,
-  reputationHistory,
-  type EnforcementStatus,
-  type Reputation,
-  type ReputationPoint,
-} from './reputation.ts';
+import { computeReputation, enforcementStatus, reputationHistory } from './reputation.ts';
 import { setProductionAccess, setQuotas, sentLast24Hours } from './sandbox-and-quota.ts';
 import { isAtVerifiedDomain } from './self-receipt.ts';
 import { acceptSend, type RawInsight } from './send.ts';
-import { createInitialState, readState } from './state-io.ts';
 import type {
-  EventRecord,
-  NotificationRecord,
-  RecipientRecord,
-  SesSimulatorState,
-} from './state.ts';
+  ReceiveRequest,
+  SentMessageView,
+  SendQuota,
+  SesSimulator,
+  SesSimulatorOptions,
+  TimelineEntry,
+} from './simulator-api.ts';
+import { createInitialState, readState } from './state-io.ts';
+import type { SentMessage, SesSimulatorState } from './state.ts';
+import { SesError } from './errors.ts';
 import {
   deleteSuppressedDestination,
   findSuppressedDestination,
   putSuppressedDestination,
-  type SuppressedDestination,
-  type SuppressionReason,
 } from './suppression.ts';
-import { blobBytes } from './validation.ts';
-
-/** How a simulator starts. */
-export interface SesSimulatorOptions {
-  /** The clock; simulated time is this plus whatever `advance` added. Default: a fixed epoch. */
-  now?: () => Date;
-  /** Seed of every id and random delay (default 1). */
-  seed?: number;
-  /** Default `us-east-1`. */
-  region?: string;
-  /** Default true: a new account is in the sandbox. */
-  sandbox?: boolean;
-  accountId?: string;
-  callerIdentity?: string;
-  sourceIp?: string;
-  outcomeRules?: readonly OutcomeRule[];
-  /** A saved state to continue from (then seed, region and sandbox are the state's). */
-  state?: unknown;
-}
-
-/** `GetSendQuota` output. */
-export interface SendQuota {
-  Max24HourSend: number;
-  MaxSendRate: number;
-  SentLast24Hours: number;
-}
-
-/** The parts of v2 `GetAccount` the simulator models. */
-export interface AccountDetails {
-  ProductionAccessEnabled: boolean;
-  SendingEnabled: boolean;
-  EnforcementStatus: EnforcementStatus;
-  SendQuota: SendQuota;
-  SuppressionAttributes: { SuppressedReasons: SuppressionReason[] };
-  PauseOnReputation: boolean;
-}
+import { checkTemplate, MAX_TEMPLATES } from './templates.ts';
+import { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
+import { blobBytes, V1_MAX_MESSAGE_BYTES } from './validation.ts';
 
 /** A sent message as the workspace lists it. */
-export interface SentMessageView {
-  messageId: string;
-  timestamp: string;
-  source: string;
-  destination: string[];
-  subject?: string;
-  configurationSetName?: string;
-  content: 'Simple' | 'Raw';
-  rejected: boolean;
-  recipients: Array<Pick<RecipientRecord, 'emailAddress' | 'route' | 'status' | 'complained'>>;
-  /** The message as delivered, SES's headers applied. */
-  raw: Uint8Array;
-}
-
-/** One entry of a message's timeline. */
-export interface TimelineEntry {
-  at: number;
-  channel: 'notification' | 'event';
-  type: string;
-  payload: object;
-}
-
-/** Inbound mail to receive: raw bytes or text, with an optional envelope. */
-export interface ReceiveRequest {
-  raw: Uint8Array | string;
-  mailFrom?: string;
-  rcptTo?: string[];
-}
-
-/** The simulator. Methods throw SesError where SES answers with an error, RangeError on misuse. */
-export interface SesSimulator {
-  verifyIdentity(identity: string): void;
-  deleteIdentity(identity: string): void;
-  listIdentities(): IdentityRecord[];
-  setIdentityHeadersInNotificationsEnabled(identity: string, enabled: boolean): void;
-  putSuppressedDestination(emailAddress: string, reason: SuppressionReason): void;
-  deleteSuppressedDestination(emailAddress: string): void;
-  getSuppressedDestination(emailAddress: string): SuppressedDestination | undefined;
-  listSuppressedDestinations(): Array<{
-    emailAddress: string;
-    reason: string;
-    lastUpdateTime: string;
-  }>;
-  putAccountSuppressionAttributes(reasons: SuppressionReason[]): void;
-  /** Synchronous send: Raw content is checked from its header section only. */
-  sendEmail(request: SendEmailRequest): SendEmailResponse;
-  /** Send with Raw content first read by `inspectMessage` (attachment types, decoded subject). */
-  sendEmailAsync(request: SendEmailRequest): Promise<SendEmailResponse>;
-  advance(ms: number): void;
-  now(): Date;
-  /** When the next scheduled delivery step happens, if any is pending. */
-  nextScheduledAt(): Date | undefined;
-  notifications(): object[];
-  events(): object[];
-  notificationLog(): NotificationRecord[];
-  eventLog(): EventRecord[];
-  messages(): SentMessageView[];
-  timeline(messageId: string): TimelineEntry[];
-  getSendQuota(): SendQuota;
-  getAccount(): AccountDetails;
-  setProductionAccess(
-    enabled: boolean,
-    quotas?: { max24HourSend?: number; maxSendRate?: number },
-  ): void;
-  setSendQuota(quotas: { max24HourSend?: number; maxSendRate?: number }): void;
-  setSendingEnabled(enabled: boolean): void;
-  setPauseOnReputation(enabled: boolean): void;
-  reputation(): Reputation & { enforcementStatus: EnforcementStatus };
-  reputationHistory(): ReputationPoint[];
-  outcomeRules(): OutcomeRule[];
-  setOutcomeRules(rules: readonly OutcomeRule[]): void;
-  configurationSets(): ConfigurationSet[];
-  putConfigurationSet(set: ConfigurationSet): void;
-  deleteConfigurationSet(name: string): void;
-  receiptRuleSets(): ReceiptRuleSet[];
-  putReceiptRuleSet(set: ReceiptRuleSet): void;
-  deleteReceiptRuleSet(name: string): void;
-  setActiveReceiptRuleSet(name: string | undefined): void;
-  activeReceiptRuleSet(): string | undefined;
-  receiveEmail(request: ReceiveRequest): InboundRecord;
-  receiveEmailAsync(request: ReceiveRequest): Promise<InboundRecord>;
-  inbound(): InboundRecord[];
-  deleteInbound(messageId: string): void;
-  exportState(): SesSimulatorState;
-  importState(state: unknown): void;
+function messageView(m: SentMessage): SentMessageView {
+  return {
+    messageId: m.mail.messageId,
+    timestamp: m.mail.timestamp,
+    source: m.mail.source,
+    destination: [...m.mail.destination],
+    ...(m.mail.commonHeaders.subject !== undefined
+      ? { subject: m.mail.commonHeaders.subject }
+      : {}),
+    ...(m.mail.configurationSetName !== undefined
+      ? { configurationSetName: m.mail.configurationSetName }
+      : {}),
+    content: m.content,
+    rejected: m.rejected,
+    ...(m.renderingFailure ? { renderingFailure: { ...m.renderingFailure } } : {}),
+    recipients: m.recipients.map(({ emailAddress, route, status, complained }) => ({
+      emailAddress,
+      route,
+      status,
+      complained,
+    })),
+    raw: decodeBase64(m.deliveredRaw),
+  };
 }
 
 /** The clock a simulator uses when none is given: 2026-01-01T00:00:00Z, fixed. */
@@ -294,6 +189,33 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
       state.suppressedReasons = [...new Set(reasons)];
     },
     sendEmail: (request) => send(request),
+    previewSend(request) {
+      const now = settle();
+      const copy = structuredClone(state);
+      try {
+        const id = acceptSend(copy, request, now);
+        const message = copy.messages.find((m) => m.mail.messageId === id) as SentMessage;
+        return {
+          accepted: true,
+          message: messageView(message),
+          plans: message.recipients.map(({ emailAddress, route, plan }) => ({
+            emailAddress,
+            route,
+            plan,
+          })),
+        };
+      } catch (error) {
+        if (error instanceof SesError) return { accepted: false, error };
+        throw error;
+      }
+    },
+    sendV1Email: (request) =>
+      send(v1SendEmailToV2(request), { operation: 'SendEmail', sizeLimit: V1_MAX_MESSAGE_BYTES }),
+    sendV1RawEmail: (request) =>
+      send(v1SendRawEmailToV2(request), {
+        operation: 'SendRawEmail',
+        sizeLimit: V1_MAX_MESSAGE_BYTES,
+      }),
     async sendEmailAsync(request) {
       const raw = request.Content?.Raw?.Data;
       if (raw === undefined) return send(request);
@@ -323,30 +245,7 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     events: () => (settle(), state.events.map((e) => structuredClone(e.payload))),
     notificationLog: () => (settle(), structuredClone(state.notifications)),
     eventLog: () => (settle(), structuredClone(state.events)),
-    messages: () => (
-      settle(),
-      state.messages.map((m) => ({
-        messageId: m.mail.messageId,
-        timestamp: m.mail.timestamp,
-        source: m.mail.source,
-        destination: [...m.mail.destination],
-        ...(m.mail.commonHeaders.subject !== undefined
-          ? { subject: m.mail.commonHeaders.subject }
-          : {}),
-        ...(m.mail.configurationSetName !== undefined
-          ? { configurationSetName: m.mail.configurationSetName }
-          : {}),
-        content: m.content,
-        rejected: m.rejected,
-        recipients: m.recipients.map(({ emailAddress, route, status, complained }) => ({
-          emailAddress,
-          route,
-          status,
-          complained,
-        })),
-        raw: binaryStringToBytes(atob(m.deliveredRaw)),
-      }))
-    ),
+    messages: () => (settle(), state.messages.map(messageView)),
     timeline(messageId) {
       settle();
       const entries: TimelineEntry[] = [
@@ -427,6 +326,21 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     deleteConfigurationSet(name) {
       settle();
       state.configurationSets = state.configurationSets.filter((s) => s.name !== name);
+    },
+    emailTemplates: () => (settle(), structuredClone(state.templates)),
+    putEmailTemplate(template) {
+      settle();
+      checkTemplate(template);
+      const copy = structuredClone(template);
+      const at = state.templates.findIndex((t) => t.TemplateName === template.TemplateName);
+      if (at >= 0) state.templates[at] = copy;
+      else if (state.templates.length >= MAX_TEMPLATES) {
+        throw new RangeError('An account has at most 10,000 templates per region.');
+      } else state.templates.push(copy);
+    },
+    deleteEmailTemplate(name) {
+      settle();
+      state.templates = state.templates.filter((t) => t.TemplateName !== name);
     },
     receiptRuleSets: () => (settle(), structuredClone(state.receiving.ruleSets)),
     putReceiptRuleSet(set) {

@@ -44,6 +44,7 @@ export function createInitialState(options: InitialStateOptions): SesSimulatorSt
     globalSuppressionList: [],
     outcomeRules: (options.outcomeRules ?? []).map((rule) => structuredClone(rule)),
     configurationSets: [],
+    templates: [],
     messages: [],
     tasks: [],
     notifications: [],
@@ -60,6 +61,7 @@ const ARRAYS: ReadonlyArray<keyof SesSimulatorState> = [
   'globalSuppressionList',
   'outcomeRules',
   'configurationSets',
+  'templates',
   'messages',
   'tasks',
   'notifications',
@@ -76,6 +78,10 @@ export function readState(value: unknown): SesSimulatorState {
     throw new RangeError('A saved SES simulator state is a JSON object.');
   }
   const state = value as Partial<SesSimulatorState>;
+  if (state.format === STATE_FORMAT && state.version === STATE_VERSION && !('templates' in state)) {
+    // States saved before templates were kept have none.
+    return readState({ ...state, templates: [] });
+  }
   if (state.format !== STATE_FORMAT) {
     throw new RangeError('This is not a saved SES simulator state.');
   }

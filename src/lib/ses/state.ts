@@ -9,6 +9,7 @@ import type { MailRecord } from './mail-object.ts';
 import type { OutcomeRule } from './outcome-rules.ts';
 import type { ReceivingState } from './receiving.ts';
 import type { ReputationEntry } from './reputation.ts';
+import type { EmailTemplate } from './templates.ts';
 import type { SendingAccount } from './sandbox-and-quota.ts';
 import type {
   GlobalSuppressionEntry,
@@ -76,6 +77,8 @@ export interface SentMessage {
   expiresAt: number;
   /** Whether SES found a virus and rejected it after accepting it. */
   rejected: boolean;
+  /** Why its template could not be rendered, when it could not (then nothing is sent). */
+  renderingFailure?: { templateName: string; errorMessage: string };
   recipients: RecipientRecord[];
 }
 
@@ -134,6 +137,7 @@ export interface SesSimulatorState {
   globalSuppressionList: GlobalSuppressionEntry[];
   outcomeRules: OutcomeRule[];
   configurationSets: ConfigurationSet[];
+  templates: EmailTemplate[];
   messages: SentMessage[];
   tasks: DeliveryTask[];
   notifications: NotificationRecord[];

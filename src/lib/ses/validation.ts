@@ -22,6 +22,8 @@ import { findDuplicateHeader } from './unique-headers.ts';
 export const MAX_RECIPIENTS = 50;
 /** SES v2's message size limit, after base64 encoding: 40 MB (ses-facts §2.1). */
 export const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
+/** The SES v1 API's message size limit, after base64 encoding: 10 MB (ses-facts §2.1). */
+export const V1_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 /** Most custom headers in `Content.Simple.Headers` (SES v2 model). */
 export const MAX_SIMPLE_HEADERS = 15;
 /** Longest attachment file name (SES v2 model). */
@@ -67,11 +69,14 @@ export function base64Size(bytes: number): number {
   return Math.ceil(bytes / 3) * 4;
 }
 
-/** Throws SES's error when a message is over the size limit. */
-export function checkMessageSize(bytes: number): void {
-  if (base64Size(bytes) > MAX_MESSAGE_BYTES) {
+/**
+ * Throws SES's error when a message is over the size limit (v2's 40 MB unless another is given).
+ * The wording follows the error SES v1 gives for its 10 MB limit.
+ */
+export function checkMessageSize(bytes: number, limit = MAX_MESSAGE_BYTES): void {
+  if (base64Size(bytes) > limit) {
     throw invalidParameterError(
-      `Message length is more than ${MAX_MESSAGE_BYTES} bytes long: '${base64Size(bytes)}'.`,
+      `Message length is more than ${limit} bytes long: '${base64Size(bytes)}'.`,
     );
   }
 }
@@ -147,6 +152,7 @@ function checkAddresses(list: readonly Mailbox[]): void {
 export function prepareSend(
   request: SendEmailRequest,
   attachmentNames: readonly string[] = [],
+  sizeLimit = MAX_MESSAGE_BYTES,
 ): PreparedSend {
   const content = request.Content ?? {};
   const kinds = (['Simple', 'Raw', 'Template'] as const).filter((k) => content[k] !== undefined);
@@ -156,7 +162,7 @@ export function prepareSend(
     );
   }
   if (kinds[0] === 'Template') {
-    throw invalidParameterError('Template content is not supported by the simulator.');
+    throw new RangeError('prepareSend reads Simple or Raw content; render a template first.');
   }
   let headers: HeaderField[];
   let from: Mailbox | undefined;
@@ -185,7 +191,7 @@ export function prepareSend(
     replyTo = mailboxes(request.ReplyToAddresses);
   } else {
     raw = blobBytes(content.Raw?.Data ?? '');
-    checkMessageSize(raw.length);
+    checkMessageSize(raw.length, sizeLimit);
     const section = readHeaderSection(raw);
     headers = section.headers.map(({ name, value }) => ({ name, value }));
     if (headers.some((h) => h.name.length === 0)) {

@@ -132,3 +132,31 @@ describe('sending from and to identities', () => {
     );
   });
 });
+
+describe('every sending identity', () => {
+  test('Sender and Return-Path headers must be verified too', () => {
+    const ses = simulator();
+    const request = rawRequest(['success@simulator.amazonses.com'], {
+      extra: [
+        ['Sender', 'Ops <ops@unverified.example>'],
+        ['Return-Path', '<bounces@example.com>'],
+      ],
+    });
+    expect((thrown(() => ses.sendEmail(request)) as SesError).message).toBe(
+      'Email address is not verified. The following identities failed the check in region US-EAST-1: Ops <ops@unverified.example>',
+    );
+    ses.verifyIdentity('ops@unverified.example');
+    expect(() => ses.sendEmail(request)).not.toThrow();
+  });
+
+  test('a feedback forwarding address must be verified', () => {
+    const ses = simulator();
+    const request = {
+      ...rawRequest(['success@simulator.amazonses.com']),
+      FeedbackForwardingEmailAddress: 'fb@elsewhere.example',
+    };
+    expect((thrown(() => ses.sendEmail(request)) as SesError).message).toMatch(
+      /: fb@elsewhere\.example$/,
+    );
+  });
+});

@@ -147,3 +147,27 @@ describe('mailbox simulator addresses', () => {
     expect((ses.notifications() as Json[])[0]?.bounce.bounceSubType).toBe('Suppressed');
   });
 });
+
+describe('deliveries to several recipients', () => {
+  test('recipients whose servers answered alike share one Delivery', () => {
+    const ses = simulator({
+      sandbox: false,
+      outcomeRules: [
+        { pattern: '*@slow.example', outcome: { kind: 'delivery', smtpResponse: '250 ok queued' } },
+      ],
+    });
+    ses.sendEmail(
+      rawRequest([`success${AT}`, 'a@fine.example', 'b@fine.example', 'c@slow.example']),
+    );
+    ses.advance(60_000);
+    const deliveries = (ses.notifications() as Json[]).map((n) => [
+      n.delivery.smtpResponse,
+      n.delivery.recipients,
+    ]);
+    expect(deliveries).toEqual([
+      ['250 2.6.0 Message received', [`success${AT}`]],
+      ['250 2.0.0 OK', ['a@fine.example', 'b@fine.example']],
+      ['250 ok queued', ['c@slow.example']],
+    ]);
+  });
+});

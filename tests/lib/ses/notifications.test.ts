@@ -192,3 +192,28 @@ describe('published events have the shape of SES’s examples', () => {
     expect(ses.messages()[0]?.recipients[0]?.status).toBe('rejected');
   });
 });
+
+describe('header truncation', () => {
+  test('headers are truncated at 10 KB and say so', () => {
+    const ses = simulator();
+    withEventDestination(ses);
+    const filler: Array<[string, string]> = Array.from({ length: 150 }, (_, i) => [
+      `X-Filler-${i}`,
+      'v'.repeat(100),
+    ]);
+    ses.sendEmail(
+      rawRequest(['success@simulator.amazonses.com'], {
+        extra: [['X-SES-CONFIGURATION-SET', 'ConfigSet'], ...filler],
+      }),
+    );
+    const [send] = ses.events() as Json[];
+    expect(send?.mail.headersTruncated).toBe(true);
+    const size = send?.mail.headers.reduce(
+      (n: number, h: Json) => n + h.name.length + h.value.length + 4,
+      0,
+    );
+    expect(size).toBeLessThanOrEqual(10 * 1024);
+    expect(send?.mail.headers.length).toBeLessThan(155);
+    expect(send?.mail.headers[0]).toEqual({ name: 'From', value: 'sender@example.com' });
+  });
+});

@@ -267,3 +267,29 @@ describe('content', () => {
     );
   });
 });
+
+describe('previewing a send', () => {
+  test('tells what SES would answer without changing anything', () => {
+    const ses = simulator({
+      sandbox: false,
+      outcomeRules: [
+        { pattern: '*@gone.example', outcome: { kind: 'hard-bounce', status: '5.1.1' } },
+      ],
+    });
+    const before = ses.exportState();
+    const preview = ses.previewSend(
+      rawRequest(['a@gone.example', 'bounce@simulator.amazonses.com']),
+    );
+    expect(ses.exportState()).toEqual(before);
+    if (!preview.accepted) throw new Error('expected the send to be accepted');
+    expect(preview.plans.map((p) => [p.emailAddress, p.route, p.plan.kind])).toEqual([
+      ['a@gone.example', 'outcome-rule', 'bounce'],
+      ['bounce@simulator.amazonses.com', 'simulator', 'bounce'],
+    ]);
+    expect(new TextDecoder().decode(preview.message.raw)).toMatch(/^Return-Path: </);
+    const refused = ses.previewSend(rawRequest(['a@x.example'], { from: 'me@unverified.example' }));
+    expect(refused.accepted).toBe(false);
+    if (!refused.accepted) expect(refused.error.code).toBe('MessageRejected');
+    expect(ses.sendEmail(rawRequest(['a@x.example'])).MessageId).toBeTruthy();
+  });
+});
