@@ -171,7 +171,10 @@ test('the sandbox quotas throttle: rate first, then the 24-hour quota', async ({
   const account = page.getByRole('region', { name: 'Account and quotas' });
   await expect(account.getByRole('definition').nth(2)).toHaveText('200');
   await sendFromCompose(page, 'reader0@example.com');
-  await expect(sendError(page)).toContainText('Daily message quota exceeded.');
+  await expect(sendError(page)).toHaveText(
+    'TooManyRequestsException (v1 Throttling): Daily message quota exceeded.',
+  );
+  await expect(page.getByText(/^Simulated: .*daily quota/)).toBeVisible();
   // A day later the window has moved on.
   await letPass(page, 'a day');
   await expect(account.getByRole('definition').nth(2)).toHaveText('0');

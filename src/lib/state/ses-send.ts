@@ -6,11 +6,13 @@
 import { sesV2SendEmail } from '../export/index.ts';
 import { buildMessage } from '../mime/index.ts';
 import type { Draft } from '../mime/types.ts';
+import { simulatedNote } from './ses-error-notes.ts';
 import { describeError, sesStore, type SesStore } from './ses.svelte.ts';
 
 /** What a send came to: SES's answer, or its error in its own words. */
 export type SendOutcome =
-  { ok: true; messageId: string; content: 'Simple' | 'Raw' } | { ok: false; error: string };
+  | { ok: true; messageId: string; content: 'Simple' | 'Raw' }
+  | { ok: false; error: string; note?: string };
 
 /** Send a draft through the page's SES simulator. */
 export async function sendDraft(
@@ -25,6 +27,7 @@ export async function sendDraft(
     const { MessageId } = await store.send(request);
     return { ok: true, messageId: MessageId, content };
   } catch (error) {
-    return { ok: false, error: describeError(error) };
+    const note = simulatedNote(error);
+    return { ok: false, error: describeError(error), ...(note ? { note } : {}) };
   }
 }

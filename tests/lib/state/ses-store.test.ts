@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { SesStore, describeError } from '../../../src/lib/state/ses.svelte.ts';
 import { sendDraft } from '../../../src/lib/state/ses-send.ts';
+import { simulatedNote } from '../../../src/lib/state/ses-error-notes.ts';
 import { SesError } from '../../../src/lib/ses/index.ts';
 import { buildFeed, filterFeed, payloadRecipients } from '../../../src/lib/components/ses/feed.ts';
 
@@ -117,6 +118,26 @@ describe('SES store', () => {
       'LimitExceededException (v1 Throttling): Daily message quota exceeded.',
     );
     expect(describeError(new RangeError('Plain.'))).toBe('Plain.');
+  });
+
+  test('errors whose wording SES does not document say they are simulated', async () => {
+    const clock = manualClock();
+    const store = new SesStore({ factory: new IDBFactory(), now: clock.now, autoRefresh: false });
+    await store.load();
+    store.verifyIdentity('example.com');
+    const tooMany = Array.from({ length: 51 }, (_, i) => `r${i}@example.com`);
+    const refused = await sendDraft({ ...draft('a@example.com'), to: tooMany }, { store });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: 'BadRequestException (v1 InvalidParameterValue): Recipient count exceeds 50.',
+      note: expect.stringMatching(/^Simulated: /),
+    });
+    const unverified = await sendDraft(
+      { ...draft('a@example.com'), from: 'someone@elsewhere.test' },
+      { store },
+    );
+    expect(unverified).not.toHaveProperty('note');
+    expect(simulatedNote(new RangeError('x'))).toBeUndefined();
   });
 });
 

@@ -1,0 +1,27 @@
+/**
+ * Which of SES's answers the simulator reproduces from SES's own documentation or observed
+ * responses, and which it had to choose (ses-facts marks those unconfirmed). The workspace says
+ * so beside an error, so nobody mistakes a simulated choice for SES's exact words.
+ */
+import { SesError } from '../ses/index.ts';
+
+/** A sentence saying what of this error is simulated, or undefined when all of it is SES's. */
+export function simulatedNote(error: unknown): string | undefined {
+  if (!(error instanceof SesError)) return undefined;
+  if (error.message === 'Daily message quota exceeded.') {
+    return 'Simulated: the v1 code and text are SES’s; SES does not document the v2 error for the daily quota.';
+  }
+  if (error.message.startsWith('Illegal filename')) {
+    return 'Simulated: SES does not document the exact text for a blocked attachment type.';
+  }
+  switch (error.code) {
+    case 'BadRequestException':
+      return 'Simulated: the text and v1 code (InvalidParameterValue) are SES’s; the v2 code is the likeliest reading.';
+    case 'NotFoundException':
+      return 'Simulated: SES documents this text for DeleteConfigurationSet; a send is assumed to use it too.';
+    case 'SendingPausedException':
+      return 'Simulated: SES does not document the text of this error.';
+    default:
+      return undefined;
+  }
+}
