@@ -166,3 +166,57 @@ test('the whole SES state goes out as a JSON file and comes back in', async ({ p
   await expect(identities.getByRole('rowheader', { name: 'exported@example.com' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Configuration sets' })).toContainText('kept-set');
 });
+
+test('a configuration set publishes the event types its destination chose, each copyable', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await field(page, 'From').fill('sender@example.com');
+  await verifyIdentity(page, 'sender@example.com');
+  await createConfigurationSet(page, 'transactional');
+  const sets = page.getByRole('region', { name: 'Configuration sets' });
+  await sets.locator('summary').filter({ hasText: 'transactional' }).click();
+  await sets.getByRole('textbox', { name: 'Destination name' }).fill('to-sns');
+  await sets.getByRole('checkbox', { name: 'Reject' }).uncheck();
+  await sets.getByRole('button', { name: 'Add event destination to transactional' }).click();
+  await expect(sets.getByRole('listitem').filter({ hasText: 'to-sns' })).toContainText(
+    'Send, Bounce, Complaint, Delivery, DeliveryDelay',
+  );
+  await sets.getByRole('textbox', { name: 'Tag key' }).fill('team');
+  await sets.getByRole('textbox', { name: 'Tag value' }).fill('billing');
+  await sets.getByRole('button', { name: 'Add tag to transactional' }).click();
+  await expect(sets.getByRole('listitem').filter({ hasText: 'team' })).toContainText(
+    'team = billing',
+  );
+  const axe = await new AxeBuilder({ page }).include('#panel-ses').analyze();
+  expect(axe.violations, JSON.stringify(axe.violations, null, 2)).toEqual([]);
+
+  await sendFromCompose(page, 'success@simulator.amazonses.com');
+  await expect(sendSuccess(page)).toBeVisible();
+  await letPass(page, 'a minute');
+
+  const sends = await showNotifications(page, 'Event: Send');
+  await expect(sends.locator('summary')).toHaveCount(1);
+  await expect(sends.locator('summary')).toContainText('transactional → to-sns');
+  await sends.locator('summary').click();
+  await expect(sends.locator('pre')).toContainText('"eventType": "Send"');
+  await expect(sends.locator('pre')).toContainText('"ses:configuration-set": [');
+
+  const deliveries = await showNotifications(page, 'Event: Delivery');
+  await deliveries.locator('summary').click();
+  await deliveries.getByRole('button', { name: 'Copy Delivery JSON' }).click();
+  await expect(deliveries.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as {
+    eventType: string;
+    delivery: { recipients: string[] };
+  };
+  expect(copied.eventType).toBe('Delivery');
+  expect(copied.delivery.recipients).toEqual(['success@simulator.amazonses.com']);
+
+  // The identity's own SNS notification comes too, in the other format.
+  const sns = await showNotifications(page, 'SNS notification: Delivery');
+  await expect(sns.locator('summary')).toContainText('topic of sender@example.com');
+  await expect(await showNotifications(page, 'Event: Reject')).toContainText('None of this type.');
+});
