@@ -5,11 +5,12 @@
  * in which case they fail.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+// Resolved from the file path, not with `new URL`: under jsdom the global URL is jsdom's.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Absolute path of the corpus directory (it may not exist). */
 export const corpusDir = resolve(repoRoot, process.env.MAILWRIGHT_CORPUS ?? '../shared/corpus');

@@ -2,7 +2,8 @@
 
 Input on stdin: JSON {"messages": [base64, ...]}. Output on stdout: JSON list, one object per
 message: defects (of the message, of every part, and of every parsed header), the top-level
-headers as decoded strings, and the leaf parts with their decoded content in base64.
+headers as decoded strings, and the leaf parts with their decoded content in base64 and the
+content types of the parts that enclose them.
 """
 import base64
 import email
@@ -20,10 +21,24 @@ def header_defects(part, where):
     return found
 
 
+def ancestors(part, parents):
+    """Content types of the part's enclosing parts, outermost first."""
+    found = []
+    while id(part) in parents:
+        part = parents[id(part)]
+        found.insert(0, part.get_content_type())
+    return found
+
+
 def describe(raw):
     message = email.message_from_bytes(raw, policy=email.policy.default)
     defects = []
     parts = []
+    parents = {}
+    for part in message.walk():
+        if part.is_multipart():
+            for child in part.get_payload():
+                parents[id(child)] = part
     for index, part in enumerate(message.walk()):
         where = 'message' if index == 0 else f'part {index}'
         for defect in part.defects:
@@ -47,6 +62,7 @@ def describe(raw):
             'transferEncoding': part.get('Content-Transfer-Encoding'),
             'content': base64.b64encode(payload).decode('ascii'),
             'text': text,
+            'ancestors': ancestors(part, parents),
         })
     headers = [[name, str(value)] for name, value in message.items()]
     return {'defects': defects, 'headers': headers, 'parts': parts}

@@ -30,6 +30,8 @@ export interface PythonPart {
   content: Uint8Array;
   /** For text parts, the payload decoded in its charset (`get_content()`). */
   text: string | null;
+  /** Content types of the enclosing parts, outermost first. */
+  ancestors: string[];
 }
 
 /** What Python saw in one message. */

@@ -204,13 +204,13 @@ function rewriteImport(
 
 /**
  * Renames the legacy hooks through which CSS once ran script (IE's `expression()` and
- * `behavior`, Firefox's `-moz-binding`) and `javascript:`/`vbscript:` anywhere in CSS, so the
- * declarations become unknown and are ignored.
+ * `behavior`, Firefox's `-moz-binding`) and `javascript:`/`vbscript:` anywhere in CSS to
+ * `blocked`, so the declarations become unknown and are ignored.
  */
 export function defuseScriptingCss(css: string): string {
   return css
-    .replace(/expression(\s*\()/gi, 'blocked-expression$1')
-    .replace(/(^|[^a-z0-9_-])behavior(\s*:)/gi, '$1blocked-behavior$2')
-    .replace(/-moz-binding/gi, 'blocked-moz-binding')
-    .replace(/(java|vb)script(\s*):/gi, 'blocked-$1script$2:');
+    .replace(/expression(\s*\()/gi, 'blocked$1')
+    .replace(/(^|[^a-z0-9_-])behavior(\s*:)/gi, '$1blocked$2')
+    .replace(/-moz-binding/gi, 'blocked')
+    .replace(/(?:java|vb)script\s*:/gi, 'blocked:');
 }

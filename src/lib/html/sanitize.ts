@@ -99,11 +99,27 @@ function getPurifier(): Purifier {
     throw new RangeError('Sanitizing HTML needs a DOM: run it in a browser or under jsdom.');
   }
   const instance = DOMPurify(window);
+  instance.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName === 'style') defuseMarkupInStyle(node);
+  });
   instance.addHook('uponSanitizeAttribute', (_node, data) => {
     if (data.attrName.toLowerCase().startsWith(PREVIEW_ATTRIBUTE_PREFIX)) data.keepAttr = false;
   });
   purifier = instance;
   return instance;
+}
+
+/**
+ * Email stylesheets are often wrapped in `<!-- … -->` for clients of the 1990s, and DOMPurify
+ * removes a `<style>` whose text looks like markup, taking the whole stylesheet with it. CSS
+ * ignores those CDO/CDC tokens at the top level, so they go, and any other `<` that starts
+ * something tag-like becomes the CSS escape `\3C ` (same meaning in strings and comments), so
+ * the text can never close the element or pass for markup.
+ */
+function defuseMarkupInStyle(node: Node): void {
+  const css = node.textContent ?? '';
+  if (!/<[/\w!]/.test(css)) return;
+  node.textContent = css.replace(/<!--|-->/g, ' ').replace(/<(?=[/\w!])/g, '\\3C ');
 }
 
 /** The result of sanitizing an email's HTML: a detached document, safe to modify and render. */

@@ -31,8 +31,15 @@ function kinds(remote: readonly RemoteResource[]): string {
   return [...byKind].map(([kind, n]) => count(n, KIND_NAMES[kind])).join(', ');
 }
 
-/** The status line's sentences for a report. */
-export function describeReport(report: PreviewReport, remoteAllowed: boolean): string[] {
+/**
+ * The status line's sentences for a report. `darkMode` says whether the person asked for the
+ * email's dark styles, so the line can say when the email has none.
+ */
+export function describeReport(
+  report: PreviewReport,
+  remoteAllowed: boolean,
+  darkMode = false,
+): string[] {
   const lines: string[] = [];
   const remote = report.remote;
   if (remote.length === 0) lines.push('No remote content.');
@@ -65,6 +72,9 @@ export function describeReport(report: PreviewReport, remoteAllowed: boolean): s
     lines.push(
       `${count(report.outlookOnlyBlocks, ['Outlook-only block', 'Outlook-only blocks'])} not shown.`,
     );
+  }
+  if (darkMode && !report.hasDarkStyles) {
+    lines.push('This email has no dark-mode styles of its own.');
   }
   if (report.unsafeCssRemoved) {
     lines.push(

@@ -89,17 +89,42 @@ function tokenize(input: string): Token[] {
   return tokens;
 }
 
-/** Join name words, with a space where the source had one (or between quoted pieces). */
-function joinWords(tokens: Token[]): string {
+/** How to read an address list. */
+export interface AddressParseOptions {
+  /**
+   * Decode RFC 2047 words inside quoted strings too. RFC 2047 §5 forbids them there, but mail
+   * in the wild has them and readers decode them; default true. The builder turns it off, since a
+   * person who types `"=?x?="` means it literally.
+   */
+  decodeQuoted?: boolean;
+}
+
+/**
+ * Join name words, with a space where the source had one (or between quoted pieces); runs of
+ * unquoted words are RFC 2047-decoded, quoted ones only when `decodeQuoted` is set.
+ */
+function joinWords(tokens: Token[], decode: boolean, decodeQuoted: boolean): string {
   let out = '';
+  let run = '';
+  const flush = () => {
+    out += decode ? decodeEncodedWords(run) : run;
+    run = '';
+  };
   for (const token of tokens) {
-    if (out && (token.spaced || token.kind === 'quoted')) out += ' ';
-    out += token.value;
+    const space = (out || run) && (token.spaced || token.kind === 'quoted') ? ' ' : '';
+    if (token.kind === 'quoted') {
+      run += space;
+      flush();
+      out += decode && decodeQuoted ? decodeEncodedWords(token.value) : token.value;
+    } else {
+      run += space + token.value;
+    }
   }
+  flush();
   return out.trim();
 }
 
-function toMailbox(tokens: Token[]): Mailbox[] {
+function toMailbox(tokens: Token[], options: Required<AddressParseOptions>): Mailbox[] {
   const angle = tokens.find((token) => token.kind === 'angle');
   const comments = tokens.filter((token) => token.kind === 'comment').map((t) => t.value);
   let words = tokens.filter((token) => token.kind === 'text' || token.kind === 'quoted');
@@ -132,23 +157,30 @@ function toMailbox(tokens: Token[]): Mailbox[] {
       }
     }
   }
-  let name = joinWords(words);
-  if (!name && comments.length) name = comments.join(' ').trim();
-  const decoded = decodeEncodedWords(name);
+  let name = joinWords(words, false, false);
+  let decoded = joinWords(words, true, options.decodeQuoted);
+  if (!name && comments.length) {
+    name = comments.join(' ').trim();
+    decoded = decodeEncodedWords(name);
+  }
   if (!address && decoded !== name && /<[^<>]*@[^<>]*>/.test(decoded)) {
     // An encoded word that hides a whole address: parse what it says, but never turn a bare
     // encoded address into a real one (that is how spoofed senders are made).
-    return flattenAddresses(parseList(decoded, MAX_GROUP_DEPTH)).filter((m) => m.address);
+    return flattenAddresses(parseList(decoded, MAX_GROUP_DEPTH, options)).filter((m) => m.address);
   }
   return [{ name: decoded, address }];
 }
 
-function parseList(input: string, depth: number): AddressEntry[] {
+function parseList(
+  input: string,
+  depth: number,
+  options: Required<AddressParseOptions>,
+): AddressEntry[] {
   const tokens = tokenize(input);
   const entries: AddressEntry[] = [];
   let current: Token[] = [];
   const finish = () => {
-    if (current.length) entries.push(...toMailbox(current));
+    if (current.length) entries.push(...toMailbox(current, options));
     current = [];
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -157,9 +189,8 @@ function parseList(input: string, depth: number): AddressEntry[] {
       finish();
     } else if (token.kind === 'colon' && depth < MAX_GROUP_DEPTH) {
       // A group: its name is what came before the colon; members run to the matching ';'.
-      const name = decodeEncodedWords(
-        joinWords(current.filter((t) => t.kind === 'text' || t.kind === 'quoted')),
-      );
+      const words = current.filter((t) => t.kind === 'text' || t.kind === 'quoted');
+      const name = joinWords(words, true, options.decodeQuoted);
       current = [];
       let level = 1;
       let j = i + 1;
@@ -169,7 +200,7 @@ function parseList(input: string, depth: number): AddressEntry[] {
         if (tokens[j]!.kind === 'semicolon' && --level === 0) break;
       }
       const inner = tokens.slice(start, j);
-      const members = flattenAddresses(parseTokens(inner, depth + 1));
+      const members = flattenAddresses(parseTokens(inner, depth + 1, options));
       entries.push({ name, group: members });
       i = j;
     } else {
@@ -181,7 +212,11 @@ function parseList(input: string, depth: number): AddressEntry[] {
 }
 
 /** Re-serialise tokens so a group's members can be parsed by the same code. */
-function parseTokens(tokens: Token[], depth: number): AddressEntry[] {
+function parseTokens(
+  tokens: Token[],
+  depth: number,
+  options: Required<AddressParseOptions>,
+): AddressEntry[] {
   const text = tokens
     .map((t) => {
       const lead = t.spaced ? ' ' : '';
@@ -191,15 +226,15 @@ function parseTokens(tokens: Token[], depth: number): AddressEntry[] {
       return lead + t.value;
     })
     .join('');
-  return parseList(text, depth);
+  return parseList(text, depth, options);
 }
 
 /**
  * Parse an address list leniently. Never throws: what cannot be understood becomes a mailbox with
- * an empty address (and the text as its name), which `isValidAddress` then rejects.
+ * an empty address (and the text as its name), which `addressProblem` then rejects.
  */
-export function parseAddressList(input: string): AddressEntry[] {
-  return parseList(input, 0);
+export function parseAddressList(input: string, options: AddressParseOptions = {}): AddressEntry[] {
+  return parseList(input, 0, { decodeQuoted: options.decodeQuoted ?? true });
 }
 
 /** The mailboxes of an address list, with group members in place of their groups. */

@@ -2,7 +2,7 @@
  * Abuse reports in the Abuse Reporting Format (RFC 5965) read into a `ComplaintReport`, with the
  * fields SES puts in its complaint notifications.
  */
-import { readReportBlocks, stripTypePrefix } from './report-fields.ts';
+import { readReportBlocks, recipientAddress } from './report-fields.ts';
 import type { ComplaintReport } from './types.ts';
 
 /** What the enclosed original message (third part of the report) says, when it is there. */
@@ -31,7 +31,7 @@ export function readFeedbackReport(
   if (arrivalDate) report.arrivalDate = arrivalDate;
   const recipients = fields
     .filter((f) => f.name === 'original-rcpt-to')
-    .map((f) => stripTypePrefix(f.value))
+    .map((f) => recipientAddress(f.value))
     .filter((address) => address.includes('@'));
   report.complainedRecipients =
     recipients.length > 0 ? [...new Set(recipients)] : [...new Set(original.to ?? [])];

@@ -51,7 +51,9 @@ function readField(
   values: readonly string[] | undefined,
   diagnostics: Diagnostic[],
 ) {
-  const entries: AddressEntry[] = (values ?? []).flatMap((value) => parseAddressList(value));
+  const entries: AddressEntry[] = (values ?? []).flatMap((value) =>
+    parseAddressList(value, { decodeQuoted: false }),
+  );
   diagnostics.push(...addressDiagnostics(field, flattenAddresses(entries)));
   const usable = (mailbox: Mailbox) => !addressProblem(mailbox.address);
   const kept = entries.flatMap((entry): AddressEntry[] => {

@@ -20,7 +20,7 @@ export interface ContentFields {
   disposition?: string;
   /** Content-Disposition parameters, as `params`. */
   dispositionParams: Record<string, string>;
-  /** Content-ID with its angle brackets, when present. */
+  /** Content-ID without its angle brackets (as `cid:` URLs name it, RFC 2392), when present. */
   contentId?: string;
 }
 
@@ -68,6 +68,10 @@ export function readContentFields(
     fields.dispositionParams = params;
   }
   const contentId = firstHeader(headers, 'content-id');
-  if (contentId) fields.contentId = contentId.trim();
+  const id = contentId
+    ?.trim()
+    .replace(/^<(.*)>$/, '$1')
+    .trim();
+  if (id) fields.contentId = id;
   return fields;
 }

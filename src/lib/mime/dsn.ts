@@ -2,7 +2,7 @@
  * Delivery status notifications (RFC 3464) read into a `BounceReport`, classified the way SES
  * classifies bounces (see SES's notification contents: bounce types and subtypes).
  */
-import { type ReportField, readReportBlocks, stripTypePrefix } from './report-fields.ts';
+import { type ReportField, readReportBlocks, recipientAddress } from './report-fields.ts';
 import type { BounceReport } from './types.ts';
 
 type Recipient = BounceReport['recipients'][number];
@@ -127,7 +127,7 @@ export function readDeliveryStatus(text: string): BounceReport {
   for (const block of blocks) {
     const address = field(block, 'final-recipient') ?? field(block, 'original-recipient');
     if (!address) continue;
-    const recipient: Recipient = { emailAddress: stripTypePrefix(address) };
+    const recipient: Recipient = { emailAddress: recipientAddress(address) };
     const action = field(block, 'action');
     if (action) recipient.action = action.toLowerCase().split(/\s/)[0]!;
     const status = field(block, 'status');

@@ -6,12 +6,16 @@
 import { COLON, CR, LF, SPACE, TAB } from './bytes.ts';
 import type { DiagnosticLog } from './inspect-diagnostics.ts';
 import { MAX_HEADER_BLOCK_BYTES } from './limits.ts';
+import { decodeWindows1252 } from './windows-1252.ts';
 
 /** One header field as found in the bytes. */
 export interface RawHeaderField {
   /** The field name as written, e.g. `Content-Type`. */
   name: string;
-  /** The value, unfolded (RFC 5322 §2.2.3) and trimmed; 8-bit bytes read as UTF-8 or Windows-1252. */
+  /**
+   * The value, unfolded (RFC 5322 §2.2.3), without the one space after the colon; 8-bit bytes
+   * read as UTF-8 or Windows-1252.
+   */
   value: string;
   /** Offset of the first byte of the field name. */
   start: number;
@@ -31,7 +35,6 @@ export interface HeaderBlock {
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-const windows1252 = new TextDecoder('windows-1252');
 
 /**
  * The end of the line that starts at `pos`: where its content stops and where the next line
@@ -65,7 +68,7 @@ export function decodeHeaderBytes(bytes: Uint8Array): { text: string; eightBit: 
   try {
     return { text: utf8Strict.decode(bytes), eightBit };
   } catch {
-    return { text: windows1252.decode(bytes), eightBit };
+    return { text: decodeWindows1252(bytes), eightBit };
   }
 }
 
@@ -92,8 +95,9 @@ function finishField(raw: Uint8Array, field: PendingField): RawHeaderField & { e
   return {
     name,
     // Unfolding removes each line break that precedes white space; continuation lines all begin
-    // with white space, so removing every CR and LF inside the field is exactly that.
-    value: text.replace(/[\r\n]/g, '').trim(),
+    // with white space, so removing every CR and LF inside the field is exactly that. The one
+    // space a writer puts after the colon is dropped; any other white space is the value's own.
+    value: text.replace(/[\r\n]/g, '').replace(/^[ \t]/, ''),
     start: field.start,
     valueStart: field.valueStart,
     end: field.end,
@@ -112,14 +116,14 @@ interface PendingField {
 /**
  * Read the header block that begins at `start`, stopping at the first blank line, at a line that
  * is not a header field (reported: the body begins there), at `end`, or past
- * `MAX_HEADER_BLOCK_BYTES` (reported). `allowMboxLine` skips an mbox `From ` line at the top.
+ * `MAX_HEADER_BLOCK_BYTES` (reported). An mbox `From ` line (no colon) is skipped and reported, as
+ * mail readers do at the top of a message, an enclosed one included.
  */
 export function readHeaderBlock(
   raw: Uint8Array,
   start: number,
   end: number,
   log: DiagnosticLog,
-  allowMboxLine = false,
 ): HeaderBlock {
   const fields: RawHeaderField[] = [];
   let eightBit = false;
@@ -191,7 +195,7 @@ export function readHeaderBlock(
         raw[pos + 2] === 0x6f &&
         raw[pos + 3] === 0x6d &&
         raw[pos + 4] === SPACE;
-      if (isMbox && (allowMboxLine || fields.length > 0 || pending)) {
+      if (isMbox) {
         flush();
         log.add(
           'info',

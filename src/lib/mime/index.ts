@@ -46,6 +46,7 @@ export {
   formatMailbox,
   parseAddressList,
   type AddressEntry,
+  type AddressParseOptions,
   type AddressGroup,
   type Mailbox,
 } from './address.ts';

@@ -27,6 +27,7 @@ export type InspectDiagnosticCode =
   | 'multipart-no-boundary'
   | 'multipart-no-parts'
   | 'multipart-unterminated'
+  | 'multipart-empty-delimiter'
   | 'boundary-in-content'
   | 'unknown-transfer-encoding'
   | 'encoding-on-composite'

@@ -22,13 +22,18 @@ const ORIGINAL = new Set([
   'message/rfc822-headers',
 ]);
 
-/** The parts of the message's own structure, in order; enclosed messages are not entered. */
-function ownParts(part: ScannedPart, out: ScannedPart[] = []): ScannedPart[] {
+/** The parts of the message in order; enclosed messages are entered only when `deep`. */
+function partsOf(part: ScannedPart, deep: boolean, out: ScannedPart[] = []): ScannedPart[] {
   out.push(part);
-  if (part.fields.contentType.startsWith('multipart/')) {
-    for (const child of part.children) ownParts(child, out);
+  if (deep || part.fields.contentType.startsWith('multipart/')) {
+    for (const child of part.children) partsOf(child, deep, out);
   }
   return out;
+}
+
+function isReportPart(part: ScannedPart): boolean {
+  const type = part.fields.contentType;
+  return DELIVERY_STATUS.has(type) || type === 'message/feedback-report';
 }
 
 function originalHints(raw: Uint8Array, part: ScannedPart | undefined): OriginalMessageHints {
@@ -37,7 +42,7 @@ function originalHints(raw: Uint8Array, part: ScannedPart | undefined): Original
     part.children[0]?.headers ??
     readHeaderBlock(raw, part.bodyStart, part.end, new DiagnosticLog()).fields;
   const hints: OriginalMessageHints = { to: readAddresses(firstHeader(headers, 'to')) };
-  const messageId = firstHeader(headers, 'message-id');
+  const messageId = firstHeader(headers, 'message-id')?.trim();
   if (messageId) hints.messageId = messageId;
   return hints;
 }
@@ -57,7 +62,10 @@ export function findReport(
   context: ReportContext,
   log: DiagnosticLog,
 ): BounceReport | ComplaintReport | undefined {
-  const parts = ownParts(root);
+  // The message's own report first; failing that, one in an enclosed message (a forwarded
+  // bounce), but never the returned original inside a report.
+  let parts = partsOf(root, false);
+  if (!parts.some(isReportPart)) parts = partsOf(root, true);
   const status = parts.find((p) => DELIVERY_STATUS.has(p.fields.contentType));
   if (status) {
     const report = readDeliveryStatus(decodeText(raw, status, log));

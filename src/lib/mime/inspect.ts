@@ -139,9 +139,9 @@ export async function inspectMessage(raw: Uint8Array | string): Promise<Inspecti
   if (subject) inspection.subject = decodeHeaderValue(subject, new DiagnosticLog());
   const from = readMailboxes(firstHeader(root.headers, 'from'))[0];
   if (from) inspection.from = from;
-  const date = firstHeader(root.headers, 'date');
+  const date = firstHeader(root.headers, 'date')?.trim();
   if (date) inspection.date = date;
-  const messageId = firstHeader(root.headers, 'message-id');
+  const messageId = firstHeader(root.headers, 'message-id')?.trim();
   if (messageId) inspection.messageId = messageId;
 
   const contentIds = new Set<string>();

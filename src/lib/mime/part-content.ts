@@ -11,6 +11,7 @@ import { decodeQuotedPrintable } from './qp.ts';
 import type { ScannedPart } from './structure-scan.ts';
 import type { InspectedAttachment } from './types.ts';
 import { decodeUtf7, isUtf7Label } from './utf7.ts';
+import { decodeWindows1252, isWindows1252 } from './windows-1252.ts';
 
 /** Transfer encodings RFC 2045 §6.1 defines. */
 export const KNOWN_TRANSFER_ENCODINGS = new Set([
@@ -59,8 +60,23 @@ export function base64DecodedSize(body: Uint8Array): number {
   return Math.floor((characters * 3) / 4);
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The bytes as UTF-8 when they hold 8-bit bytes and are valid UTF-8; otherwise undefined. */
+function validUtf8(bytes: Uint8Array): string | undefined {
+  let eightBit = false;
+  for (let i = 0; i < bytes.length && !eightBit; i++) eightBit = bytes[i]! > 0x7f;
+  if (!eightBit) return undefined;
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Decode a text part to a string in its charset (`us-ascii` when none is named, RFC 2045 §5.2).
+ * Decode a text part to a string in its charset (`us-ascii` when none is named, RFC 2045 §5.2;
+ * valid UTF-8 in a part that says ASCII is read as UTF-8).
  * UTF-7, which `TextDecoder` lacks, is decoded by hand; a charset that cannot be decoded is
  * reported and read as Windows-1252 so that no byte is lost.
  */
@@ -69,7 +85,14 @@ export function decodeText(raw: Uint8Array, part: ScannedPart, log: DiagnosticLo
   const bytes = decodeTransfer(raw, part, issues);
   const label = part.fields.params.charset?.trim() || 'us-ascii';
   if (isUtf7Label(label)) return decodeUtf7(bytes);
-  if (!resolveCharset(label).known) {
+  if (/^(us-)?ascii$/i.test(label)) {
+    // 8-bit bytes in text that claims ASCII (or names no charset) are almost always UTF-8 from a
+    // careless sender; read them so when they are valid UTF-8 (the body-8bit diagnostic says why).
+    const utf8 = validUtf8(bytes);
+    if (utf8 !== undefined) return utf8;
+  }
+  const resolved = resolveCharset(label);
+  if (!resolved.known) {
     log.add(
       'warning',
       'charset-unsupported',
@@ -78,6 +101,7 @@ export function decodeText(raw: Uint8Array, part: ScannedPart, log: DiagnosticLo
       part.bodyStart,
     );
   }
+  if (isWindows1252(resolved.encoding)) return decodeWindows1252(bytes);
   return decodeCharset(bytes, label);
 }
 

@@ -15,9 +15,32 @@ for (let i = 0; i < 16; i++) {
   UNHEX['0123456789ABCDEF'.charCodeAt(i)] = i;
   UNHEX['0123456789abcdef'.charCodeAt(i)] = i;
 }
-/** 1 for bytes that may appear literally (RFC 2045 §6.7 rule 2: 33–60 and 62–126). */
-const LITERAL = new Uint8Array(256);
-for (let b = 33; b <= 126; b++) LITERAL[b] = b === EQUALS ? 0 : 1;
+/** The two hex digits of every byte, for writing `=XX` without arithmetic. */
+const HIGH = new Uint8Array(256);
+const LOW = new Uint8Array(256);
+for (let b = 0; b < 256; b++) {
+  HIGH[b] = HEX[b >> 4]!;
+  LOW[b] = HEX[b & 15]!;
+}
+
+/** Byte classes for the encoder. */
+const ESCAPE = 0;
+const LITERAL = 1; // RFC 2045 §6.7 rule 2: 33–60 and 62–126
+const WHITE = 2; // rule 3: literal unless it ends a line
+const CLASS = new Uint8Array(256);
+for (let b = 33; b <= 126; b++) CLASS[b] = b === EQUALS ? ESCAPE : LITERAL;
+CLASS[SPACE] = WHITE;
+CLASS[TAB] = WHITE;
+/**
+ * Extra output characters a byte may cost beyond its own: 2 for anything that may be escaped
+ * (CR and LF included, since lone ones are), 0 for literals. Summed, an upper bound of the output.
+ */
+const EXTRA = new Uint8Array(256).fill(2);
+for (let b = 33; b <= 126; b++) EXTRA[b] = b === EQUALS ? 2 : 0;
+/** The longest UTF-8 sequence escaped: 4 bytes × `=XX`. */
+const WIDEST = 12;
+/** Room on a line before the soft-break `=`. */
+const ROOM = QP_MAX_LINE - 1;
 
 /** Options of {@link encodeQuotedPrintable}. */
 export interface QuotedPrintableOptions {
@@ -40,6 +63,10 @@ function sequenceLength(input: Uint8Array, i: number, end: number): number {
 /**
  * Encode bytes as quoted-printable with CRLF line ends. Trailing white space before a line end is
  * encoded (rule 3), lines are at most 76 characters, and soft breaks fall only between characters.
+ * A line reaches 76 characters only when nothing follows on it; otherwise 75 plus the soft break.
+ *
+ * Written as one loop over a preallocated buffer with runs of literals and of escapes handled in
+ * tight inner loops: this is the hot path for every text body.
  */
 export function encodeQuotedPrintable(
   input: Uint8Array,
@@ -47,67 +74,104 @@ export function encodeQuotedPrintable(
 ): Uint8Array {
   const binary = options.binary === true;
   const end = input.length;
-  // Worst case: every byte escaped, plus a soft break every 25 triplets.
-  const out = new Uint8Array(end * 3 + Math.ceil((end * 3) / 72) * 3 + 3);
+  // Size the output from a quick upper bound rather than 3× the input: a soft-broken line holds
+  // at least 64 characters (a 12-character sequence that did not fit after 64), so there are at
+  // most size / 64 soft breaks. The result is then a view of this buffer, at most a few percent
+  // larger than needed, with no copy.
+  let bound = end;
+  for (let k = 0; k < end; k++) bound += EXTRA[input[k]!]!;
+  const out = new Uint8Array(bound + Math.floor(bound / (ROOM - WIDEST + 1)) * 3 + 3);
   let at = 0;
   let column = 0;
   let i = 0;
   while (i < end) {
     const byte = input[i]!;
-    if (!binary && byte === CR && i + 1 < end && input[i + 1] === LF) {
+    let kind = CLASS[byte]!;
+    if (kind === WHITE) {
+      const next = i + 1;
+      const lineEnds =
+        next === end || (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF);
+      kind = lineEnds ? ESCAPE : LITERAL;
+    }
+    if (kind === LITERAL) {
+      if (column < ROOM) {
+        // A run of literals, up to the room left on the line.
+        const limit = Math.min(end, i + (ROOM - column));
+        const start = i;
+        out[at++] = byte;
+        i++;
+        while (i < limit) {
+          const b = input[i]!;
+          if (CLASS[b] !== LITERAL) break;
+          out[at++] = b;
+          i++;
+        }
+        column += i - start;
+        continue;
+      }
+      // At the room's edge: a 76th character is allowed only when the line ends after it.
+      const next = i + 1;
+      const lineEnds =
+        next === end || (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF);
+      if (!(column === ROOM && lineEnds)) {
+        out[at++] = EQUALS;
+        out[at++] = CR;
+        out[at++] = LF;
+        column = 0;
+      }
+      out[at++] = byte;
+      column++;
+      i++;
+      continue;
+    }
+    if (byte === CR && !binary && i + 1 < end && input[i + 1] === LF) {
       out[at++] = CR;
       out[at++] = LF;
       column = 0;
       i += 2;
       continue;
     }
-    let units: number; // input bytes this step consumes
-    let width: number; // characters it writes
-    let literal = false;
-    if (LITERAL[byte] === 1) {
-      units = 1;
-      width = 1;
-      literal = true;
-    } else if (byte === SPACE || byte === TAB) {
-      // Rule 3: white space is literal unless a line end (or the end of data) follows it.
-      const next = i + 1;
-      const atLineEnd =
-        next === end || (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF);
-      units = 1;
-      width = atLineEnd ? 3 : 1;
-      literal = !atLineEnd;
-    } else if (byte >= 0xc0) {
-      units = sequenceLength(input, i, end);
-      width = units * 3;
-    } else {
-      units = 1;
-      width = 3;
-    }
-    // A line may reach 76 characters only when nothing follows on it; otherwise keep room for the
-    // soft-break '='.
-    const next = i + units;
-    const lineEndsHere =
-      next === end || (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF);
-    if (column + width > QP_MAX_LINE - 1 && !(lineEndsHere && column + width <= QP_MAX_LINE)) {
+    if (column + WIDEST <= ROOM && byte !== CR) {
+      // Far from the line end any whole character fits: a run of escaped 8-bit bytes.
       out[at++] = EQUALS;
-      out[at++] = CR;
-      out[at++] = LF;
-      column = 0;
-    }
-    if (literal) {
-      out[at++] = byte;
-    } else {
-      for (let k = i; k < next; k++) {
-        const b = input[k]!;
+      out[at++] = HIGH[byte]!;
+      out[at++] = LOW[byte]!;
+      column += 3;
+      i++;
+      while (column + WIDEST <= ROOM && i < end) {
+        const b = input[i]!;
+        if (b < 0x80) break;
         out[at++] = EQUALS;
-        out[at++] = HEX[b >> 4]!;
-        out[at++] = HEX[b & 15]!;
+        out[at++] = HIGH[b]!;
+        out[at++] = LOW[b]!;
+        column += 3;
+        i++;
+      }
+      continue;
+    }
+    // Near the line end: measure the UTF-8 character so it is not split by the soft break.
+    const count = byte >= 0xc0 ? sequenceLength(input, i, end) : 1;
+    const width = count * 3;
+    if (column + width > ROOM) {
+      const next = i + count;
+      const lineEnds =
+        next === end || (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF);
+      if (!(column + width <= QP_MAX_LINE && lineEnds)) {
+        out[at++] = EQUALS;
+        out[at++] = CR;
+        out[at++] = LF;
+        column = 0;
       }
     }
+    for (const stop = i + count; i < stop; i++) {
+      const b = input[i]!;
+      out[at++] = EQUALS;
+      out[at++] = HIGH[b]!;
+      out[at++] = LOW[b]!;
+    }
     column += width;
-    i = next;
   }
-  return out.slice(0, at);
+  return out.subarray(0, at);
 }
 
 /**

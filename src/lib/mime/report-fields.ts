@@ -51,3 +51,12 @@ export function stripTypePrefix(value: string): string {
     .replace(/^<(.*)>$/, '$1')
     .trim();
 }
+
+/**
+ * The address in a recipient field: type prefix, angle brackets (even unbalanced ones) and
+ * anything after the first white space (a comment, a program's arguments) removed.
+ */
+export function recipientAddress(value: string): string {
+  const bare = stripTypePrefix(value).replace(/^<+/, '').replace(/>+$/, '').trim();
+  return bare.split(/\s+/)[0] ?? '';
+}

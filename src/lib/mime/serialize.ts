@@ -94,13 +94,20 @@ function writePart(part: PlannedPart, writer: ByteWriter): MimeNode {
 }
 
 /**
- * Serialise a part tree (the root's headers include the message headers). A multipart message
- * ends with CRLF after its close delimiter; the root node then spans the whole output.
+ * Serialise a part tree (the root's headers include the message headers). The message always
+ * ends with CRLF: SMTP (RFC 5321 §4.1.1.4) adds one before the final "." anyway, so it is written
+ * here rather than appearing in transit. The root node ends before that terminator, like every
+ * other part, so its body range is exactly its content.
  */
 export function serializeMessage(root: PlannedPart): { raw: Uint8Array; tree: MimeNode } {
   const writer = new ByteWriter();
   const tree = writePart(root, writer);
-  if (root.children) writer.text(CRLF);
-  tree.end = writer.length;
+  const last = writer.chunks[writer.chunks.length - 1];
+  const endsWithCrlf =
+    last !== undefined &&
+    last.length >= 2 &&
+    last[last.length - 2] === 13 &&
+    last[last.length - 1] === 10;
+  if (root.children || !endsWithCrlf) writer.text(CRLF);
   return { raw: writer.finish(), tree };
 }

@@ -50,7 +50,7 @@ function scanPart(
 ): ScannedPart {
   const { raw, log } = context;
   context.parts++;
-  const block = readHeaderBlock(raw, start, end, log, depth === 0);
+  const block = readHeaderBlock(raw, start, end, log);
   const fields = readContentFields(block.fields, defaultType);
   const part: ScannedPart = {
     start,
@@ -66,14 +66,17 @@ function scanPart(
   if (!composite) return part;
   const encoding = fields.transferEncoding;
   if (encoding && encoding !== '7bit' && encoding !== '8bit' && encoding !== 'binary') {
+    // Quoted-printable leaves the text readable, so its parts are still found, as Python's
+    // `email` does; base64 hides them (the decoded bytes have no offsets in the input).
+    const readable = encoding === 'quoted-printable';
     log.add(
       'warning',
       'encoding-on-composite',
-      `A ${type} part may not be ${encoding}-encoded (RFC 2045 §6.4); its content is not read as parts.`,
+      `A ${type} part may not be ${encoding}-encoded (RFC 2045 §6.4); ${readable ? 'its parts are read from the encoded text' : 'its content is not read as parts'}.`,
       start,
       block.bodyStart,
     );
-    return part;
+    if (!readable) return part;
   }
   if (depth >= MAX_NESTING_DEPTH) {
     log.add(
@@ -131,6 +134,16 @@ function scanMultipart(context: ScanContext, part: ScannedPart, childType: strin
         part.end,
       );
       return;
+    } else if (found.lineStart === childStart) {
+      // RFC 2046 §5.1.1: a delimiter begins with the line break before it, so a delimiter line
+      // right after another encloses no part at all (Python's `email` reads it so too).
+      log.add(
+        'info',
+        'multipart-empty-delimiter',
+        'Two delimiter lines follow each other with nothing between them; no part is there.',
+        found.lineStart,
+        found.next,
+      );
     } else {
       const childEnd = Math.max(childStart, found.breakStart);
       part.children.push(scanPart(context, childStart, childEnd, part.depth + 1, childType));
@@ -186,6 +199,8 @@ function delimiterBytes(boundary: string): Uint8Array {
 }
 
 interface DelimiterLine {
+  /** Where the delimiter line itself begins. */
+  lineStart: number;
   /** Where the line break attached to the delimiter begins (RFC 2046 §5.1.1). */
   breakStart: number;
   /** Where the line after the delimiter line begins. */
@@ -229,12 +244,14 @@ function findDelimiter(
     while (j < end && (raw[j] === SPACE || raw[j] === TAB)) j++;
     if (j < end && raw[j] !== CR && raw[j] !== LF) {
       if (!close) {
+        let lineEnd = j;
+        while (lineEnd < end && raw[lineEnd] !== CR && raw[lineEnd] !== LF) lineEnd++;
         log.add(
           'warning',
           'boundary-in-content',
           'A line begins with the boundary and goes on, so it is read as content; parsers that match the boundary as a prefix would split the part here (RFC 2046 §5.1.1).',
           i,
-          j,
+          lineEnd,
         );
         continue;
       }
@@ -254,7 +271,7 @@ function findDelimiter(
     if (i > regionStart) {
       breakStart = raw[i - 1] === LF && i - 2 >= regionStart && raw[i - 2] === CR ? i - 2 : i - 1;
     }
-    return { breakStart, next: Math.min(next, end), close };
+    return { lineStart: i, breakStart, next: Math.min(next, end), close };
   }
   return undefined;
 }

@@ -5,34 +5,22 @@
  */
 import { decodeBase64 } from '../mime/base64.ts';
 import { inspectMessage } from '../mime/index.ts';
-import { checkConfigurationSet } from './configuration-sets.ts';
 import { runDueTasks } from './delivery-engine.ts';
-import { addIdentity, normalizeIdentity, removeIdentity } from './identities.ts';
-import { receiveMessage, type InboundInput } from './inbound.ts';
+import { SesError } from './errors.ts';
 import { checkOutcomeRule } from './outcome-rules.ts';
-import { checkRuleSet } from './receiving.ts';
 import type { SendEmailRequest, SendEmailResponse } from './request-types.ts';
-import { computeReputation, enforcementStatus, reputationHistory } from './reputation.ts';
-import { setProductionAccess, setQuotas, sentLast24Hours } from './sandbox-and-quota.ts';
-import { isAtVerifiedDomain } from './self-receipt.ts';
 import { acceptSend, type RawInsight } from './send.ts';
+import { accountMethods } from './simulator-account.ts';
 import type {
-  ReceiveRequest,
   SentMessageView,
-  SendQuota,
   SesSimulator,
   SesSimulatorOptions,
   TimelineEntry,
 } from './simulator-api.ts';
+import type { SimulatorContext } from './simulator-context.ts';
+import { receivingMethods } from './simulator-receiving.ts';
 import { createInitialState, readState } from './state-io.ts';
 import type { SentMessage, SesSimulatorState } from './state.ts';
-import { SesError } from './errors.ts';
-import {
-  deleteSuppressedDestination,
-  findSuppressedDestination,
-  putSuppressedDestination,
-} from './suppression.ts';
-import { checkTemplate, MAX_TEMPLATES } from './templates.ts';
 import { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
 import { blobBytes, V1_MAX_MESSAGE_BYTES } from './validation.ts';
 
@@ -108,86 +96,17 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     const now = settle();
     return transact(() => ({ MessageId: acceptSend(state, request, now, insight) }));
   };
-  const receive = (request: ReceiveRequest, extra: Partial<InboundInput> = {}) => {
-    const now = settle();
-    return transact(() =>
-      receiveMessage(
-        {
-          receiving: state.receiving,
-          region: state.region,
-          random: state.random,
-          nowMs: now,
-          isVerifiedDomain: (address) => isAtVerifiedDomain(state, address),
-        },
-        {
-          raw: blobBytes(request.raw),
-          ...(request.mailFrom !== undefined ? { mailFrom: request.mailFrom } : {}),
-          ...(request.rcptTo !== undefined ? { rcptTo: request.rcptTo } : {}),
-          ...extra,
-        },
-      ),
-    );
+  const ctx: SimulatorContext = {
+    get state() {
+      return state;
+    },
+    settle,
+    transact,
   };
-  const quota = (now: number): SendQuota => ({
-    Max24HourSend: state.account.max24HourSend,
-    MaxSendRate: state.account.maxSendRate,
-    SentLast24Hours: sentLast24Hours(state.account, now),
-  });
 
   return {
-    verifyIdentity(identity) {
-      const now = settle();
-      state.identities = addIdentity(state.identities, identity, new Date(now).toISOString());
-    },
-    deleteIdentity(identity) {
-      settle();
-      state.identities = removeIdentity(state.identities, identity);
-    },
-    listIdentities: () => (settle(), structuredClone(state.identities)),
-    setIdentityHeadersInNotificationsEnabled(identity, enabled) {
-      settle();
-      const { identity: key } = normalizeIdentity(identity);
-      const record = state.identities.find((r) => r.identity === key);
-      if (!record) throw new RangeError(`${identity} is not a verified identity.`);
-      record.headersInNotificationsEnabled = enabled;
-    },
-    putSuppressedDestination(emailAddress, reason) {
-      const now = settle();
-      state.suppressionList = putSuppressedDestination(
-        state.suppressionList,
-        emailAddress,
-        reason,
-        new Date(now).toISOString(),
-      );
-    },
-    deleteSuppressedDestination(emailAddress) {
-      settle();
-      state.suppressionList = deleteSuppressedDestination(state.suppressionList, emailAddress);
-    },
-    getSuppressedDestination(emailAddress) {
-      settle();
-      const entry = findSuppressedDestination(state.suppressionList, emailAddress);
-      return entry ? structuredClone(entry) : undefined;
-    },
-    listSuppressedDestinations: () => (
-      settle(),
-      state.suppressionList.map(({ emailAddress, reason, lastUpdateTime }) => ({
-        emailAddress,
-        reason,
-        lastUpdateTime,
-      }))
-    ),
-    putAccountSuppressionAttributes(reasons) {
-      settle();
-      for (const reason of reasons) {
-        if (reason !== 'BOUNCE' && reason !== 'COMPLAINT') {
-          throw new RangeError(
-            `${String(reason)} is not a suppression reason (BOUNCE or COMPLAINT).`,
-          );
-        }
-      }
-      state.suppressedReasons = [...new Set(reasons)];
-    },
+    ...accountMethods(ctx),
+    ...receivingMethods(ctx),
     sendEmail: (request) => send(request),
     previewSend(request) {
       const now = settle();
@@ -267,123 +186,6 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
           })),
       ];
       return entries.sort((a, b) => a.at - b.at);
-    },
-    getSendQuota: () => quota(settle()),
-    getAccount() {
-      const now = settle();
-      return {
-        ProductionAccessEnabled: state.account.productionAccessEnabled,
-        SendingEnabled: state.account.sendingEnabled,
-        EnforcementStatus: enforcementStatus(
-          computeReputation(state.reputation),
-          state.account.sendingEnabled,
-        ),
-        SendQuota: quota(now),
-        SuppressionAttributes: { SuppressedReasons: [...state.suppressedReasons] },
-        PauseOnReputation: state.pauseOnReputation,
-      };
-    },
-    setProductionAccess(enabled, quotas) {
-      settle();
-      state.account = setProductionAccess(state.account, enabled, quotas);
-    },
-    setSendQuota(quotas) {
-      settle();
-      state.account = setQuotas(state.account, quotas);
-    },
-    setSendingEnabled(enabled) {
-      settle();
-      state.account = { ...state.account, sendingEnabled: enabled };
-    },
-    setPauseOnReputation(enabled) {
-      settle();
-      state.pauseOnReputation = enabled;
-    },
-    reputation() {
-      settle();
-      const reputation = computeReputation(state.reputation);
-      return {
-        ...reputation,
-        enforcementStatus: enforcementStatus(reputation, state.account.sendingEnabled),
-      };
-    },
-    reputationHistory: () => (settle(), reputationHistory(state.reputation)),
-    outcomeRules: () => (settle(), structuredClone(state.outcomeRules)),
-    setOutcomeRules(rules) {
-      settle();
-      for (const rule of rules) checkOutcomeRule(rule);
-      state.outcomeRules = structuredClone([...rules]);
-    },
-    configurationSets: () => (settle(), structuredClone(state.configurationSets)),
-    putConfigurationSet(set) {
-      settle();
-      checkConfigurationSet(set);
-      const copy = structuredClone(set);
-      const at = state.configurationSets.findIndex((s) => s.name === set.name);
-      if (at >= 0) state.configurationSets[at] = copy;
-      else state.configurationSets.push(copy);
-    },
-    deleteConfigurationSet(name) {
-      settle();
-      state.configurationSets = state.configurationSets.filter((s) => s.name !== name);
-    },
-    emailTemplates: () => (settle(), structuredClone(state.templates)),
-    putEmailTemplate(template) {
-      settle();
-      checkTemplate(template);
-      const copy = structuredClone(template);
-      const at = state.templates.findIndex((t) => t.TemplateName === template.TemplateName);
-      if (at >= 0) state.templates[at] = copy;
-      else if (state.templates.length >= MAX_TEMPLATES) {
-        throw new RangeError('An account has at most 10,000 templates per region.');
-      } else state.templates.push(copy);
-    },
-    deleteEmailTemplate(name) {
-      settle();
-      state.templates = state.templates.filter((t) => t.TemplateName !== name);
-    },
-    receiptRuleSets: () => (settle(), structuredClone(state.receiving.ruleSets)),
-    putReceiptRuleSet(set) {
-      settle();
-      checkRuleSet(set);
-      const copy = structuredClone(set);
-      const sets = state.receiving.ruleSets;
-      const at = sets.findIndex((s) => s.name === set.name);
-      if (at >= 0) sets[at] = copy;
-      else if (sets.length >= 40)
-        throw new RangeError('An account has at most 40 receipt rule sets.');
-      else sets.push(copy);
-    },
-    deleteReceiptRuleSet(name) {
-      settle();
-      if (state.receiving.activeRuleSetName === name) {
-        throw new RangeError('The active rule set cannot be deleted; deactivate it first.');
-      }
-      state.receiving.ruleSets = state.receiving.ruleSets.filter((s) => s.name !== name);
-    },
-    setActiveReceiptRuleSet(name) {
-      settle();
-      if (name !== undefined && !state.receiving.ruleSets.some((s) => s.name === name)) {
-        throw new RangeError(`There is no receipt rule set named ${name}.`);
-      }
-      if (name === undefined) delete state.receiving.activeRuleSetName;
-      else state.receiving.activeRuleSetName = name;
-    },
-    activeReceiptRuleSet: () => (settle(), state.receiving.activeRuleSetName),
-    receiveEmail: (request) => structuredClone(receive(request)),
-    async receiveEmailAsync(request) {
-      const inspection = await inspectMessage(blobBytes(request.raw));
-      return structuredClone(
-        receive(request, {
-          ...(inspection.subject !== undefined ? { subject: inspection.subject } : {}),
-          body: [inspection.text, inspection.html].filter((t) => t !== undefined).join('\n'),
-        }),
-      );
-    },
-    inbound: () => (settle(), structuredClone(state.receiving.inbound)),
-    deleteInbound(messageId) {
-      settle();
-      state.receiving.inbound = state.receiving.inbound.filter((r) => r.messageId !== messageId);
     },
     exportState: () => (settle(), structuredClone(state)),
     importState(value) {

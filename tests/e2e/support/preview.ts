@@ -67,3 +67,19 @@ export async function afterRendering(page: Page): Promise<void> {
       ),
   );
 }
+
+/** Clicks an element inside the n-th preview at its centre, as a person would. */
+export async function clickInFrame(page: Page, index: number, selector: string): Promise<void> {
+  const frameBox = await previewFrame(page, index).boundingBox();
+  const box = await inFrame(
+    page,
+    index,
+    (doc, target) => {
+      const rect = doc.querySelector(target)!.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    },
+    selector,
+  );
+  if (!frameBox) throw new Error('The preview frame is not visible.');
+  await page.mouse.click(frameBox.x + box.x, frameBox.y + box.y);
+}

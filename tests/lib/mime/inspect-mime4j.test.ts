@@ -142,6 +142,12 @@ const KNOWN_DISAGREEMENTS: Record<string, string> = {
   // delimiter; Python's `email` and the scan read it as content (reported as
   // `boundary-in-content`), so the multipart has no opening delimiter and no parts.
   'testmsgs/ending-boundaries.msg': 'text after an opening delimiter',
+  // Delimiter lines that follow each other directly: a delimiter begins with the line break
+  // before it (RFC 2046 §5.1.1), so nothing lies between them; mime4j makes an empty part
+  // there, Python's `email` and the scan make none (`multipart-empty-delimiter`, info).
+  'mimetools-testmsgs/2002_06_12_doublebound.msg': 'doubled delimiter lines',
+  'mimetools-testmsgs/double-bound.msg': 'doubled delimiter lines',
+  'testmsgs/multipartemptypart.msg': 'delimiter followed by the close delimiter',
   // Base64 bodies that end in an incomplete group: in multi-frag.msg the corrupted close
   // delimiter `XXXXXX--unique-boundary-2--` is body text, in frag.msg the JPEG is cut off. mime4j
   // drops the incomplete group, the decoder keeps the whole bytes it holds (2 more). The
@@ -151,7 +157,7 @@ const KNOWN_DISAGREEMENTS: Record<string, string> = {
 };
 
 /** The agreement reached; a change that lowers it fails. */
-const AGREEMENT_FLOOR = 66 / 80;
+const AGREEMENT_FLOOR = 63 / 80;
 
 describeCorpus("the structure against james-mime4j's expected trees", () => {
   const cases = listCorpus('james-mime4j', (p) => p.endsWith('.msg')).filter((p) =>

@@ -3,6 +3,7 @@ import { readFeedbackReport } from '../../../src/lib/mime/arf.ts';
 import { readTextBounce } from '../../../src/lib/mime/bounce-text.ts';
 import { classifyFailure, readDeliveryStatus } from '../../../src/lib/mime/dsn.ts';
 import { decodeUtf7, isUtf7Label } from '../../../src/lib/mime/utf7.ts';
+import { decodeWindows1252 } from '../../../src/lib/mime/windows-1252.ts';
 
 describe('delivery-status (RFC 3464)', () => {
   test('reads the per-message and per-recipient fields of a Postfix report', () => {
@@ -146,5 +147,18 @@ describe('UTF-7 (RFC 2152)', () => {
     expect(isUtf7Label('UNICODE-1-1-UTF-7')).toBe(true);
     expect(isUtf7Label('"utf-7"')).toBe(true);
     expect(isUtf7Label('utf-8')).toBe(false);
+  });
+});
+
+describe('Windows-1252 (WHATWG Encoding Standard)', () => {
+  test('maps 0x80-0x9F to their characters and every other byte to itself', () => {
+    const all = decodeWindows1252(Uint8Array.from({ length: 256 }, (_, i) => i));
+    expect(all.length).toBe(256);
+    expect([...all.slice(0x80, 0xa0)].join('')).toBe(
+      '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+        '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178',
+    );
+    for (let i = 0; i < 256; i++) if (i < 0x80 || i >= 0xa0) expect(all.charCodeAt(i)).toBe(i);
+    expect(decodeWindows1252(new Uint8Array(100_000).fill(0x80))).toBe('\u20ac'.repeat(100_000));
   });
 });

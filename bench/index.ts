@@ -1,0 +1,13 @@
+/**
+ * `npm run bench`: every suite, in one process. To add a suite, export a `Suite` from a
+ * `*.bench.ts` file and list it here. `npm run bench -- build` runs only suites whose name
+ * contains "build".
+ */
+import { buildSuite } from './build.bench.ts';
+import { runSuites, type Suite } from './harness.ts';
+import { qpSuite } from './qp.bench.ts';
+
+const suites: Suite[] = [buildSuite, qpSuite];
+
+const filter = process.argv[2];
+await runSuites(filter ? suites.filter((suite) => suite.name.includes(filter)) : suites);

@@ -1,0 +1,104 @@
+/**
+ * An inspected message as a new Compose draft: its addresses, subject, bodies (as found, never
+ * synthesised), attachments and inline parts, and the header fields a sender writes, so that
+ * building the draft gives an equivalent message. Fields that servers and the builder write
+ * themselves (trace fields, signatures, MIME structure, Date and Message-ID) are left out.
+ */
+import { BUILDER_HEADERS } from '../mime/index.ts';
+import type { Inspection } from '../mime/types.ts';
+import { emptyFields, type AttachmentInfo, type DraftFields } from '../state/draft-fields.ts';
+
+/** A draft's fields and its attachments' bytes by attachment id. */
+export interface DraftFromInspection {
+  fields: DraftFields;
+  contents: Map<string, Uint8Array>;
+  /** The header fields not carried over, by name, for telling the person. */
+  leftOut: string[];
+}
+
+/** Header fields the draft has its own fields for. */
+const ADDRESS_AND_SUBJECT = new Set(['from', 'to', 'cc', 'bcc', 'reply-to', 'subject']);
+
+/**
+ * Header fields the servers on the way write (RFC 5321 §4.4 trace fields, RFC 6376 and RFC 8617
+ * signatures, RFC 8601 results): a new draft must not copy them, nor those the builder writes.
+ */
+const WRITTEN_BY_SERVERS = new Set([
+  'content-length',
+  'received',
+  'return-path',
+  'delivered-to',
+  'x-original-to',
+  'dkim-signature',
+  'domainkey-signature',
+  'authentication-results',
+  'arc-seal',
+  'arc-message-signature',
+  'arc-authentication-results',
+  'received-spf',
+  'feedback-id',
+  'x-ses-outgoing',
+]);
+
+/** Strip the angle brackets of a Content-ID (RFC 2392 writes it without them in `cid:`). */
+function bareContentId(contentId: string): string {
+  return contentId.trim().replace(/^<(.*)>$/, '$1');
+}
+
+/** Turn an inspection into draft fields. `newId` makes attachment and header row ids. */
+export function draftFromInspection(
+  inspection: Inspection,
+  newId: () => string,
+): DraftFromInspection {
+  const fields = emptyFields();
+  const contents = new Map<string, Uint8Array>();
+  const leftOut: string[] = [];
+  const joined = (name: string) =>
+    inspection.headers
+      .filter((header) => header.name.toLowerCase() === name)
+      .map((header) => header.decoded.trim())
+      .filter(Boolean)
+      .join(', ');
+  fields.from = joined('from');
+  fields.to = joined('to');
+  fields.cc = joined('cc');
+  fields.bcc = joined('bcc');
+  fields.replyTo = joined('reply-to');
+  fields.subject = inspection.subject ?? '';
+  fields.text = inspection.text ?? '';
+  fields.html = inspection.html ?? '';
+  const returnPath = inspection.headers.find(
+    (header) => header.name.toLowerCase() === 'return-path',
+  );
+  const mailFrom = returnPath?.value.trim().replace(/^<(.*)>$/, '$1') ?? '';
+  // Only when it differs from From: an empty envelope sender means "the From address".
+  if (mailFrom && !fields.from.includes(mailFrom)) fields.envelopeMailFrom = mailFrom;
+  for (const header of inspection.headers) {
+    const name = header.name.toLowerCase();
+    if (ADDRESS_AND_SUBJECT.has(name)) continue;
+    if (BUILDER_HEADERS.has(name) || WRITTEN_BY_SERVERS.has(name) || name.startsWith('content-')) {
+      if (!leftOut.includes(header.name)) leftOut.push(header.name);
+      continue;
+    }
+    fields.headers.push({ id: newId(), name: header.name, value: header.decoded });
+  }
+  fields.attachments = inspection.attachments.map((attachment, index): AttachmentInfo => {
+    const id = newId();
+    contents.set(id, attachment.content);
+    const contentId = attachment.contentId ? bareContentId(attachment.contentId) : undefined;
+    const inline =
+      attachment.disposition?.toLowerCase() === 'inline' ||
+      (attachment.disposition === undefined && contentId !== undefined);
+    const subtype = attachment.contentType.split('/')[1] ?? 'bin';
+    const info: AttachmentInfo = {
+      id,
+      filename: attachment.filename ?? `attachment-${index + 1}.${subtype}`,
+      contentType: attachment.contentType,
+      size: attachment.content.length,
+      inline,
+    };
+    if (contentId) info.contentId = contentId;
+    return info;
+  });
+  return { fields, contents, leftOut };
+}

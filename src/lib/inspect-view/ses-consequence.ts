@@ -1,0 +1,41 @@
+/**
+ * What Amazon SES would do on receiving a bounce or complaint like this one, in sentences for the
+ * report view (reference/ses-facts.md §6 Suppression, §6.3 Soft bounces, §7 Reputation).
+ */
+import type { BounceReport, ComplaintReport } from '../mime/types.ts';
+
+/** The consequences SES draws from a report, one sentence each. */
+export function sesConsequence(report: BounceReport | ComplaintReport): string[] {
+  if (report.kind === 'complaint') {
+    return [
+      'SES sends a Complaint notification (notificationType "Complaint") to the identity’s feedback topic.',
+      'With the account-level suppression list on for COMPLAINT (the default for accounts made after 25 November 2019), the complaining recipients are added to it with reason COMPLAINT, and later sends to them are accepted but not delivered.',
+      'The complaint counts toward the account’s complaint rate: under review at 0.1%, sending may be paused at 0.5%.',
+    ];
+  }
+  if (report.bounceType === 'Permanent') {
+    const lines = [
+      'A hard bounce: SES does not retry it and sends a Bounce notification (notificationType "Bounce", bounceType "Permanent").',
+    ];
+    if (report.bounceSubType === 'OnAccountSuppressionList') {
+      lines.push(
+        'The address was already on the account-level suppression list: nothing was sent, and this bounce does not count toward the bounce rate (it does count toward the daily quota).',
+      );
+    } else {
+      lines.push(
+        'With the account-level suppression list on for BOUNCE (the default for newer accounts), the recipients are added to it with reason BOUNCE; SES also puts them on its global suppression list for up to 14 days.',
+        'It counts toward the account’s bounce rate (for domains you have not verified): under review at 5%, sending may be paused at 10%.',
+      );
+    }
+    return lines;
+  }
+  if (report.bounceType === 'Transient') {
+    return [
+      'A soft bounce: SES keeps retrying delivery for a while (a configuration set can cap it between 5 minutes and 14 hours), reporting DeliveryDelay events meanwhile.',
+      'Only if it still fails does SES give up and send a Bounce notification with bounceType "Transient". The recipient is not suppressed, and soft bounces do not count toward the bounce rate.',
+    ];
+  }
+  return [
+    'SES cannot tell whether this bounce is permanent: it sends a Bounce notification with bounceType "Undetermined" and does not suppress the recipient.',
+  ];
+}

@@ -1,0 +1,21 @@
+/** Byte counts as people read them. */
+
+const UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;
+
+/**
+ * A size in the binary units mail clients use, e.g. `532 bytes`, `1.5 KB`, `25.0 MB`: one decimal
+ * from KB up, so 1023 bytes is not shown as `1.0 KB`.
+ */
+export function formatSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) {
+    throw new RangeError(`A size must be a finite, non-negative number of bytes, not ${bytes}.`);
+  }
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === 0) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
+  return `${value.toFixed(1)} ${UNITS[unit]}`;
+}

@@ -1,0 +1,357 @@
+/**
+ * The Inspect workspace's state: the message being inspected (from a paste, a typed edit, a
+ * dropped or opened file, or one message of an mbox), its inspection, and what the person has
+ * selected. Components read it and call its methods; none of them holds MIME logic.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Diagnostic, HeaderField, InspectedHop, Inspection, MimeNode } from '../mime/types.ts';
+import { splitMbox, type MboxMessage } from '../mime/mbox.ts';
+import { decodeRawText, encodeRawText, type RawText } from '../inspect-view/raw-text.ts';
+import { classifyFile, outlookMessageRefusal } from '../inspect-view/file-kind.ts';
+import { countParts, flattenTree, rowAtOffset, type TreeRow } from '../inspect-view/mime-tree.ts';
+import { timeRoute, type HopTimeProblem } from '../inspect-view/route-timing.ts';
+import { InspectClient, SupersededError } from '../workers/inspect-client.ts';
+import { inspectMessage } from '../mime/index.ts';
+import { parseMailDate } from '../mime/mail-date.ts';
+import { reportToNotification } from '../ses/index.ts';
+import { decodePartBytes } from '../inspect-view/part-content.ts';
+import { draftFromInspection } from '../inspect-view/draft-from-inspection.ts';
+import { DraftLibrary, newId } from './drafts.svelte.ts';
+import { navigation } from './navigation.svelte.ts';
+import { INSPECT_PHASES, type InspectPhase } from '../workers/inspect-protocol.ts';
+
+/** Where the workspace is in handling the current input. */
+export type InspectStatus = 'empty' | 'reading' | 'parsing' | 'ready' | 'error';
+
+/** A byte range to select in the raw input, with a counter so the same range can be re-selected. */
+export interface SelectionRequest {
+  from: number;
+  to: number;
+  serial: number;
+}
+
+/** Quiet time after the last keystroke before a typed or pasted message is inspected. */
+const EDIT_DEBOUNCE_MS = 250;
+
+/** One row of the route table: a Received hop (oldest first) with its timing. */
+export interface RouteRow {
+  /** 1 for the oldest hop. */
+  index: number;
+  hop: InspectedHop;
+  /** Epoch milliseconds, when the hop has a readable date. */
+  time?: number;
+  delay?: number;
+  share: number;
+  problem?: HopTimeProblem;
+}
+
+export class Inspector {
+  /** The text the raw input shows (as the editor holds it). */
+  editorText = $state('');
+  /** The bytes of the message inspected (one message, never a whole mbox). */
+  bytes: Uint8Array = $state.raw(new Uint8Array());
+  /** `bytes` as text, with the line table that maps byte offsets to editor lines. */
+  rawText: RawText = $state.raw(decodeRawText(new Uint8Array()));
+  /** The file the message came from, when it came from one. */
+  fileName: string | undefined = $state();
+  /** The messages of an opened mbox, and which one is inspected. */
+  mailbox: { name: string; messages: MboxMessage[] } | undefined = $state.raw();
+  mailboxIndex = $state(0);
+
+  inspection: Inspection | undefined = $state.raw();
+  status: InspectStatus = $state('empty');
+  /** What is happening now, for the progress display. */
+  phase: 'reading' | InspectPhase | undefined = $state();
+  /** How much of the work is done, 0–1, when it can be told. */
+  progress: number | undefined = $state();
+  /** A refusal or failure to tell the person about. */
+  notice: string | undefined = $state();
+  /** Whether the last inspection ran in the worker, and how long it took (ms). */
+  lastRun: { inWorker: boolean; milliseconds: number; bytes: number } | undefined = $state.raw();
+
+  /** The tree row selected in the structure view. */
+  selectedPartId: string | undefined = $state();
+  /** A range the raw input should select and scroll to. */
+  selectionRequest: SelectionRequest | undefined = $state.raw();
+  /** The raw input's actual selection, in bytes. */
+  editorSelection: { from: number; to: number } | undefined = $state.raw();
+  headerFilter = $state('');
+  /** For a bounce or complaint: the SNS notification SES would publish, as JSON. */
+  notificationJson: string | undefined = $state();
+  /** What `Edit in Compose` left out or why it failed, for the person to read. */
+  composeNotice: string | undefined = $state();
+  /** Changes with every message loaded, so per-message choices (remote content) start afresh. */
+  messageKey = $state('inspect-0');
+
+  readonly rows: TreeRow[] = $derived(this.inspection ? flattenTree(this.inspection.tree) : []);
+  readonly partCount: number = $derived(this.inspection ? countParts(this.inspection.tree) : 0);
+  readonly selectedRow: TreeRow | undefined = $derived(
+    this.rows.find((row) => row.id === this.selectedPartId),
+  );
+  readonly filteredHeaders: Array<{ index: number; name: string; value: string; decoded: string }> =
+    $derived.by(() => {
+      const headers = this.inspection?.headers ?? [];
+      const query = this.headerFilter.trim().toLowerCase();
+      return headers
+        .map((header, index) => ({ index, ...header }))
+        .filter(
+          (header) =>
+            !query ||
+            header.name.toLowerCase().includes(query) ||
+            header.value.toLowerCase().includes(query) ||
+            header.decoded.toLowerCase().includes(query),
+        );
+    });
+  readonly route: { rows: RouteRow[]; total?: number } = $derived.by(() => {
+    const hops = this.inspection?.route?.hops ?? [];
+    const times = hops.map((hop) => (hop.date === undefined ? undefined : Date.parse(hop.date)));
+    const timing = timeRoute(times);
+    return {
+      rows: hops.map((hop, index) => ({
+        index: index + 1,
+        hop,
+        time: times[index],
+        ...timing.hops[index],
+        share: timing.hops[index]?.share ?? 0,
+      })),
+      total: timing.total,
+    };
+  });
+
+  #client = new InspectClient();
+  #serial = 0;
+  #loads = 0;
+  #debounce: ReturnType<typeof setTimeout> | undefined;
+
+  /** Open a file the person chose or dropped: a message, an mbox, or a refused `.msg`. */
+  async openFile(file: File): Promise<void> {
+    this.notice = undefined;
+    this.status = 'reading';
+    this.phase = 'reading';
+    this.progress = 0;
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file, (fraction) => (this.progress = fraction));
+    } catch (error) {
+      this.#fail(`“${file.name}” could not be read: ${describe(error)}`);
+      return;
+    }
+    const kind = classifyFile(bytes.subarray(0, 16));
+    if (kind === 'outlook-msg') {
+      this.status = this.inspection ? 'ready' : 'empty';
+      this.phase = undefined;
+      this.progress = undefined;
+      this.notice = outlookMessageRefusal(file.name);
+      return;
+    }
+    this.fileName = file.name;
+    if (kind === 'mbox') {
+      const messages = splitMbox(bytes);
+      this.mailbox = { name: file.name, messages };
+      this.mailboxIndex = 0;
+      const first = messages[0];
+      await this.#inspectBytes(first ? first.raw.slice() : new Uint8Array(), true);
+      return;
+    }
+    this.mailbox = undefined;
+    await this.#inspectBytes(bytes, true);
+  }
+
+  /** Inspect another message of the open mbox. */
+  async chooseMailboxMessage(index: number): Promise<void> {
+    const message = this.mailbox?.messages[index];
+    if (!message) return;
+    this.mailboxIndex = index;
+    await this.#inspectBytes(message.raw.slice(), true);
+  }
+
+  /** The raw input changed because the person typed or pasted: inspect once they pause. */
+  editText(text: string): void {
+    const wasEmpty = this.editorText === '';
+    this.editorText = text;
+    // Pasted text has lost its line ends to the clipboard; a new message gets CRLF as on the wire.
+    const lineBreak = wasEmpty || this.bytes.length === 0 ? '\r\n' : this.rawText.lineBreak;
+    const encoding = this.rawText.encoding;
+    clearTimeout(this.#debounce);
+    // Encoding waits for the pause too: on a message of megabytes it is not free.
+    this.#debounce = setTimeout(
+      () => void this.#inspectBytes(encodeRawText(this.editorText, lineBreak, encoding), false),
+      EDIT_DEBOUNCE_MS,
+    );
+  }
+
+  /** Select a part in the structure view, and its bytes in the raw input. */
+  selectPart(id: string): void {
+    const row = this.rows.find((candidate) => candidate.id === id);
+    if (!row) return;
+    this.selectedPartId = id;
+    this.selectBytes(row.node.start, row.node.end);
+  }
+
+  /** Select the bytes a finding is about. */
+  selectDiagnostic(diagnostic: Diagnostic): void {
+    if (diagnostic.from === undefined) return;
+    this.selectBytes(diagnostic.from, diagnostic.to ?? diagnostic.from);
+  }
+
+  /** Ask the raw input to select and show a byte range. */
+  selectBytes(from: number, to: number): void {
+    this.selectionRequest = { from, to, serial: ++this.#serial };
+  }
+
+  /** The person moved the cursor or selection in the raw input (in bytes). */
+  cursorMoved(from: number, to: number): void {
+    this.editorSelection = { from, to };
+    const row = rowAtOffset(this.rows, from);
+    if (row) this.selectedPartId = row.id;
+  }
+
+  /** The raw input reports its selection after a programmatic change too. */
+  selectionShown(from: number, to: number): void {
+    this.editorSelection = { from, to };
+  }
+
+  /**
+   * Open the message in Compose as a new draft (headers, bodies, attachments, inline parts),
+   * then show Compose with it.
+   */
+  async editInCompose(): Promise<void> {
+    const inspection = this.inspection;
+    if (!inspection) return;
+    try {
+      const { fields, contents, leftOut } = draftFromInspection(inspection, newId);
+      const library = new DraftLibrary();
+      await library.load();
+      const created = await library.create();
+      // The new draft starts from the sample: replace its attachments and fields with ours.
+      for (const info of created.record.fields.attachments) await library.deleteAttachment(info.id);
+      for (const [id, content] of contents) await library.putAttachment(id, content);
+      const name = `Inspected: ${fields.subject || '(no subject)'}`;
+      await library.save({ ...created.record, name, fields });
+      this.composeNotice = leftOut.length
+        ? `Left out of the draft (servers and the builder write them): ${leftOut.join(', ')}.`
+        : undefined;
+      navigation.reloadCompose();
+      navigation.open('compose');
+    } catch (error) {
+      this.composeNotice = `The draft could not be made: ${describe(error)}`;
+    }
+  }
+
+  /** Stop background work. */
+  dispose(): void {
+    clearTimeout(this.#debounce);
+    this.#client.dispose();
+  }
+
+  async #inspectBytes(bytes: Uint8Array, fromFile: boolean): Promise<void> {
+    clearTimeout(this.#debounce);
+    this.notice = undefined;
+    this.status = 'parsing';
+    this.phase = 'parsing';
+    this.progress = undefined;
+    const size = bytes.length;
+    const started = performance.now();
+    try {
+      const outcome = await this.#client.inspect(bytes, (phase) => {
+        this.phase = phase;
+        // Parsing is one step the engine does not report on: shown as indeterminate.
+        this.progress =
+          phase === 'parsing' ? undefined : INSPECT_PHASES.indexOf(phase) / INSPECT_PHASES.length;
+      });
+      this.bytes = outcome.raw;
+      this.rawText = outcome.text;
+      if (fromFile) {
+        this.editorText = outcome.text.text;
+        this.messageKey = `inspect-${++this.#loads}`;
+        this.editorSelection = undefined;
+      }
+      this.inspection = outcome.inspection;
+      this.notificationJson = await notificationFor(outcome.inspection, outcome.raw);
+      if (!this.rows.some((row) => row.id === this.selectedPartId)) this.selectedPartId = '1';
+      this.lastRun = {
+        inWorker: outcome.inWorker,
+        milliseconds: Math.round(performance.now() - started),
+        bytes: size,
+      };
+      this.status = 'ready';
+      this.phase = undefined;
+      this.progress = undefined;
+    } catch (error) {
+      if (error instanceof SupersededError) return;
+      this.#fail(`The message could not be inspected: ${describe(error)}`);
+    }
+  }
+
+  #fail(message: string): void {
+    this.status = 'error';
+    this.phase = undefined;
+    this.progress = undefined;
+    this.notice = message;
+  }
+}
+
+/** The original message's header fields in a report: its attached message or headers part. */
+async function originalHeaders(tree: MimeNode, raw: Uint8Array): Promise<HeaderField[]> {
+  const walk = (node: MimeNode): MimeNode | undefined =>
+    node.contentType === 'message/rfc822' ||
+    node.contentType === 'message/rfc822-headers' ||
+    node.contentType === 'text/rfc822-headers'
+      ? node
+      : node.children.map(walk).find(Boolean);
+  const part = walk(tree);
+  if (!part) return [];
+  const inner = part.children[0];
+  if (inner) return inner.headers;
+  // A headers-only part: its body is a header section, which the engine reads like a message.
+  const found = await inspectMessage(decodePartBytes(raw, part));
+  return found.headers.map(({ name, value }) => ({ name, value }));
+}
+
+/** The SES notification for a report, or undefined when the message is not one. */
+async function notificationFor(
+  inspection: Inspection,
+  raw: Uint8Array,
+): Promise<string | undefined> {
+  if (!inspection.report) return undefined;
+  const received = inspection.date ? parseMailDate(inspection.date) : undefined;
+  const notification = reportToNotification(inspection.report, {
+    originalHeaders: await originalHeaders(inspection.tree, raw),
+    now: received ? new Date(received.time) : new Date(),
+  });
+  return JSON.stringify(notification, null, 2);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Read a whole file, reporting the fraction read as it goes. */
+async function readFile(file: File, onProgress: (fraction: number) => void): Promise<Uint8Array> {
+  const out = new Uint8Array(file.size);
+  const reader = file.stream().getReader();
+  let offset = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (offset + value.length > out.length) {
+      throw new Error('the file grew while it was being read');
+    }
+    out.set(value, offset);
+    offset += value.length;
+    onProgress(file.size === 0 ? 1 : offset / file.size);
+  }
+  return offset === out.length ? out : out.slice(0, offset);
+}
+
+const KEY = Symbol('inspector');
+
+/** Make an inspector available to the workspace's components. */
+export function setInspectorContext(inspector: Inspector): Inspector {
+  return setContext(KEY, inspector);
+}
+
+/** The workspace's inspector. */
+export function getInspectorContext(): Inspector {
+  return getContext<Inspector>(KEY);
+}

@@ -1,0 +1,34 @@
+/**
+ * Which workspace is showing. Shared so that one workspace can send the person to another (e.g.
+ * Inspect's `Edit in Compose`); the page's address never changes, so no URL carries anything.
+ */
+
+/** The workspaces, in tab order. */
+export const WORKSPACES = [
+  { id: 'compose', label: 'Compose' },
+  { id: 'inspect', label: 'Inspect' },
+  { id: 'ses', label: 'SES' },
+] as const;
+
+/** A workspace's id. */
+export type WorkspaceId = (typeof WORKSPACES)[number]['id'];
+
+/** The app's navigation: the active workspace. */
+export class Navigation {
+  active: WorkspaceId = $state('compose');
+  /** Bumped when Compose must start again from the drafts store (a draft was made elsewhere). */
+  composeGeneration = $state(0);
+
+  /** Show a workspace. */
+  open(id: WorkspaceId): void {
+    this.active = id;
+  }
+
+  /** Make Compose open the current draft afresh, e.g. one another workspace just created. */
+  reloadCompose(): void {
+    this.composeGeneration++;
+  }
+}
+
+/** The one navigation of the page. */
+export const navigation = new Navigation();

@@ -1,0 +1,121 @@
+/**
+ * Runs inspections for the page: small messages right away, anything over `WORKER_THRESHOLD`
+ * in a Web Worker with progress. Only the newest request of a client is answered; an older one
+ * still running is settled as superseded, so a slow parse cannot overwrite a newer message.
+ */
+import { inspectMessage } from '../mime/index.ts';
+import type { Inspection } from '../mime/types.ts';
+import { decodeRawText, type RawText } from '../inspect-view/raw-text.ts';
+import type { InspectPhase, InspectRequest, InspectResponse } from './inspect-protocol.ts';
+
+/** Above this many bytes a message is inspected in the worker (SPEC: "over ~1 MB"). */
+export const WORKER_THRESHOLD = 1024 * 1024;
+
+/** What an inspection gives back: the result, the bytes it was made from, and their text. */
+export interface InspectOutcome {
+  inspection: Inspection;
+  raw: Uint8Array;
+  text: RawText;
+  /** Whether the worker did the work. */
+  inWorker: boolean;
+}
+
+/** Thrown (as a rejection) when a newer request replaced this one. */
+export class SupersededError extends Error {
+  constructor() {
+    super('A newer message replaced this one before its inspection finished.');
+    this.name = 'SupersededError';
+  }
+}
+
+interface Pending {
+  id: number;
+  resolve: (outcome: InspectOutcome) => void;
+  reject: (error: Error) => void;
+  onPhase: (phase: InspectPhase) => void;
+}
+
+/** A connection to the inspection worker, created on first use. */
+export class InspectClient {
+  #worker: Worker | undefined;
+  /** Bumped by every request; a result from an older one is dropped. */
+  #generation = 0;
+  #pending: Pending | undefined;
+
+  /**
+   * Inspect `raw`. When it goes to the worker its buffer is transferred and `raw` becomes
+   * unusable; use the outcome's `raw` instead.
+   */
+  inspect(
+    raw: Uint8Array,
+    onPhase: (phase: InspectPhase) => void = () => {},
+  ): Promise<InspectOutcome> {
+    const id = ++this.#generation;
+    this.#pending?.reject(new SupersededError());
+    this.#pending = undefined;
+    if (raw.length <= WORKER_THRESHOLD) return this.#inspectHere(id, raw, onPhase);
+    return new Promise<InspectOutcome>((resolve, reject) => {
+      this.#pending = { id, resolve, reject, onPhase };
+      const request: InspectRequest = { id, raw };
+      this.#ensureWorker().postMessage(request, { transfer: [raw.buffer as ArrayBuffer] });
+    });
+  }
+
+  /** Stop the worker; a request in flight is settled as superseded. */
+  dispose(): void {
+    this.#generation++;
+    this.#pending?.reject(new SupersededError());
+    this.#pending = undefined;
+    this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+
+  async #inspectHere(
+    id: number,
+    raw: Uint8Array,
+    onPhase: (phase: InspectPhase) => void,
+  ): Promise<InspectOutcome> {
+    onPhase('parsing');
+    const inspection = await inspectMessage(raw);
+    if (this.#generation !== id) throw new SupersededError();
+    onPhase('indexing');
+    return { inspection, raw, text: decodeRawText(raw), inWorker: false };
+  }
+
+  #ensureWorker(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(new URL('./inspect.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'inspect',
+    });
+    worker.addEventListener('message', (event: MessageEvent<InspectResponse>) => {
+      const message = event.data;
+      const pending = this.#pending;
+      if (!pending || pending.id !== message.id) return;
+      if (message.kind === 'progress') pending.onPhase(message.phase);
+      else if (message.kind === 'error') {
+        this.#pending = undefined;
+        pending.reject(new Error(message.message));
+      } else {
+        this.#pending = undefined;
+        pending.resolve({
+          inspection: message.inspection,
+          raw: message.raw,
+          text: message.text,
+          inWorker: true,
+        });
+      }
+    });
+    worker.addEventListener('error', (event) => {
+      const pending = this.#pending;
+      this.#pending = undefined;
+      pending?.reject(
+        new Error(`The inspection worker failed: ${event.message || 'unknown error'}`),
+      );
+      worker.terminate();
+      if (this.#worker === worker) this.#worker = undefined;
+    });
+    this.#worker = worker;
+    return worker;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The inspection worker: runs `inspectMessage` and indexes the raw text away from the page, so
+ * that parsing a large message never blocks typing, scrolling or switching tabs.
+ */
+import { inspectMessage } from '../mime/index.ts';
+import { decodeRawText } from '../inspect-view/raw-text.ts';
+import {
+  resultTransferables,
+  type InspectRequest,
+  type InspectResponse,
+} from './inspect-protocol.ts';
+
+function post(message: InspectResponse, transfer: Transferable[] = []): void {
+  self.postMessage(message, { transfer });
+}
+
+self.addEventListener('message', (event: MessageEvent<InspectRequest>) => {
+  const { id, raw } = event.data;
+  void (async () => {
+    try {
+      post({ id, kind: 'progress', phase: 'parsing' });
+      const found = await inspectMessage(raw);
+      // Attachment contents may be decoded lazily by getters: read each once here, in the worker,
+      // so the page receives plain values and every buffer is transferred, not copied.
+      const inspection = {
+        ...found,
+        attachments: found.attachments.map((attachment) => ({ ...attachment })),
+      };
+      post({ id, kind: 'progress', phase: 'indexing' });
+      const text = decodeRawText(raw);
+      post({ id, kind: 'progress', phase: 'transferring' });
+      post(
+        { id, kind: 'result', inspection, raw, text },
+        resultTransferables(inspection, raw, text),
+      );
+    } catch (error) {
+      post({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  })();
+});

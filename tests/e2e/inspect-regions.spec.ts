@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { inspectPanel, openInspect, waitForInspection } from './inspect-helpers.ts';
+
+const LOGO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF = Buffer.from('%PDF-1.4\n% test\n');
+
+/** A message with a route, a Latin-1 text part, HTML with a remote and a cid image, and a PDF. */
+const MESSAGE =
+  'Received: from b.example by c.example with ESMTPS; Fri, 27 Nov 2026 10:00:03 +0000\r\n' +
+  'Received: from a.example (a.example [192.0.2.1]) by b.example with ESMTP; Fri, 27 Nov 2026 10:00:05 +0000\r\n' +
+  'Received: from client.example by a.example with SMTP; Fri, 27 Nov 2026 10:00:01 +0000\r\n' +
+  'From: Ada <ada@example.com>\r\nTo: bob@example.org\r\nSubject: Regions\r\n' +
+  'Date: Fri, 27 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n' +
+  'Content-Type: multipart/mixed; boundary="m"\r\n\r\n' +
+  '--m\r\nContent-Type: multipart/related; boundary="r"\r\n\r\n' +
+  '--r\r\nContent-Type: multipart/alternative; boundary="a"\r\n\r\n' +
+  '--a\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n' +
+  'Caf=E9 cr=E8me.\r\n' +
+  '--a\r\nContent-Type: text/html; charset=utf-8\r\n\r\n' +
+  '<p>Hi <img alt="logo" src="cid:logo@example.com"> <img alt="remote" src="https://images.example.com/pixel.png"></p>\r\n' +
+  '--a--\r\n' +
+  '--r\r\nContent-Type: image/png\r\nContent-ID: <logo@example.com>\r\nContent-Disposition: inline; filename="logo.png"\r\n' +
+  `Content-Transfer-Encoding: base64\r\n\r\n${LOGO.toString('base64')}\r\n` +
+  '--r--\r\n' +
+  '--m\r\nContent-Type: application/pdf; name="report.pdf"\r\nContent-Disposition: attachment; filename="report.pdf"\r\n' +
+  `Content-Transfer-Encoding: base64\r\n\r\n${PDF.toString('base64')}\r\n--m--\r\n`;
+
+async function openMessage(page: Page) {
+  await openInspect(page);
+  await page.getByLabel('Open .eml file').setInputFiles({
+    name: 'regions.eml',
+    mimeType: 'message/rfc822',
+    buffer: Buffer.from(MESSAGE),
+  });
+  await waitForInspection(page);
+}
+
+test('the route shows each hop, its delay and its share, and flags a clock that is wrong', async ({
+  page,
+}) => {
+  await openMessage(page);
+  const route = inspectPanel(page).getByRole('region', { name: 'Route' });
+  const rows = route.getByRole('row');
+  await expect(rows).toHaveCount(4); // header row and three hops, oldest first
+  await expect(rows.nth(1)).toContainText('client.example');
+  await expect(rows.nth(2)).toContainText('a.example');
+  await expect(rows.nth(2)).toContainText('4 s');
+  await expect(rows.nth(2)).toContainText('100%');
+  await expect(rows.nth(3)).toContainText('−2 s');
+  await expect(rows.nth(3)).toContainText('a clock is wrong');
+});
+
+test('headers are listed in order, filtered, and linked to their definitions', async ({ page }) => {
+  await openMessage(page);
+  const headers = inspectPanel(page).getByRole('region', { name: 'Headers' });
+  const firstRow = headers.getByRole('row').nth(1);
+  await expect(firstRow).toContainText('Received');
+  await headers.getByLabel('Filter headers').fill('received');
+  await expect(headers).toContainText('3 of 9 fields');
+  await headers.getByLabel('Filter headers').fill('subject');
+  const link = headers.getByRole('link', { name: /Subject: RFC 5322 §3\.6\.5/ });
+  await expect(link).toHaveAttribute(
+    'href',
+    'https://www.rfc-editor.org/rfc/rfc5322#section-3.6.5',
+  );
+});
+
+test('a text leaf shows decoded and an attachment downloads with its bytes', async ({ page }) => {
+  await openMessage(page);
+  const structure = inspectPanel(page).getByRole('region', { name: 'MIME structure' });
+  await structure.getByRole('treeitem', { name: /text\/plain/ }).click();
+  await structure.getByRole('button', { name: 'Show decoded text' }).click();
+  await expect(structure.getByRole('textbox', { name: /Decoded text of part/ })).toHaveText(
+    /^Café crème\.\s*$/,
+  );
+
+  const attachments = inspectPanel(page).getByRole('region', { name: 'Attachments' });
+  await expect(attachments.getByRole('row').filter({ hasText: 'logo.png' })).toContainText(
+    'inline',
+  );
+  const download = page.waitForEvent('download');
+  await attachments.getByRole('button', { name: 'Download report.pdf' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('report.pdf');
+  expect(readFileSync(await file.path())).toEqual(PDF);
+});
+
+test('the HTML body shows cid images and blocks remote ones until asked', async ({ page }) => {
+  const remote: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('images.example.com')) remote.push(request.url());
+  });
+  await openMessage(page);
+  const frame = inspectPanel(page).locator('iframe[title="HTML preview"]').contentFrame();
+  await expect(frame.locator('img[alt="logo"]')).toHaveAttribute('src', /^data:image\/png/);
+  await expect(
+    inspectPanel(page).getByRole('button', { name: 'Load remote content' }),
+  ).toBeVisible();
+  expect(remote).toEqual([]);
+});
+
+test('a file dropped anywhere on the workspace is inspected', async ({ page }) => {
+  await openInspect(page);
+  const summary = inspectPanel(page).getByRole('region', { name: 'Summary' });
+  await summary.evaluate((element, text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.eml', { type: 'message/rfc822' }));
+    element.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+    element.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+  }, MESSAGE);
+  await waitForInspection(page);
+  await expect(page.getByTestId('summary-subject')).toHaveText('Regions');
+});

@@ -1,0 +1,242 @@
+/**
+ * Every XSS vector of the shared corpus (H5SC and payloadbox's list) rendered through the real
+ * preview in Chromium: each payload in a frame of its own, and each batch of payloads together in
+ * one document updated in place. Nothing may run, nothing may be requested, and the sanitized
+ * documents must hold none of the constructs the corpus manifest lists.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { corpusDir, corpusHas, corpusSkipReason, readCorpusText } from './support/corpus.ts';
+import { HARNESS_ORIGIN, afterRendering, openHarness, show } from './support/preview.ts';
+
+interface Payload {
+  source: string;
+  html: string;
+}
+
+// Binary or non-markup attachments of H5SC, which say nothing about an HTML sanitizer.
+const SKIPPED_ATTACHMENTS = new Set(['test.wbxml']);
+
+function loadPayloads(): Payload[] {
+  const payloads: Payload[] = [];
+  const items = JSON.parse(readCorpusText('h5sc', '_extracted', 'items.json')) as {
+    records: Array<{ id: number; data_expanded: string }>;
+  };
+  for (const item of items.records) {
+    payloads.push({ source: `h5sc item ${item.id}`, html: item.data_expanded });
+  }
+  payloads.push({ source: 'h5sc vectors.txt', html: readCorpusText('h5sc', 'vectors.txt') });
+  for (const name of readdirSync(join(corpusDir, 'h5sc', 'attachments')).sort()) {
+    if (SKIPPED_ATTACHMENTS.has(name)) continue;
+    payloads.push({ source: `h5sc ${name}`, html: readCorpusText('h5sc', 'attachments', name) });
+  }
+  const list = readCorpusText('payloadbox-xss-payload-list', 'Intruder', 'xss-payload-list.txt');
+  const seen = new Set<string>();
+  list.split('\n').forEach((line, index) => {
+    const html = line.replace(/\r$/, '');
+    if (html.trim() === '' || seen.has(html)) return;
+    seen.add(html);
+    payloads.push({ source: `payloadbox line ${index + 1}`, html });
+  });
+  return payloads;
+}
+
+/** Previews per batch: each payload gets a frame (and a fresh document) of its own. */
+const BATCH = 48;
+
+interface Watch {
+  dialogs: string[];
+  /** alert()/confirm()/prompt() calls the sandbox refused: only a running script makes them. */
+  modalCalls: string[];
+  leaving: string[];
+  sameOrigin: string[];
+  /** Violations of the frame's own policy: something the sanitizer let through tried to act. */
+  frameCsp: string[];
+  /**
+   * Chromium reports inline handlers and `<base>` against the page's CSP even while parsing into
+   * an inert DOMParser document (nothing runs there); counted, not failed.
+   */
+  inertParseReports: number;
+  pageErrors: string[];
+}
+
+// Directives only the frame's policy has (the app's policy allows more or says it otherwise).
+const FRAME_DIRECTIVE =
+  /"(?:script-src 'none'|default-src 'none'|img-src data:|font-src data:|style-src 'unsafe-inline'|media-src 'none'|connect-src 'none'|frame-src 'none'|child-src 'none'|worker-src 'none')"/;
+
+function watch(page: Page): Watch {
+  const seen: Watch = {
+    dialogs: [],
+    modalCalls: [],
+    leaving: [],
+    sameOrigin: [],
+    frameCsp: [],
+    inertParseReports: 0,
+    pageErrors: [],
+  };
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Ignored call to '(alert|confirm|prompt|print)/i.test(text)) seen.modalCalls.push(text);
+    else if (FRAME_DIRECTIVE.test(text)) seen.frameCsp.push(text);
+    else if (/Content Security Policy/i.test(text)) seen.inertParseReports++;
+  });
+  page.on('pageerror', (error) => seen.pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (/^(data|blob|about):/i.test(url)) return;
+    (url.startsWith(HARNESS_ORIGIN) ? seen.sameOrigin : seen.leaving).push(url);
+  });
+  return seen;
+}
+
+/** Constructs the corpus manifest says a sanitized document must not hold, per preview. */
+async function findLeftovers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const frames = document.querySelectorAll<HTMLIFrameElement>('iframe[title="HTML preview"]');
+    frames.forEach((frame, index) => {
+      const doc = frame.contentDocument;
+      if (!doc) {
+        problems.push(`preview ${index}: no document`);
+        return;
+      }
+      const policy = doc.head.firstElementChild;
+      if (policy?.getAttribute('http-equiv') !== 'Content-Security-Policy') {
+        problems.push(`preview ${index}: CSP meta is not first in head`);
+      }
+      const forbidden = doc.querySelectorAll(
+        'script, iframe, frame, frameset, object, embed, applet, base, form, input, button, textarea, svg, math, animate, set, meta[http-equiv]:not(head > meta:first-child)',
+      );
+      forbidden.forEach((element) => problems.push(`preview ${index}: <${element.localName}>`));
+      for (const element of Array.from(doc.querySelectorAll('*'))) {
+        for (const attribute of Array.from(element.attributes)) {
+          const name = attribute.name.toLowerCase();
+          // Browsers ignore whitespace and C0 controls in URLs, so compare without them.
+          // eslint-disable-next-line no-control-regex
+          const value = attribute.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+          if (name.startsWith('on'))
+            problems.push(`preview ${index}: ${name} on <${element.localName}>`);
+          if (
+            /(javascript|vbscript):|data:text\/html/.test(value) &&
+            name !== 'alt' &&
+            name !== 'title'
+          ) {
+            problems.push(`preview ${index}: ${name}="${attribute.value.slice(0, 60)}"`);
+          }
+        }
+        const style =
+          (element.getAttribute('style') ?? '') +
+          (element.localName === 'style' ? element.textContent : '');
+        if (/expression\s*\(|(^|[^-\w])behavior\s*:|-moz-binding/i.test(style)) {
+          problems.push(`preview ${index}: scripting CSS in <${element.localName}>`);
+        }
+      }
+    });
+    return problems;
+  });
+}
+
+test('every corpus XSS payload renders inert: no script, no dialog, no request', async ({
+  page,
+}) => {
+  const skip = corpusSkipReason();
+  test.skip(skip !== null, skip ?? '');
+  test.skip(!corpusHas('payloadbox-xss-payload-list'), 'payloadbox list missing from the corpus');
+  test.setTimeout(600_000);
+
+  const limit = Number(process.env.MAILWRIGHT_XSS_LIMIT ?? Infinity);
+  const payloads = loadPayloads().slice(0, limit);
+  const started = Date.now();
+  const seen = watch(page);
+  await openHarness(page);
+  const before = await page.evaluate(() => {
+    (window as unknown as { mailwrightSentinel: string }).mailwrightSentinel = 'intact';
+    return {
+      // Indexed names are the page's child frames, which come and go with the previews.
+      globals: Object.getOwnPropertyNames(window)
+        .filter((name) => !/^\d+$/.test(name))
+        .sort(),
+      title: document.title,
+      url: location.href,
+    };
+  });
+  const assetRequests = seen.sameOrigin.length;
+  const leftovers: string[] = [];
+  const check = async (describe: (index: number) => string) => {
+    await afterRendering(page);
+    for (const problem of await findLeftovers(page)) {
+      leftovers.push(`${describe(Number(/preview (\d+)/.exec(problem)?.[1]))}: ${problem}`);
+    }
+  };
+
+  // 1. The H5SC vectors each in a fresh document (a new key per payload reloads the frame).
+  const h5sc = payloads.filter((payload) => payload.source.startsWith('h5sc'));
+  for (let start = 0; start < h5sc.length; start += BATCH) {
+    const batch = h5sc.slice(start, start + BATCH);
+    await show(
+      page,
+      batch.map((payload, offset) => ({ html: payload.html, key: `fresh-${start + offset}` })),
+    );
+    await check((index) => batch[index]?.source ?? '?');
+  }
+  // 2. Every payload alone in its own preview, swapped into the frame in place as an editor
+  //    would; 3. each batch of payloads together in one document.
+  for (let start = 0; start < payloads.length; start += BATCH) {
+    const batch = payloads.slice(start, start + BATCH);
+    await show(
+      page,
+      batch.map((payload, offset) => ({ html: payload.html, key: `slot-${offset}` })),
+    );
+    await check((index) => batch[index]?.source ?? '?');
+    await show(page, [
+      { html: batch.map((payload) => payload.html).join('\n'), key: 'slot-0' },
+      ...batch
+        .slice(1)
+        .map((payload, offset) => ({ html: payload.html, key: `slot-${offset + 1}` })),
+    ]);
+    await check((index) => (index === 0 ? `batch at ${start}` : (batch[index]?.source ?? '?')));
+  }
+
+  const after = await page.evaluate(() => ({
+    // Indexed names are the page's child frames, which come and go with the previews.
+    globals: Object.getOwnPropertyNames(window)
+      .filter((name) => !/^\d+$/.test(name))
+      .sort(),
+    title: document.title,
+    url: location.href,
+    sentinel: (window as unknown as { mailwrightSentinel: string }).mailwrightSentinel,
+  }));
+  const seconds = (Date.now() - started) / 1000;
+  console.log(
+    `XSS corpus: ${payloads.length} payloads (${h5sc.length} also in fresh documents) in ` +
+      `${seconds.toFixed(1)} s; dialogs ${seen.dialogs.length}, modal calls ${seen.modalCalls.length}, ` +
+      `requests leaving ${seen.leaving.length}, same-origin requests after load ` +
+      `${seen.sameOrigin.length - assetRequests}, frame CSP violations ${seen.frameCsp.length}, ` +
+      `leftovers ${leftovers.length}; app-CSP reports from inert parsing ${seen.inertParseReports}`,
+  );
+
+  if (Number.isFinite(limit)) console.warn(`NOTE: only ${limit} payloads (MAILWRIGHT_XSS_LIMIT).`);
+  else expect(payloads.length).toBeGreaterThan(6_500);
+  expect(seen.dialogs).toEqual([]);
+  expect(seen.modalCalls).toEqual([]);
+  expect(seen.pageErrors).toEqual([]);
+  expect(seen.leaving).toEqual([]);
+  expect(seen.sameOrigin.slice(assetRequests)).toEqual([]);
+  expect(seen.frameCsp).toEqual([]);
+  expect(leftovers).toEqual([]);
+  expect(after).toEqual({ ...before, sentinel: 'intact' });
+
+  // The page still answers: a control responds and the preview still renders.
+  await show(page, [{ html: '<p id="alive">Still here</p>', key: 'after' }]);
+  const dark = page.getByRole('button', { name: 'Dark mode' });
+  await dark.click();
+  await expect(dark).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.frameLocator('iframe[title="HTML preview"]').locator('#alive')).toHaveText(
+    'Still here',
+  );
+});
