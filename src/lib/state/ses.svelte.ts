@@ -128,11 +128,11 @@ export class SesStore {
     this.#refresh();
   }
 
-  /** Stop looking at the simulator by itself and close the database. */
+  /** Stop looking at the simulator by itself and close the database once saving is done. */
   dispose(): void {
     this.#disposed = true;
     clearTimeout(this.#timer);
-    this.#db?.close();
+    void this.flush().then(() => this.#db?.close());
   }
 
   /** Wait until every change so far is in IndexedDB. */
@@ -145,7 +145,11 @@ export class SesStore {
     this.#refresh();
   }
 
-  #refresh(): void {
+  /**
+   * Read the simulator into the view. Saving is skipped only when the clock alone moved and no
+   * scheduled step came due, since then the state cannot have changed.
+   */
+  #refresh(save = true): void {
     const sim = this.#simulator;
     const state = sim.exportState();
     const next = sim.nextScheduledAt()?.getTime();
@@ -168,7 +172,7 @@ export class SesStore {
       inbound: [...state.receiving.inbound].reverse(),
       nextScheduledAt: next,
     };
-    this.#requestSave(state);
+    if (save) this.#requestSave(state);
     this.#schedule(next);
   }
 
@@ -178,7 +182,7 @@ export class SesStore {
     const now = this.#simulator.now().getTime();
     const wait = next === undefined ? IDLE_REFRESH_MS : next - now;
     this.#timer = setTimeout(
-      () => this.#refresh(),
+      () => this.#refresh(next !== undefined && next <= this.#simulator.now().getTime()),
       Math.min(IDLE_REFRESH_MS, Math.max(MIN_REFRESH_MS, wait)),
     );
   }

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { SesStore, describeError } from '../../../src/lib/state/ses.svelte.ts';
 import { sendDraft } from '../../../src/lib/state/ses-send.ts';
@@ -59,6 +59,28 @@ describe('SES store', () => {
     store.refresh();
     expect(store.view!.notifications.map((n) => n.notificationType)).toEqual(['Bounce']);
     expect(store.view!.clockOffsetMs).toBe(0);
+  });
+
+  test('left alone, the store delivers on time by itself and saves what happened', async () => {
+    const factory = new IDBFactory();
+    const store = new SesStore({ factory });
+    await store.load();
+    store.verifyIdentity('example.com');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      await sendDraft(draft('success@simulator.amazonses.com'), { store });
+      expect(store.view!.notifications).toHaveLength(0);
+      const due = store.view!.nextScheduledAt! - store.view!.nowMs;
+      vi.advanceTimersByTime(due);
+      expect(store.view!.notifications.map((n) => n.notificationType)).toEqual(['Delivery']);
+    } finally {
+      vi.useRealTimers();
+      store.dispose();
+    }
+    await store.flush();
+    const reopened = new SesStore({ factory, autoRefresh: false });
+    await reopened.load();
+    expect(reopened.view!.notifications).toHaveLength(1);
   });
 
   test('SES errors come back in SES words, and a failed send changes nothing', async () => {
