@@ -220,3 +220,28 @@ test('a configuration set publishes the event types its destination chose, each 
   await expect(sns.locator('summary')).toContainText('topic of sender@example.com');
   await expect(await showNotifications(page, 'Event: Reject')).toContainText('None of this type.');
 });
+
+test('two tabs on the same account follow each other instead of overwriting', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto('/');
+  await second.goto('/');
+  await openSes(first);
+  await openSes(second);
+  await verifyIdentity(first, 'one@example.com');
+  const secondIdentities = second.getByRole('region', { name: 'Identities' });
+  await expect(secondIdentities.getByRole('rowheader', { name: 'one@example.com' })).toBeVisible();
+  await verifyIdentity(second, 'two@example.com');
+  const firstIdentities = first.getByRole('region', { name: 'Identities' });
+  await expect(firstIdentities.getByRole('rowheader')).toHaveText([
+    'one@example.com',
+    'two@example.com',
+  ]);
+  await firstIdentities.getByRole('button', { name: 'Delete one@example.com' }).click();
+  await expect(secondIdentities.getByRole('rowheader')).toHaveText(['two@example.com']);
+  await first.reload();
+  await openSes(first);
+  await expect(firstIdentities.getByRole('rowheader')).toHaveText(['two@example.com']);
+});

@@ -73,6 +73,12 @@ export interface SesStoreOptions extends OpenDatabaseOptions {
   now?: () => Date;
   /** Whether to look at the simulator again by itself when something is due (default true). */
   autoRefresh?: boolean;
+  /**
+   * The BroadcastChannel on which pages sharing the database tell each other they saved, so a
+   * second tab follows the first instead of overwriting it. Default: `mailwright-ses` with the
+   * page's own IndexedDB, none with another factory.
+   */
+  channel?: string | false;
 }
 
 /** Words for an error the simulator threw: SES's code and message, or a plain sentence. */
@@ -102,6 +108,7 @@ export class SesStore {
   #saveAgain = false;
   #pending: SesSimulatorState | undefined;
   #disposed = false;
+  #channel: BroadcastChannel | undefined;
 
   constructor(options: SesStoreOptions = {}) {
     this.#options = options;
@@ -122,16 +129,38 @@ export class SesStore {
       this.#db = await openDatabase(SES_DATABASE, [STATE_STORE], this.#options);
       const saved = await this.#db.store<SesSimulatorState>(STATE_STORE).get(STATE_KEY);
       if (saved !== undefined) this.#simulator.importState(saved);
+      this.#listen();
     } catch (error) {
       this.storageError = `The saved SES state could not be read: ${describeError(error)}`;
     }
     this.#refresh();
   }
 
+  #listen(): void {
+    const name = this.#options.channel ?? (this.#options.factory ? false : SES_DATABASE);
+    if (name === false || typeof BroadcastChannel === 'undefined') return;
+    this.#channel = new BroadcastChannel(name);
+    this.#channel.onmessage = () => void this.#followOtherPage();
+  }
+
+  /** Another page saved: continue from what it saved (unless this page has saving to do). */
+  async #followOtherPage(): Promise<void> {
+    if (!this.#db || this.#saving || this.#disposed) return;
+    try {
+      const saved = await this.#db.store<SesSimulatorState>(STATE_STORE).get(STATE_KEY);
+      if (saved === undefined || this.#saving) return;
+      this.#simulator.importState(saved);
+      this.#refresh(false);
+    } catch (error) {
+      this.storageError = `The SES state another tab saved could not be read: ${describeError(error)}`;
+    }
+  }
+
   /** Stop looking at the simulator by itself and close the database once saving is done. */
   dispose(): void {
     this.#disposed = true;
     clearTimeout(this.#timer);
+    this.#channel?.close();
     void this.flush().then(() => this.#db?.close());
   }
 
@@ -210,6 +239,7 @@ export class SesStore {
     try {
       await this.#db.store<SesSimulatorState>(STATE_STORE).put(STATE_KEY, state);
       this.storageError = null;
+      if (!this.#disposed) this.#channel?.postMessage('saved');
     } catch (error) {
       this.storageError = `The SES state could not be saved: ${describeError(error)}`;
     }

@@ -83,6 +83,25 @@ describe('SES store', () => {
     expect(reopened.view!.notifications).toHaveLength(1);
   });
 
+  test('a second page on the same database follows what the first one saves', async () => {
+    const factory = new IDBFactory();
+    const options = { factory, autoRefresh: false, channel: 'ses-store-test' } as const;
+    const first = new SesStore(options);
+    const second = new SesStore(options);
+    await Promise.all([first.load(), second.load()]);
+    first.verifyIdentity('shared@example.com');
+    await first.flush();
+    await vi.waitFor(() =>
+      expect(second.view!.identities.map((i) => i.identity)).toEqual(['shared@example.com']),
+    );
+    second.putSuppressedDestination('x@example.com', 'BOUNCE');
+    await second.flush();
+    await vi.waitFor(() => expect(first.view!.suppressionList).toHaveLength(1));
+    expect(first.view!.identities).toHaveLength(1);
+    first.dispose();
+    second.dispose();
+  });
+
   test('SES errors come back in SES words, and a failed send changes nothing', async () => {
     const store = new SesStore({ factory: new IDBFactory(), autoRefresh: false });
     await store.load();
