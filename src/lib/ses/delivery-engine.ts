@@ -103,9 +103,11 @@ function attempt(
   const delivered: RecipientRecord[] = [];
   const delayed: RecipientRecord[] = [];
   const hard = new Map<string, RecipientRecord[]>();
+  const suppressed: RecipientRecord[] = [];
   for (const r of recipients) {
     const plan = r.plan;
     if (plan.kind === 'deliver') delivered.push(r);
+    else if (plan.kind === 'suppressed-complaint') suppressed.push(r);
     else if (plan.kind === 'bounce') {
       const key = `${plan.bounceType}/${plan.bounceSubType}/${plan.reportingMTA ?? ''}`;
       hard.set(key, [...(hard.get(key) ?? []), r]);
@@ -123,6 +125,7 @@ function attempt(
     byResponse.set(response, [...(byResponse.get(response) ?? []), r]);
   }
   for (const group of byResponse.values()) deliver(state, message, task.at, group);
+  if (suppressed.length > 0) suppressedComplaint(state, message, task.at, suppressed);
   for (const group of hard.values()) {
     const plan = group[0]?.plan;
     if (plan?.kind !== 'bounce') continue;
@@ -297,6 +300,29 @@ function reportSoftBounces(
       remoteMtaIp: remoteMtaIp(group[0]?.emailAddress ?? ''),
     });
   }
+}
+
+/**
+ * Recipients on the account list for complaints are not sent to; SES reports them as a complaint
+ * with `complaintSubType` `OnAccountSuppressionList`, which counts toward no rate.
+ */
+function suppressedComplaint(
+  state: SesSimulatorState,
+  message: SentMessage,
+  at: number,
+  recipients: RecipientRecord[],
+): void {
+  for (const r of recipients) r.status = 'suppressed';
+  const complaint = {
+    complainedRecipients: recipients.map((r) => ({ emailAddress: r.emailAddress })),
+    timestamp: new Date(at).toISOString(),
+    feedbackId: newFeedbackId(state, at),
+    complaintSubType: 'OnAccountSuppressionList',
+  };
+  publishNotification(state, message, at, 'Complaint', (headers) =>
+    complaintNotification(message.mail, complaint, headers),
+  );
+  publishEvent(state, message, at, 'COMPLAINT', () => complaintEvent(message.mail, complaint));
 }
 
 function complain(

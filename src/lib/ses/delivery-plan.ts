@@ -123,7 +123,8 @@ function globalSuppressionPlan(): RecipientPlan {
 
 /**
  * What will happen to one recipient. Order: the mailbox simulator; the account-level list (when
- * its reasons are in use); the global list (only without an account-level list, which overrides
+ * its reasons are in use: an address suppressed for bounces bounces `OnAccountSuppressionList`,
+ * one suppressed for complaints is reported as a complaint with that subtype); the global list (only without an account-level list, which overrides
  * it); then the outcome rules.
  */
 export function planRecipient(address: string, context: PlanningContext): PlannedRecipient {
@@ -131,6 +132,13 @@ export function planRecipient(address: string, context: PlanningContext): Planne
   if (simulated) return simulated;
   const entry = findSuppressedDestination(context.suppressionList, address);
   if (entry && context.suppressedReasons.includes(entry.reason)) {
+    if (entry.reason === 'COMPLAINT') {
+      return {
+        route: 'account-suppressed',
+        plan: { kind: 'suppressed-complaint' },
+        countsForReputation: false,
+      };
+    }
     return {
       route: 'account-suppressed',
       plan: {

@@ -51,6 +51,7 @@ export {
   DEFAULT_PRODUCTION_MAX_SEND_RATE,
 } from './sandbox-and-quota.ts';
 export {
+  SIMULATOR_ADDRESSES,
   SIMULATOR_DOMAIN,
   simulatorScenario,
   type SimulatorScenario,

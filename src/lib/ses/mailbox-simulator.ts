@@ -46,6 +46,15 @@ const SCENARIOS: readonly SimulatorScenario[] = [
   'suppressionlist',
 ];
 
+/** The mailbox simulator's addresses, one per scenario. */
+export const SIMULATOR_ADDRESSES: Readonly<Record<SimulatorScenario, string>> = {
+  success: `success@${SIMULATOR_DOMAIN}`,
+  bounce: `bounce@${SIMULATOR_DOMAIN}`,
+  ooto: `ooto@${SIMULATOR_DOMAIN}`,
+  complaint: `complaint@${SIMULATOR_DOMAIN}`,
+  suppressionlist: `suppressionlist@${SIMULATOR_DOMAIN}`,
+};
+
 /** Whether an address is at the mailbox simulator (any local part). */
 export function isSimulatorAddress(address: string): boolean {
   return domainOf(address) === SIMULATOR_DOMAIN;

@@ -125,14 +125,17 @@ export interface SesSimulator {
   }>;
   /** The reasons the account-level list is used for (`[]` turns it off). */
   putAccountSuppressionAttributes(reasons: SuppressionReason[]): void;
-  /** Synchronous send: Raw content is checked from its header section only. */
+  /**
+   * SES v2 `SendEmail`: returns the MessageId or throws SesError with SES's code and message.
+   * Raw content is read from its header section and a structural scan of its parts.
+   */
   sendEmail(request: SendEmailRequest): SendEmailResponse;
   /**
    * What SES would do with a request, without doing it: the error it would answer, or the message
    * as it would be delivered and what would happen to each recipient. Nothing changes.
    */
   previewSend(request: SendEmailRequest): SendPreview;
-  /** Send with Raw content first read by `inspectMessage` (attachment types, decoded subject). */
+  /** As `sendEmail`, with Raw content first read in full by `inspectMessage` (decoded headers). */
   sendEmailAsync(request: SendEmailRequest): Promise<SendEmailResponse>;
   /** SES v1 `SendEmail` (10 MB limit; errors carry `v1Code` for the v1 wire code). */
   sendV1Email(request: V1SendEmailRequest): V1SendEmailResponse;

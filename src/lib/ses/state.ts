@@ -19,6 +19,8 @@ import type {
 
 /** What happens to one recipient, decided when the message is accepted. */
 export type RecipientPlan =
+  /** Not sent: on the account list for complaints, reported as a complaint (`OnAccountSuppressionList`). */
+  | { kind: 'suppressed-complaint' }
   | {
       kind: 'deliver';
       smtpResponse: string;
@@ -55,7 +57,7 @@ export interface RecipientRecord {
   emailAddress: string;
   route: RecipientRoute;
   plan: RecipientPlan;
-  status: 'pending' | 'delayed' | 'delivered' | 'bounced' | 'rejected';
+  status: 'pending' | 'delayed' | 'delivered' | 'bounced' | 'suppressed' | 'rejected';
   complained: boolean;
   /** Whether this recipient counts toward the bounce and complaint rates. */
   countsForReputation: boolean;

@@ -16,6 +16,7 @@ import type {
   SesMessageTag,
   SesSimpleMessage,
 } from './request-types.ts';
+import { rawAttachmentNames } from './raw-attachments.ts';
 import { findDuplicateHeader } from './unique-headers.ts';
 
 /** Most recipients (To + Cc + Bcc) per message (ses-facts §2.2). */
@@ -146,8 +147,8 @@ function checkAddresses(list: readonly Mailbox[]): void {
 
 /**
  * Validate a v2 `SendEmail` request as SES does before it looks at identities or quotas, and read
- * it. `attachmentNames` are the file names found in Raw content by `inspectMessage`, when the
- * caller has inspected it. Throws SesError.
+ * it. Raw content's attachment names come from a structural scan; `attachmentNames` adds those a
+ * full `inspectMessage` found, when the caller has inspected it. Throws SesError.
  */
 export function prepareSend(
   request: SendEmailRequest,
@@ -210,7 +211,7 @@ export function prepareSend(
     cc = fromDestination ? mailboxes(request.Destination?.CcAddresses) : list('Cc');
     bcc = fromDestination ? mailboxes(request.Destination?.BccAddresses) : list('Bcc');
     replyTo = request.ReplyToAddresses ? mailboxes(request.ReplyToAddresses) : list('Reply-To');
-    for (const name of attachmentNames) checkAttachmentName(name);
+    for (const name of [...attachmentNames, ...rawAttachmentNames(raw)]) checkAttachmentName(name);
   }
   if (from === undefined) {
     throw validationError(

@@ -123,7 +123,8 @@ describe('consistency over random send sequences', () => {
       }
       // Every recipient ends delivered or bounced, and no recipient is hard-bounced twice.
       for (const message of ses.messages()) {
-        for (const r of message.recipients) expect(['delivered', 'bounced']).toContain(r.status);
+        for (const r of message.recipients)
+          expect(['delivered', 'bounced', 'suppressed']).toContain(r.status);
         const permanent = notes
           .filter(
             (n) =>

@@ -154,10 +154,19 @@ describe('Raw content read by inspectMessage', () => {
       'Content-Disposition: attachment; filename="setup.exe"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVo=\r\n--b1--',
   );
 
-  test('the asynchronous send refuses blocked attachments the header section cannot show', async () => {
+  test('blocked attachments inside raw MIME are refused by either send', async () => {
     const ses = simulator();
     await expect(ses.sendEmailAsync({ Content: { Raw: { Data: withExe } } })).rejects.toThrow(
       "Illegal filename 'setup.exe'.",
+    );
+    expect(() => ses.sendEmail({ Content: { Raw: { Data: withExe } } })).toThrow(
+      "Illegal filename 'setup.exe'.",
+    );
+    const named = withExe
+      .replace('attachment; filename="setup.exe"', 'attachment')
+      .replace('application/octet-stream', 'application/octet-stream; name="tool.VBS"');
+    expect(() => ses.sendEmail({ Content: { Raw: { Data: named } } })).toThrow(
+      "Illegal filename 'tool.VBS'.",
     );
     expect(ses.messages()).toEqual([]);
   });

@@ -78,6 +78,23 @@ describe('the account-level suppression list', () => {
     expect(ses.reputation()).toMatchObject({ sent: 0, bounces: 0 });
   });
 
+  test('an address suppressed for complaints is reported as a complaint OnAccountSuppressionList', () => {
+    const ses = simulator({ sandbox: false });
+    ses.putSuppressedDestination('angry@x.example', 'COMPLAINT');
+    ses.sendEmail(rawRequest(['angry@x.example', 'fine@x.example']));
+    ses.advance(10_000);
+    const notes = ses.notifications() as Json[];
+    expect(notes.map((n) => n.notificationType)).toEqual(['Delivery', 'Complaint']);
+    expect(notes[1]?.complaint).toEqual({
+      complainedRecipients: [{ emailAddress: 'angry@x.example' }],
+      timestamp: expect.any(String),
+      feedbackId: expect.stringMatching(/-000000$/),
+      complaintSubType: 'OnAccountSuppressionList',
+    });
+    expect(ses.messages()[0]?.recipients.map((r) => r.status)).toEqual(['suppressed', 'delivered']);
+    expect(ses.reputation()).toMatchObject({ sent: 1, complaints: 0 });
+  });
+
   test('only the reasons in use suppress; a configuration set can override them', () => {
     const ses = simulator({ sandbox: false });
     ses.putSuppressedDestination('c@x.example', 'COMPLAINT');
@@ -94,7 +111,7 @@ describe('the account-level suppression list', () => {
     });
     ses.sendEmail({ ...rawRequest(['c@x.example']), ConfigurationSetName: 'Strict' });
     ses.advance(10_000);
-    expect((ses.notifications() as Json[])[1]?.bounce.bounceSubType).toBe(
+    expect((ses.notifications() as Json[])[1]?.complaint.complaintSubType).toBe(
       'OnAccountSuppressionList',
     );
     expect(ses.getAccount().SuppressionAttributes).toEqual({ SuppressedReasons: ['BOUNCE'] });
