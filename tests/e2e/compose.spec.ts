@@ -187,3 +187,84 @@ test('the HTML editor searches on Ctrl+F and marks what the engine finds about t
   await typeInEditor(page, 'HTML body', '<p>No logo any more</p>');
   await expect(page.locator('.cm-lint-marker-info').first()).toBeAttached();
 });
+
+test('a draft with a 20 MB attachment assembles in the worker, stays editable and exports whole', async ({
+  page,
+}, testInfo) => {
+  await openCompose(page);
+  const big = Buffer.alloc(20 * 1024 * 1024);
+  for (let i = 0; i < big.length; i += 4096) big[i] = i % 251;
+  await page
+    .getByLabel('Attach files')
+    .setInputFiles([{ name: 'big.bin', mimeType: 'application/octet-stream', buffer: big }]);
+  await expect(page.getByText("Over the v1 API's 10 MB", { exact: false })).toBeVisible({
+    timeout: 30_000,
+  });
+  const structure = page.getByRole('region', { name: 'MIME structure' });
+  await expect(
+    structure.getByRole('button', { name: /application\/octet-stream 2\d\.\d MB/ }),
+  ).toBeVisible();
+  await page.getByRole('textbox', { name: 'Subject', exact: true }).fill('Still typing freely');
+  const raw = page.getByRole('region', { name: 'Raw message' });
+  await expect(raw).toContainText('Subject: Still typing freely');
+  await expect(raw).toContainText('its start and end are shown');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export .eml' }).click(),
+  ]);
+  const path = testInfo.outputPath('big.eml');
+  await download.saveAs(path);
+  const reading = readWithPython(path);
+  expect(reading.defects).toEqual([]);
+  expect(reading.parts).toContainEqual({
+    type: 'application/octet-stream',
+    filename: 'big.bin',
+    size: big.length,
+  });
+});
+
+test('the text body is generated from the HTML, and a change to either is noticed', async ({
+  page,
+}) => {
+  await openCompose(page);
+  await typeInEditor(page, 'Text body', 'Something else entirely');
+  const status = page.getByText('The text body no longer matches the HTML.');
+  await expect(status).toBeVisible();
+  await page.getByRole('button', { name: 'Generate from HTML' }).click();
+  const text = page.getByRole('textbox', { name: 'Text body', exact: true });
+  await expect(text).toContainText('Track your parcel (https://shop.example.com/orders/1042)');
+  await expect(text).toContainText('Ceramic mug');
+  await expect(page.getByText('The text body says what the HTML says.')).toBeVisible();
+});
+
+test('drafts can be created, duplicated, switched between and deleted', async ({ page }) => {
+  await openCompose(page);
+  const subject = page.getByRole('textbox', { name: 'Subject', exact: true });
+  const drafts = page.getByLabel('Draft', { exact: true });
+  await subject.fill('First draft');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('First');
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(
+    'First (copy)',
+  );
+  await expect(subject).toHaveValue('First draft');
+  await subject.fill('Second draft');
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(subject).toHaveValue(/shipped/);
+  await expect(drafts.getByRole('option')).toHaveCount(3);
+
+  await drafts.selectOption({ label: 'First' });
+  await expect(subject).toHaveValue('First draft');
+  await drafts.selectOption({ label: 'First (copy)' });
+  await expect(subject).toHaveValue('Second draft');
+  await expect(page.getByRole('region', { name: 'Raw message' })).toContainText(
+    'Subject: Second draft',
+  );
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(drafts.getByRole('option')).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByLabel('Draft', { exact: true }).getByRole('option')).toHaveCount(2);
+});

@@ -10,6 +10,7 @@ import type { Diagnostic, Envelope, MimeNode } from '../mime/types.ts';
 import type { TextMatch } from '../export/text-match.ts';
 import type { RawChange } from '../workers/raw-diff.ts';
 import type { DraftReference } from '../workers/build-protocol.ts';
+import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/index.ts';
 import { BuildClient } from './build-client.ts';
 import {
   emptyFields,
@@ -33,8 +34,24 @@ export interface AssembledMessage {
 /** Told of each change to the raw message, in order, with the new whole message. */
 export type RawListener = (change: RawChange, raw: Uint8Array) => void;
 
+/** While typing goes on, the draft is saved at most this often (and at once when the page is left). */
+const SAVE_INTERVAL_MS = 150;
+
 /** How long typing must pause before the text body is compared with the HTML again. */
 const TEXT_COMPARE_DELAY_MS = 400;
+
+/** The right-hand side of a draft's Message-ID when From has no usable domain. */
+const FALLBACK_ID_DOMAIN = 'mailwright.localhost';
+
+/**
+ * A Message-ID that stays the same while the draft is edited (SES replaces it when sending), so
+ * the raw view does not change at the top on every keystroke.
+ */
+function stableMessageId(draftId: string, from: string): string {
+  const address = flattenAddresses(parseAddressList(from))[0]?.address ?? '';
+  const domain = domainToAscii(address.slice(address.lastIndexOf('@') + 1)) ?? FALLBACK_ID_DOMAIN;
+  return `<${draftId}@${address.includes('@') && domain ? domain : FALLBACK_ID_DOMAIN}>`;
+}
 
 /** A guess at a file's type from its name, for files the browser gives no type. */
 function guessContentType(filename: string): string {
@@ -93,6 +110,7 @@ export class Composer {
   #compareSeq = 0;
   #saving: Promise<void> | undefined;
   #saveAgain = false;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(library: DraftLibrary) {
     this.#library = library;
@@ -115,9 +133,10 @@ export class Composer {
     this.#show(await this.#library.load());
   }
 
-  /** Stop the worker. */
+  /** Stop the worker, saving what is pending. */
   stop(): void {
     clearTimeout(this.#compareTimer);
+    if (this.#saveTimer) this.flushSave();
     this.#client?.terminate();
     this.#client = undefined;
   }
@@ -150,6 +169,7 @@ export class Composer {
     const { attachments: _, ...draft } = toEngineDraft(snapshot, () => new Uint8Array(0));
     const reference: DraftReference = {
       ...draft,
+      messageId: stableMessageId(this.draftId, snapshot.from),
       attachments: snapshot.attachments
         .filter((info) => this.#contents.has(info.id))
         .map((info) => ({
@@ -188,7 +208,7 @@ export class Composer {
    * change reaches IndexedDB without saves piling up while the person types.
    */
   requestSave(): void {
-    if (this.#saving) {
+    if (this.#saving || this.#saveTimer) {
       this.#saveAgain = true;
       return;
     }
@@ -201,11 +221,22 @@ export class Composer {
       })
       .finally(() => {
         this.#saving = undefined;
-        if (this.#saveAgain) {
+        if (!this.#saveAgain) return;
+        // While the person types, save every SAVE_INTERVAL_MS rather than on every keystroke.
+        this.#saveTimer = setTimeout(() => {
+          this.#saveTimer = undefined;
           this.#saveAgain = false;
           this.requestSave();
-        }
+        }, SAVE_INTERVAL_MS);
       });
+  }
+
+  /** Save now, whatever is pending (the page is being left). */
+  flushSave(): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
+    this.#saveAgain = false;
+    void this.save();
   }
 
   /** Save the current fields to IndexedDB. */
