@@ -105,9 +105,9 @@ test('a suppressed address bounces, and everything is still there after a reload
   await verifyIdentity(page, 'example.com');
   const list = page.getByRole('region', { name: 'Suppression list' });
   await list.getByRole('textbox', { name: 'Email address to suppress' }).fill('gone@example.com');
-  await list.getByRole('combobox', { name: 'Reason' }).selectOption('COMPLAINT');
+  await list.getByRole('combobox', { name: 'Reason' }).selectOption('BOUNCE');
   await list.getByRole('button', { name: 'Add to suppression list' }).click();
-  await expect(list.getByRole('row', { name: /gone@example\.com COMPLAINT/ })).toBeVisible();
+  await expect(list.getByRole('row', { name: /gone@example\.com BOUNCE/ })).toBeVisible();
 
   await sendFromCompose(page, 'gone@example.com');
   await expect(sendSuccess(page)).toBeVisible();
@@ -132,7 +132,7 @@ test('a suppressed address bounces, and everything is still there after a reload
   await expect(
     page
       .getByRole('region', { name: 'Suppression list' })
-      .getByRole('row', { name: /gone@example\.com COMPLAINT/ }),
+      .getByRole('row', { name: /gone@example\.com BOUNCE/ }),
   ).toBeVisible();
   const again = await showNotifications(page, 'SNS notification: Bounce');
   await expect(again.locator('summary').filter({ hasText: 'gone@example.com' })).toHaveCount(1);
@@ -151,6 +151,25 @@ test('a suppressed address bounces, and everything is still there after a reload
   await expect(page.getByRole('region', { name: 'Suppression list' })).toContainText(
     'No suppressed addresses.',
   );
+  await sendFromCompose(page, 'gone@example.com');
+  await expect(sendSuccess(page)).toBeVisible();
+  await letPass(page, 'a minute');
+  const deliveries = await showNotifications(page, 'SNS notification: Delivery');
+  await expect(deliveries.locator('summary').filter({ hasText: 'gone@example.com' })).toHaveCount(
+    1,
+  );
+
+  // An address suppressed for a complaint is reported as a complaint, not a bounce.
+  await list.getByRole('textbox', { name: 'Email address to suppress' }).fill('angry@example.com');
+  await list.getByRole('combobox', { name: 'Reason' }).selectOption('COMPLAINT');
+  await list.getByRole('button', { name: 'Add to suppression list' }).click();
+  await sendFromCompose(page, 'angry@example.com');
+  await expect(sendSuccess(page)).toBeVisible();
+  await letPass(page, 'a minute');
+  const complaints = await showNotifications(page, 'SNS notification: Complaint');
+  await expect(complaints.locator('summary')).toHaveText([
+    /OnAccountSuppressionList\s+angry@example\.com/,
+  ]);
 });
 
 test('the sandbox quotas throttle: rate first, then the 24-hour quota', async ({ page }) => {

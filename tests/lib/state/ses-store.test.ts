@@ -4,7 +4,12 @@ import { SesStore, describeError } from '../../../src/lib/state/ses.svelte.ts';
 import { sendDraft } from '../../../src/lib/state/ses-send.ts';
 import { simulatedNote } from '../../../src/lib/state/ses-error-notes.ts';
 import { SesError } from '../../../src/lib/ses/index.ts';
-import { buildFeed, filterFeed, payloadRecipients } from '../../../src/lib/components/ses/feed.ts';
+import {
+  buildFeed,
+  feedbackKind,
+  filterFeed,
+  payloadRecipients,
+} from '../../../src/lib/components/ses/feed.ts';
 
 /** A wall clock the test moves by hand. */
 function manualClock(start = Date.UTC(2026, 2, 1)) {
@@ -216,6 +221,10 @@ describe('notifications feed', () => {
     expect(feed.at(-1)!.type).toBe('Send');
     expect(filterFeed(feed, 'notification:Bounce')).toHaveLength(1);
     expect(filterFeed(feed, 'event:Delivery')).toHaveLength(0);
+    expect(feedbackKind(filterFeed(feed, 'notification:Bounce')[0]!.payload)).toBe(
+      'Permanent/General',
+    );
+    expect(feedbackKind(filterFeed(feed, 'event:Send')[0]!.payload)).toBeUndefined();
     expect(payloadRecipients(filterFeed(feed, 'event:Bounce')[0]!.payload)).toEqual([
       'bounce@simulator.amazonses.com',
     ]);

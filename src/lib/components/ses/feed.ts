@@ -97,8 +97,18 @@ export function payloadRecipients(payload: object): string[] {
   return Array.isArray(destination) ? destination.map(String) : [];
 }
 
-/** A bounce's type and subtype, e.g. `Permanent/Suppressed`, when the payload is a bounce. */
-export function bounceKind(payload: object): string | undefined {
-  const bounce = (payload as { bounce?: { bounceType?: string; bounceSubType?: string } }).bounce;
-  return bounce ? `${bounce.bounceType ?? ''}/${bounce.bounceSubType ?? ''}` : undefined;
+/**
+ * A feedback item's kind in a word or two: a bounce's `Permanent/Suppressed`, or a complaint's
+ * subtype (`OnAccountSuppressionList`) or feedback type (`abuse`).
+ */
+export function feedbackKind(payload: object): string | undefined {
+  const p = payload as {
+    bounce?: { bounceType?: string; bounceSubType?: string };
+    complaint?: { complaintSubType?: string | null; complaintFeedbackType?: string };
+  };
+  if (p.bounce) return `${p.bounce.bounceType ?? ''}/${p.bounce.bounceSubType ?? ''}`;
+  if (p.complaint) {
+    return p.complaint.complaintSubType ?? p.complaint.complaintFeedbackType ?? undefined;
+  }
+  return undefined;
 }
