@@ -125,6 +125,18 @@ test('receiving: a receipt rule stores a pasted message and publishes its Receiv
     'rejected, 550 5.1.1',
   );
 
+  // Mail sent to the verified domain comes back in through the same rules.
+  await createConfigurationSet(page, 'transactional');
+  await page.getByRole('tab', { name: 'Compose' }).click();
+  await field(page, 'From').fill('shop@example.com');
+  await sendFromCompose(page, 'support@example.com');
+  await expect(sendSuccess(page)).toBeVisible();
+  await letPass(page, 'a minute');
+  // Its envelope sender is SES's own MAIL FROM, as on the wire.
+  await expect(
+    inbound.getByRole('listitem').filter({ hasText: /amazonses\.com to support@example\.com/ }),
+  ).toContainText('accepted');
+
   const results = await new AxeBuilder({ page }).include('#panel-ses').analyze();
   expect(results.violations, JSON.stringify(results.violations, null, 2)).toEqual([]);
 });
