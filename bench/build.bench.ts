@@ -41,6 +41,7 @@ function compose(draft: Draft): Promise<Buffer> {
 const large = largeDraft();
 const tiny = tinyDraft();
 
+/** The builder suite: the 2 MB and the tiny message, with Python defect counts as notes. */
 export const buildSuite: Suite = {
   name: 'build',
   comparisons: () => [

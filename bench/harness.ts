@@ -43,7 +43,8 @@ export interface HarnessOptions {
   warmupMs: number;
 }
 
-export const DEFAULT_OPTIONS: HarnessOptions = { samples: 15, minSampleMs: 40, warmupMs: 300 };
+/** Samples, sample length and warm-up used by `npm run bench`. */
+export const DEFAULT_OPTIONS: HarnessOptions = { samples: 21, minSampleMs: 30, warmupMs: 300 };
 
 async function runTimes(contender: Contender, times: number): Promise<number> {
   const start = performance.now();
@@ -74,10 +75,16 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** The measured median time per run of one contender, in ms. */
+/** The measured median time per run of one contender, in ms, and its paired ratio. */
 export interface Measurement {
   label: string;
   msPerRun: number;
+  /**
+   * Median over rounds of this contender's time divided by the engine's in the same round. Pairing
+   * samples taken moments apart cancels the load of a shared machine better than a ratio of
+   * medians.
+   */
+  ratioToEngine: number;
 }
 
 /** Measure one comparison: warm-up and calibrate each contender, then interleave samples. */
@@ -101,6 +108,7 @@ export async function measure(
   return contenders.map((contender, index) => ({
     label: contender.label,
     msPerRun: median(samples[index]!),
+    ratioToEngine: median(samples[index]!.map((value, round) => value / samples[0]![round]!)),
   }));
 }
 
@@ -117,7 +125,7 @@ export async function runSuites(
   options = DEFAULT_OPTIONS,
 ): Promise<void> {
   const rows: string[][] = [
-    ['suite', 'comparison', 'contender', 'median', 'engine speed-up', 'goal'],
+    ['suite', 'comparison', 'contender', 'median', 'engine speed-up (paired)', 'goal'],
   ];
   const notes: string[] = [];
   for (const suite of suites) {
@@ -132,7 +140,7 @@ export async function runSuites(
         '',
       ]);
       peers.forEach((peer, index) => {
-        const ratio = peer.msPerRun / engine!.msPerRun;
+        const ratio = peer.ratioToEngine;
         const goal =
           index === 0 && comparison.goal
             ? `≥ ${comparison.goal}× ${ratio >= comparison.goal ? 'met' : 'MISSED'}`

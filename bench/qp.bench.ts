@@ -9,6 +9,7 @@ const input = new TextEncoder()
   .subarray(0, 1024 * 1024);
 const buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
 
+/** The quoted-printable suite. */
 export const qpSuite: Suite = {
   name: 'quoted-printable',
   comparisons: () => [

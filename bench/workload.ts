@@ -27,13 +27,15 @@ const PROSE = [
 
 /** Mixed UTF-8 prose of about `bytes` bytes, in lines of varied length. */
 export function mixedProse(bytes: number): string {
-  let text = '';
-  let index = 0;
-  while (new TextEncoder().encode(text).length < bytes) {
-    text += PROSE[index % PROSE.length]! + (index % 3 === 0 ? ' ' : '\n');
-    index++;
+  const encoder = new TextEncoder();
+  const pieces: string[] = [];
+  let size = 0;
+  for (let index = 0; size < bytes; index++) {
+    const piece = PROSE[index % PROSE.length]! + (index % 3 === 0 ? ' ' : '\n');
+    pieces.push(piece);
+    size += encoder.encode(piece).length;
   }
-  return text;
+  return pieces.join('');
 }
 
 /** The 2 MB message: text 20 KiB, HTML 100 KiB, 2 inline images, attachments of 1 MiB, 200 KiB and 10 KiB, non-ASCII headers. */

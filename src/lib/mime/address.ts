@@ -242,6 +242,9 @@ export function flattenAddresses(entries: readonly AddressEntry[]): Mailbox[] {
   return entries.flatMap((entry) => ('group' in entry ? entry.group : [entry]));
 }
 
+/** The longest piece a folded header line can hold after its leading space (RFC 5322 §2.1.1). */
+const LONGEST_UNFOLDABLE = 77;
+
 /** RFC 5322 §3.2.3 atext. */
 const ATEXT = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+$/;
 
@@ -299,9 +302,15 @@ export function asciiAddress(address: string): string {
  * has specials, as RFC 2047 encoded words when it is not ASCII.
  */
 export function formatDisplayName(name: string): string {
+  // Encoded words also split what could not be folded: an atom or a quoted string too long for a
+  // folded line (RFC 5322 §2.1.1).
   if (needsEncoding(name) || /=\?.*\?=/.test(name)) return encodeWordRun(name);
-  if (name.split(' ').every((word) => ATEXT.test(word))) return name;
-  return `"${name.replace(/["\\]/g, '\\$&')}"`;
+  const words = name.split(' ');
+  if (words.every((word) => ATEXT.test(word))) {
+    return words.some((word) => word.length > LONGEST_UNFOLDABLE) ? encodeWordRun(name) : name;
+  }
+  const quoted = `"${name.replace(/["\\]/g, '\\$&')}"`;
+  return quoted.length > LONGEST_UNFOLDABLE ? encodeWordRun(name) : quoted;
 }
 
 /** Format a mailbox as 7-bit header text: `Name <local@domain>` or `local@domain`. */

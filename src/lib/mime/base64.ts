@@ -2,8 +2,12 @@
  * Base64 (RFC 2045 §6.8) on bytes, with a lookup table and no intermediate strings, because
  * attachments are the bulk of most messages.
  */
-import { CR, LF } from './bytes.ts';
 import { report, type DecodeIssue } from './decode-issue.ts';
+
+// Byte values are local constants, not imports: a module-to-CommonJS transform (tsx, some test
+// runners) turns imported bindings into getter calls, which would dominate this hot loop.
+const CR = 0x0d;
+const LF = 0x0a;
 
 /** RFC 2045 §6.8: encoded lines are at most 76 characters. */
 export const BASE64_MAX_LINE = 76;

@@ -70,6 +70,8 @@ export function sizeDiagnostics(size: number): Diagnostic[] {
       {
         severity: 'error',
         code: 'message-too-large',
+        from: 0,
+        to: size,
         message: `The message is ${mb} MB; SES accepts at most 40 MB, even through the v2 API or SMTP.`,
       },
     ];
@@ -79,6 +81,8 @@ export function sizeDiagnostics(size: number): Diagnostic[] {
       {
         severity: 'warning',
         code: 'message-over-v1-limit',
+        from: 0,
+        to: size,
         message: `The message is ${mb} MB; SES v1 SendRawEmail refuses over 10 MB (the v2 API and SMTP accept up to 40 MB).`,
       },
     ];

@@ -2,16 +2,8 @@
  * `buildMessage`: a draft in, the exact bytes of an RFC 5322 / MIME message out, with its SMTP
  * envelope, its MIME tree (byte offsets included) and what SES or a reader would object to.
  */
-import {
-  addressProblem,
-  domainToAscii,
-  flattenAddresses,
-  formatDisplayName,
-  formatMailbox,
-  parseAddressList,
-  type AddressEntry,
-  type Mailbox,
-} from './address.ts';
+import { domainToAscii, flattenAddresses, parseAddressList } from './address.ts';
+import { formatAddressField, readAddressField } from './address-fields.ts';
 import {
   addressDiagnostics,
   contentDiagnostics,
@@ -22,11 +14,11 @@ import { bytesToBinaryString } from './bytes.ts';
 import { formatDate, normaliseDate } from './date.ts';
 import { encodeUnstructured } from './encoded-word.ts';
 import { buildEnvelope } from './envelope.ts';
-import { MAX_LINE_LENGTH } from './fold.ts';
+import { HEADER_FOLD_AT, MAX_LINE_LENGTH } from './fold.ts';
 import { checkExtraHeaders } from './header-fields.ts';
 import {
-  DraftHash,
   defaultBoundary,
+  hashDraft,
   generateMessageId,
   hashText,
   isValidBoundary,
@@ -39,63 +31,18 @@ import {
   sevenBitBodies,
   textPart,
 } from './parts.ts';
-import { serializeMessage, type PlannedPart } from './serialize.ts';
+import { headerRange, serializeMessage, type PlannedPart } from './serialize.ts';
 import type { BuildOptions, BuiltMessage, Diagnostic, Draft, HeaderField } from './types.ts';
+
+/** The header field that diagnostics with these codes are about. */
+const FIELD_OF_CODE: Readonly<Record<string, string>> = {
+  'subject-line-break': 'Subject',
+  'invalid-date': 'Date',
+  'invalid-message-id': 'Message-ID',
+};
 
 /** Domain for generated ids when the draft has no usable From domain (RFC 2606 reserves it). */
 const FALLBACK_ID_DOMAIN = 'mailwright.invalid';
-
-/** Parse each entry of an address field; mailboxes SES cannot take are reported and left out. */
-function readField(
-  field: string,
-  values: readonly string[] | undefined,
-  diagnostics: Diagnostic[],
-) {
-  const entries: AddressEntry[] = (values ?? []).flatMap((value) =>
-    parseAddressList(value, { decodeQuoted: false }),
-  );
-  diagnostics.push(...addressDiagnostics(field, flattenAddresses(entries)));
-  const usable = (mailbox: Mailbox) => !addressProblem(mailbox.address);
-  const kept = entries.flatMap((entry): AddressEntry[] => {
-    if ('group' in entry) return [{ name: entry.name, group: entry.group.filter(usable) }];
-    return usable(entry) ? [entry] : [];
-  });
-  return { entries: kept, mailboxes: flattenAddresses(kept) };
-}
-
-function formatEntries(entries: readonly AddressEntry[]): string {
-  return entries
-    .map((entry) =>
-      'group' in entry
-        ? `${formatDisplayName(entry.name)}: ${entry.group.map(formatMailbox).join(', ')};`
-        : formatMailbox(entry),
-    )
-    .join(', ');
-}
-
-function hashDraft(draft: Draft, now: Date): string {
-  const hash = new DraftHash();
-  for (const value of [
-    draft.from,
-    draft.subject,
-    draft.text,
-    draft.html,
-    draft.date,
-    draft.messageId,
-  ]) {
-    hash.addText(value ?? '\u0000');
-  }
-  for (const list of [draft.to, draft.cc, draft.bcc, draft.replyTo])
-    hash.addText((list ?? []).join('\u0000'));
-  for (const header of draft.headers ?? []) hash.addText(`${header.name}:${header.value}`);
-  for (const attachment of draft.attachments ?? []) {
-    hash.addText(
-      `${attachment.filename}\u0000${attachment.contentType ?? ''}\u0000${attachment.contentId ?? ''}`,
-    );
-    hash.addBytes(attachment.content);
-  }
-  return hash.addNumber(now.getTime()).hex();
-}
 
 /** Check the caller's arguments; misuse is a RangeError, never a diagnostic. */
 function checkUsage(draft: Draft, options: BuildOptions): Date {
@@ -123,13 +70,20 @@ function checkUsage(draft: Draft, options: BuildOptions): Date {
 export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMessage {
   const now = checkUsage(draft, options);
   const diagnostics: Diagnostic[] = [];
+  /** Diagnostics about one header field, given its byte range once the message is written. */
+  const fieldOf = new Map<Diagnostic, string>();
   const seed = hashDraft(draft, now);
 
-  const from = readField('From', draft.from.trim() ? [draft.from] : [], diagnostics);
-  const to = readField('To', draft.to, diagnostics);
-  const cc = readField('Cc', draft.cc, diagnostics);
-  const bcc = readField('Bcc', draft.bcc, diagnostics);
-  const replyTo = readField('Reply-To', draft.replyTo, diagnostics);
+  const from = readAddressField(
+    'From',
+    draft.from.trim() ? [draft.from] : [],
+    diagnostics,
+    fieldOf,
+  );
+  const to = readAddressField('To', draft.to, diagnostics, fieldOf);
+  const cc = readAddressField('Cc', draft.cc, diagnostics, fieldOf);
+  const bcc = readAddressField('Bcc', draft.bcc, diagnostics, fieldOf);
+  const replyTo = readAddressField('Reply-To', draft.replyTo, diagnostics, fieldOf);
   if (!draft.from.trim()) {
     diagnostics.push({
       severity: 'error',
@@ -139,11 +93,11 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
   }
 
   const headers: HeaderField[] = [];
-  if (from.entries.length) headers.push({ name: 'From', value: formatEntries(from.entries) });
-  if (to.entries.length) headers.push({ name: 'To', value: formatEntries(to.entries) });
-  if (cc.entries.length) headers.push({ name: 'Cc', value: formatEntries(cc.entries) });
+  if (from.entries.length) headers.push({ name: 'From', value: formatAddressField(from.entries) });
+  if (to.entries.length) headers.push({ name: 'To', value: formatAddressField(to.entries) });
+  if (cc.entries.length) headers.push({ name: 'Cc', value: formatAddressField(cc.entries) });
   if (replyTo.entries.length)
-    headers.push({ name: 'Reply-To', value: formatEntries(replyTo.entries) });
+    headers.push({ name: 'Reply-To', value: formatAddressField(replyTo.entries) });
   if (draft.subject !== undefined) {
     const subject = draft.subject.replace(/\r\n|\r|\n/g, ' ');
     if (subject !== draft.subject) {
@@ -153,7 +107,11 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
         message: 'The subject had line breaks; they were written as spaces.',
       });
     }
-    headers.push({ name: 'Subject', value: encodeUnstructured(subject) });
+    // A word that cannot fit a folded line (space + word within 78) is encoded so it can fold.
+    headers.push({
+      name: 'Subject',
+      value: encodeUnstructured(subject, undefined, HEADER_FOLD_AT - 1),
+    });
   }
   let date = draft.date !== undefined ? normaliseDate(draft.date) : undefined;
   if (draft.date !== undefined && date === undefined) {
@@ -196,6 +154,11 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
   const root = planBody(draft, options, seed, idDomain, diagnostics);
   root.headers = [...headers, ...root.headers];
   const { raw, tree } = serializeMessage(root);
+  for (const diagnostic of diagnostics) {
+    const field = fieldOf.get(diagnostic) ?? FIELD_OF_CODE[diagnostic.code];
+    const range = field ? headerRange(raw, tree.bodyStart, field) : undefined;
+    if (range) Object.assign(diagnostic, range);
+  }
 
   const returnPath = extra.accepted.find((h) => h.name.toLowerCase() === 'return-path')?.value;
   const envelope = buildEnvelope({
@@ -204,6 +167,13 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
     ...(returnPath !== undefined ? { returnPath } : {}),
     ...(draft.envelope ? { override: draft.envelope } : {}),
   });
+  if (draft.envelope) {
+    // An override is sent as given, so its addresses are checked here rather than filtered.
+    const given = [draft.envelope.mailFrom ?? '', ...(draft.envelope.rcptTo ?? [])]
+      .filter((value) => value.trim())
+      .flatMap((value) => flattenAddresses(parseAddressList(value)));
+    diagnostics.push(...addressDiagnostics('Envelope', given));
+  }
   diagnostics.push(
     ...recipientDiagnostics(envelope),
     ...contentDiagnostics(draft),

@@ -120,11 +120,19 @@ export function needsEncoding(text: string): boolean {
 /**
  * Encode an unstructured header value (e.g. Subject): ASCII words at either end stay readable;
  * the stretch from the first to the last word that needs encoding becomes encoded words. A text
- * that looks like an encoded word itself is encoded too, so it cannot be misread.
+ * that looks like an encoded word itself is encoded too, so it cannot be misread. Words longer
+ * than `longWordLimit` are encoded as well: split into encoded words, which a decoder joins
+ * again, they can be folded, so no line exceeds the limits of RFC 5322 §2.1.1. Only for
+ * unstructured values (Subject): elsewhere an encoded word would change the meaning.
  */
-export function encodeUnstructured(text: string, encoding?: WordEncoding): string {
+export function encodeUnstructured(
+  text: string,
+  encoding?: WordEncoding,
+  longWordLimit = Infinity,
+): string {
   const words = text.split(' ');
-  const risky = (word: string) => needsEncoding(word) || /=\?.*\?=/.test(word);
+  const risky = (word: string) =>
+    word.length > longWordLimit || needsEncoding(word) || /=\?.*\?=/.test(word);
   let first = words.findIndex(risky);
   if (first < 0) return text;
   let last = words.length - 1;

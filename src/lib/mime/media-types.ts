@@ -31,8 +31,8 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
   eml: 'message/rfc822',
 };
 
-/** RFC 2045 §5.1 type "/" subtype, both tokens. */
-const MEDIA_TYPE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\/[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** RFC 2045 §5.1 type "/" subtype, both tokens, each at most 127 characters (RFC 6838 §4.2). */
+const MEDIA_TYPE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,127}\/[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,127}$/;
 
 /** Whether a text is a well-formed `type/subtype`. */
 export function isMediaType(value: string): boolean {

@@ -3,6 +3,7 @@
  * hash of the draft and the caller's clock, never from a random source, so the same draft built
  * at the same `now` gives the same bytes.
  */
+import type { Draft } from './types.ts';
 
 /** FNV-1a, 32 bits: fast, and good enough to tell drafts apart (not a security hash). */
 export class DraftHash {
@@ -60,11 +61,14 @@ export function hashText(text: string): string {
 const MSG_ID =
   /^<[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*@([A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*|\[[\x21-\x5a\x5e-\x7e]*\])>$/;
 
+/** An id must fit one header line: 998 (RFC 5322 §2.1.1) less the longest name, `Message-ID: `. */
+const MAX_ID_LENGTH = 998 - 'Message-ID: '.length;
+
 /** A message or content id in angle brackets, or undefined when it is not a valid msg-id. */
 export function normaliseMessageId(id: string): string | undefined {
   const trimmed = id.trim();
   const bracketed = trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
-  return MSG_ID.test(bracketed) ? bracketed : undefined;
+  return bracketed.length <= MAX_ID_LENGTH && MSG_ID.test(bracketed) ? bracketed : undefined;
 }
 
 /** A generated Message-ID: `<hash.time@domain>`, deterministic in its inputs. */
@@ -86,4 +90,31 @@ export function isValidBoundary(boundary: string): boolean {
  */
 export function defaultBoundary(seed: string, depth: number): string {
   return `=_mw${depth}_${seed}`;
+}
+
+/**
+ * The seed of a draft's generated ids and boundaries: a hash of everything in it and of `now`.
+ */
+export function hashDraft(draft: Draft, now: Date): string {
+  const hash = new DraftHash();
+  for (const value of [
+    draft.from,
+    draft.subject,
+    draft.text,
+    draft.html,
+    draft.date,
+    draft.messageId,
+  ]) {
+    hash.addText(value ?? '\u0000');
+  }
+  for (const list of [draft.to, draft.cc, draft.bcc, draft.replyTo])
+    hash.addText((list ?? []).join('\u0000'));
+  for (const header of draft.headers ?? []) hash.addText(`${header.name}:${header.value}`);
+  for (const attachment of draft.attachments ?? []) {
+    hash.addText(
+      `${attachment.filename}\u0000${attachment.contentType ?? ''}\u0000${attachment.contentId ?? ''}`,
+    );
+    hash.addBytes(attachment.content);
+  }
+  return hash.addNumber(now.getTime()).hex();
 }

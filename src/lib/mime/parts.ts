@@ -16,6 +16,9 @@ import {
 } from './transfer-encoding.ts';
 import type { DraftAttachment, HeaderField } from './types.ts';
 
+/** The longest RFC 2047 `name=` value that keeps its Content-Type line within 998 characters. */
+const LEGACY_NAME_MAX = 700;
+
 /** Line ends of typed text (CRLF, lone CR, lone LF) as CRLF, as RFC 5322 §2.3 requires. */
 export function normaliseLineEnds(text: string): string {
   return text.replace(/\r\n|\r|\n/g, '\r\n');
@@ -56,9 +59,11 @@ export function attachmentPart(
   const choice = chooseAttachmentEncoding();
   let contentType = type;
   if (filename) {
+    const legacy = fallback === 'rfc2047' && needsEncoding(filename) ? encodeWordRun(filename) : '';
+    // A quoted run of encoded words cannot be folded; a name too long for one line uses RFC 2231.
     contentType =
-      fallback === 'rfc2047' && needsEncoding(filename)
-        ? `${type}; name="${encodeWordRun(filename)}"`
+      legacy && legacy.length < LEGACY_NAME_MAX
+        ? `${type}; name="${legacy}"`
         : formatHeaderValue(type, [['name', filename]]);
   }
   const headers: HeaderField[] = [

@@ -2,8 +2,15 @@
  * Quoted-printable (RFC 2045 §6.7) on bytes. The encoder writes into one preallocated buffer and
  * never splits an `=XX` triplet or a UTF-8 character across a soft line break.
  */
-import { CR, EQUALS, LF, SPACE, TAB } from './bytes.ts';
 import { report, type DecodeIssue } from './decode-issue.ts';
+
+// Byte values are local constants, not imports: a module-to-CommonJS transform (tsx, some test
+// runners) turns imported bindings into getter calls, which would dominate this hot loop.
+const CR = 0x0d;
+const EQUALS = 0x3d;
+const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 /** RFC 2045 §6.7 rule 5: encoded lines are at most 76 characters, the soft-break `=` included. */
 export const QP_MAX_LINE = 76;
@@ -31,12 +38,9 @@ const CLASS = new Uint8Array(256);
 for (let b = 33; b <= 126; b++) CLASS[b] = b === EQUALS ? ESCAPE : LITERAL;
 CLASS[SPACE] = WHITE;
 CLASS[TAB] = WHITE;
-/**
- * Extra output characters a byte may cost beyond its own: 2 for anything that may be escaped
- * (CR and LF included, since lone ones are), 0 for literals. Summed, an upper bound of the output.
- */
-const EXTRA = new Uint8Array(256).fill(2);
-for (let b = 33; b <= 126; b++) EXTRA[b] = b === EQUALS ? 2 : 0;
+/** `=XX` of every byte packed little-endian in 32 bits, written with one store (4th byte spare). */
+const ESCAPED = new Uint32Array(256);
+for (let b = 0; b < 256; b++) ESCAPED[b] = EQUALS | (HIGH[b]! << 8) | (LOW[b]! << 16);
 /** The longest UTF-8 sequence escaped: 4 bytes × `=XX`. */
 const WIDEST = 12;
 /** Room on a line before the soft-break `=`. */
@@ -66,7 +70,8 @@ function sequenceLength(input: Uint8Array, i: number, end: number): number {
  * A line reaches 76 characters only when nothing follows on it; otherwise 75 plus the soft break.
  *
  * Written as one loop over a preallocated buffer with runs of literals and of escapes handled in
- * tight inner loops: this is the hot path for every text body.
+ * tight inner loops: this is the hot path for every text body. The result may be a view of a
+ * larger buffer (at most twice its length).
  */
 export function encodeQuotedPrintable(
   input: Uint8Array,
@@ -74,13 +79,12 @@ export function encodeQuotedPrintable(
 ): Uint8Array {
   const binary = options.binary === true;
   const end = input.length;
-  // Size the output from a quick upper bound rather than 3× the input: a soft-broken line holds
-  // at least 64 characters (a 12-character sequence that did not fit after 64), so there are at
-  // most size / 64 soft breaks. The result is then a view of this buffer, at most a few percent
-  // larger than needed, with no copy.
-  let bound = end;
-  for (let k = 0; k < end; k++) bound += EXTRA[input[k]!]!;
-  const out = new Uint8Array(bound + Math.floor(bound / (ROOM - WIDEST + 1)) * 3 + 3);
+  // Room for the worst case: every byte escaped, and a soft break per 64 characters (a soft-broken
+  // line holds at least 64: a 12-character sequence that did not fit after 64). One spare byte
+  // for the 32-bit store of the last escape.
+  const bound = end * 3;
+  const out = new Uint8Array(bound + Math.floor(bound / (ROOM - WIDEST + 1)) * 3 + 4);
+  const view = new DataView(out.buffer);
   let at = 0;
   let column = 0;
   let i = 0;
@@ -102,7 +106,18 @@ export function encodeQuotedPrintable(
         i++;
         while (i < limit) {
           const b = input[i]!;
-          if (CLASS[b] !== LITERAL) break;
+          const kindOf = CLASS[b]!;
+          if (kindOf !== LITERAL) {
+            // White space inside a line stays literal; before a line end it must be escaped.
+            if (kindOf !== WHITE) break;
+            const next = i + 1;
+            if (
+              next === end ||
+              (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF)
+            ) {
+              break;
+            }
+          }
           out[at++] = b;
           i++;
         }
@@ -141,9 +156,8 @@ export function encodeQuotedPrintable(
       while (column + WIDEST <= ROOM && i < end) {
         const b = input[i]!;
         if (b < 0x80) break;
-        out[at++] = EQUALS;
-        out[at++] = HIGH[b]!;
-        out[at++] = LOW[b]!;
+        view.setUint32(at, ESCAPED[b]!, true);
+        at += 3;
         column += 3;
         i++;
       }
@@ -171,7 +185,9 @@ export function encodeQuotedPrintable(
     }
     column += width;
   }
-  return out.subarray(0, at);
+  // Copying the result costs as much as a quarter of the encoding; a view is returned when it
+  // uses at least half of its buffer, a copy otherwise, so at most 2× the result is held.
+  return at * 2 >= out.length ? out.subarray(0, at) : out.slice(0, at);
 }
 
 /**

@@ -111,3 +111,35 @@ export function serializeMessage(root: PlannedPart): { raw: Uint8Array; tree: Mi
   if (root.children || !endsWithCrlf) writer.text(CRLF);
   return { raw: writer.finish(), tree };
 }
+
+/**
+ * The byte range of the first header field called `name` (any case) in the header block that
+ * ends at `bodyStart`, folded lines included and the final CRLF excluded; undefined if absent.
+ */
+export function headerRange(
+  raw: Uint8Array,
+  bodyStart: number,
+  name: string,
+): { from: number; to: number } | undefined {
+  const wanted = `${name.toLowerCase()}:`;
+  let lineStart = 0;
+  while (lineStart < bodyStart) {
+    let lineEnd = lineStart;
+    while (lineEnd < bodyStart && raw[lineEnd] !== 13) lineEnd++;
+    let fieldEnd = lineEnd;
+    // A field continues while the next line starts with white space (a fold).
+    while (fieldEnd + 2 < bodyStart && (raw[fieldEnd + 2] === 32 || raw[fieldEnd + 2] === 9)) {
+      fieldEnd += 2;
+      while (fieldEnd < bodyStart && raw[fieldEnd] !== 13) fieldEnd++;
+    }
+    let matches = fieldEnd - lineStart >= wanted.length;
+    for (let k = 0; matches && k < wanted.length; k++) {
+      const byte = raw[lineStart + k]!;
+      const lower = byte >= 65 && byte <= 90 ? byte + 32 : byte;
+      matches = lower === wanted.charCodeAt(k);
+    }
+    if (matches) return { from: lineStart, to: fieldEnd };
+    lineStart = fieldEnd + 2;
+  }
+  return undefined;
+}

@@ -2,7 +2,12 @@
  * Choosing a Content-Transfer-Encoding per part (RFC 2045 §6), as a pure function that returns
  * the choice and a sentence saying why, so the Compose view can explain it.
  */
-import { CR, LF, SPACE, TAB } from './bytes.ts';
+// Byte values are local constants, not imports: a module-to-CommonJS transform (tsx, some test
+// runners) turns imported bindings into getter calls, which would dominate this hot loop.
+const CR = 0x0d;
+const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 /** The encodings the builder writes. 8bit and binary are never used: SES may rewrite 8-bit mail. */
 export type TransferEncoding = '7bit' | 'quoted-printable' | 'base64';

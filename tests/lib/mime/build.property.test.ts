@@ -6,6 +6,8 @@ import { expectWellFormed, leaves, nodeContent } from './build-support.ts';
 import { draftArbitrary, lines } from './draft-arbitrary.ts';
 
 const numRuns = process.env.CI ? 1000 : 150;
+/** `FC_SEED=<n>` replays a failure that fast-check reported with that seed. */
+const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {};
 const now = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -22,7 +24,7 @@ function readBody(value: string | undefined, expected: string): string {
 }
 
 describe('buildMessage on random drafts', () => {
-  test.prop([draftArbitrary], { numRuns })(
+  test.prop([draftArbitrary], { numRuns, ...replay })(
     'writes well-formed 7-bit mail that postal-mime reads back exactly',
     async ({ draft, from, to, cc }) => {
       const message = buildMessage(draft, { now });

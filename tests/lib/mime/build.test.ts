@@ -153,6 +153,24 @@ describe('buildMessage', () => {
     });
   });
 
+  test('checks the addresses of an envelope override', () => {
+    const message = buildMessage(
+      {
+        from: 'a@x.example',
+        to: ['b@x.example'],
+        subject: 's',
+        text: 't',
+        envelope: { mailFrom: 'nobody', rcptTo: ['ok@x.example', 'zoë@x.example'] },
+      },
+      { now },
+    );
+    expect(message.diagnostics.map((d) => d.code)).toEqual([
+      'invalid-address',
+      'non-ascii-address',
+    ]);
+    expect(message.diagnostics[0]!.message).toMatch(/^Envelope: "nobody"/);
+  });
+
   test('reports what SES would refuse', () => {
     const many = Array.from({ length: 51 }, (_, i) => `r${i}@example.com`);
     expect(codes({ from: 'a@x.example', to: many, subject: 's', text: 't' })).toEqual([
@@ -182,6 +200,26 @@ describe('buildMessage', () => {
         attachments: [{ filename: 'setup.exe', content: new Uint8Array(1) }],
       }),
     ).toEqual(['blocked-attachment-type']);
+  });
+
+  test('points header diagnostics at the bytes of their header', () => {
+    const message = buildMessage(
+      {
+        from: 'a@x.example',
+        to: ['b@x.example', 'jürgen@x.example'],
+        subject: 'two\nlines',
+        text: 't',
+        date: 'soon',
+      },
+      { now },
+    );
+    const at = (code: string) => {
+      const found = message.diagnostics.find((d) => d.code === code)!;
+      return slice(message.raw, found.from!, found.to!);
+    };
+    expect(at('non-ascii-address')).toBe('To: b@x.example');
+    expect(at('subject-line-break')).toBe('Subject: two lines');
+    expect(at('invalid-date')).toMatch(/^Date: Fri, 27 Nov 2026 21:16:10 \+0000$/);
   });
 
   test('reports a message over the SES v1 and v2 size limits', () => {
@@ -238,6 +276,22 @@ describe('buildMessage', () => {
       'Date: Fri, 2 Jan 2026 03:04:05 -0800',
     );
     expect(date('yesterday').diagnostics.map((d) => d.code)).toContain('invalid-date');
+  });
+
+  test('keeps every line within 998 characters, even for one-word subjects and long names', () => {
+    const message = buildMessage(
+      {
+        from: `${'N'.repeat(1200)} <a@x.example>`,
+        to: [`"${'Doe, '.repeat(300)}" <b@x.example>`],
+        subject: 'y'.repeat(1500),
+        text: 't',
+        messageId: `<${'m'.repeat(1200)}@x.example>`,
+      },
+      { now },
+    );
+    expectWellFormed(message);
+    for (const line of text(message.raw).split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    expect(message.diagnostics.map((d) => d.code)).toContain('invalid-message-id');
   });
 
   test('throws a RangeError only on misuse', () => {
