@@ -5,9 +5,10 @@
  */
 import { buildSuite } from './build.bench.ts';
 import { runSuites, type Suite } from './harness.ts';
+import { inspectSuite } from './inspect.bench.ts';
 import { qpSuite } from './qp.bench.ts';
 
-const suites: Suite[] = [buildSuite, qpSuite];
+const suites: Suite[] = [buildSuite, qpSuite, inspectSuite];
 
 const filter = process.argv[2];
 await runSuites(filter ? suites.filter((suite) => suite.name.includes(filter)) : suites);

@@ -86,9 +86,11 @@ export function readTextBounce(input: TextBounceInput): TextBounce | undefined {
     recipients.push(recipient);
     if (recipients.length >= 50) break;
   }
+  const coded = recipients.some((r) => r.status || r.diagnosticCode);
+  // A postmaster or mailer-daemon sender alone, with no failure wording, is not enough.
+  if (!form && !subjectHint && !coded) return undefined;
   const classification = classifyRecipients(recipients);
   const known = form !== undefined && form.name !== 'generic';
-  const coded = recipients.some((r) => r.status || r.diagnosticCode);
   let confidence: BounceConfidence = 'low';
   if (known && recipients.length > 0 && coded) confidence = 'high';
   else if ((known || form) && recipients.length > 0) confidence = 'medium';

@@ -14,6 +14,7 @@ export type InspectDiagnosticCode =
   | 'header-8bit'
   | 'body-8bit-in-7bit'
   | 'nul-byte'
+  | 'byte-order-mark'
   | 'encoded-word-malformed'
   | 'encoded-word-too-long'
   | 'missing-date'

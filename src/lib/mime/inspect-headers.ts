@@ -9,6 +9,7 @@ import { decodeEncodedWords } from './encoded-word.ts';
 import type { RawHeaderField } from './header-block.ts';
 import type { DiagnosticLog } from './inspect-diagnostics.ts';
 import { MAX_ENCODED_WORD_LENGTH } from './limits.ts';
+import { parseHeaderValue } from './params.ts';
 
 /** Fields that may appear at most once (RFC 5322 §3.6, the table's "max number" column). */
 const UNIQUE_FIELDS = [
@@ -53,6 +54,23 @@ export function decodeHeaderValue(field: RawHeaderField, log: DiagnosticLog): st
   return decoded;
 }
 
+/** Fields whose parameters may be RFC 2231-encoded (RFC 2231 §1). */
+const PARAMETERISED = new Set(['content-type', 'content-disposition']);
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * A Content-Type or Content-Disposition value with its parameters decoded (RFC 2231 sections
+ * joined and charset-decoded, RFC 2047 words undone) and written back plainly.
+ */
+function decodeParameters(value: string): string {
+  const parsed = parseHeaderValue(value);
+  const params = Object.entries(parsed.params).map(([name, text]) =>
+    TOKEN.test(text) ? `${name}=${text}` : `${name}="${text.replace(/(["\\])/g, '\\$1')}"`,
+  );
+  return [parsed.value, ...params].join('; ');
+}
+
 /** Every field in order, duplicates kept, with its decoded value. */
 export function decodeHeaders(
   fields: readonly RawHeaderField[],
@@ -61,7 +79,10 @@ export function decodeHeaders(
   return fields.map((field) => ({
     name: field.name,
     value: field.value,
-    decoded: decodeHeaderValue(field, log),
+    decoded:
+      PARAMETERISED.has(field.name.toLowerCase()) && field.value.includes('*')
+        ? decodeParameters(field.value)
+        : decodeHeaderValue(field, log),
   }));
 }
 

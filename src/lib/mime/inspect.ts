@@ -65,7 +65,8 @@ function checkLeaves(raw: Uint8Array, root: ScannedPart, log: DiagnosticLog): vo
         part.bodyStart,
       );
     }
-    if (encoding === '8bit' || encoding === 'binary') return;
+    // Only parts that claim 7-bit data are checked; base64 is checked by its decoder.
+    if (encoding === '8bit' || encoding === 'binary' || encoding === 'base64') return;
     const at = hasEightBit(rawBody(raw, part));
     if (at >= 0) {
       log.add(

@@ -38,7 +38,19 @@ interface ScanContext {
 /** Map the structure of a whole message. Never throws; problems go to `log`. */
 export function scanStructure(raw: Uint8Array, log: DiagnosticLog, end = raw.length): ScannedPart {
   const context: ScanContext = { raw, log, parts: 0 };
-  return scanPart(context, 0, end, 0, 'text/plain');
+  // A UTF-8 byte order mark, left by text editors, is not part of the first header's name.
+  const bom = end >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
+  if (bom) {
+    log.add(
+      'info',
+      'byte-order-mark',
+      'The message begins with a UTF-8 byte order mark; it is skipped.',
+      0,
+      3,
+    );
+  }
+  const root = scanPart(context, 0, end, 0, 'text/plain', bom);
+  return root;
 }
 
 function scanPart(
@@ -47,10 +59,11 @@ function scanPart(
   end: number,
   depth: number,
   defaultType: string,
+  skip = 0,
 ): ScannedPart {
   const { raw, log } = context;
   context.parts++;
-  const block = readHeaderBlock(raw, start, end, log);
+  const block = readHeaderBlock(raw, start + skip, end, log);
   const fields = readContentFields(block.fields, defaultType);
   const part: ScannedPart = {
     start,

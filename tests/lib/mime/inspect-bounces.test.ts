@@ -57,6 +57,32 @@ const NOT_A_REPORT_PART: Record<string, string> = {
   'mimekit/UnitTests/TestData/mbox/content-length.mbox.txt': 'mbox, report in a later message',
 };
 
+describeCorpus('complaints (ARF) anywhere in the corpus', () => {
+  test('every feedback-report gives a complaint with its Feedback-Type and agent', async () => {
+    const problems: string[] = [];
+    let complaints = 0;
+    for (const path of corpusMessages().messages) {
+      const raw = readCorpus(path);
+      const text = new TextDecoder('latin1').decode(raw);
+      if (!/^content-type:[ \t]*message\/feedback-report/im.test(text)) continue;
+      complaints++;
+      const report = (await inspectMessage(raw)).report;
+      const type = /^feedback-type:[ \t]*([\w-]+)/im.exec(text)?.[1]?.toLowerCase();
+      const agent = /^user-agent:[ \t]*(.+?)[ \t]*$/im.exec(text)?.[1];
+      if (
+        report?.kind !== 'complaint' ||
+        report.feedbackType !== type ||
+        report.userAgent !== agent
+      ) {
+        problems.push(`${path}: ${JSON.stringify(report)}`);
+      }
+    }
+    console.log(`ARF: ${complaints} feedback reports read as complaints`);
+    expect(problems).toEqual([]);
+    expect(complaints).toBeGreaterThanOrEqual(25);
+  });
+});
+
 describeCorpus('bounces and complaints in the bounce corpora', () => {
   const bounces = corpusMessages().messages.filter((path) => BOUNCE_SOURCES.test(path));
 

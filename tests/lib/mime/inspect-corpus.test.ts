@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
+import { DiagnosticLog } from '../../../src/lib/mime/inspect-diagnostics.ts';
 import { inspectMessage } from '../../../src/lib/mime/inspect.ts';
+import { scanStructure } from '../../../src/lib/mime/structure-scan.ts';
 import type { MimeNode } from '../../../src/lib/mime/types.ts';
 import { describeCorpus, readCorpus } from '../../support/corpus.ts';
 import { corpusMessages } from './corpus-messages.ts';
@@ -58,6 +60,12 @@ describeCorpus('inspectMessage over every corpus message', () => {
         if (names.join('\n') !== own.join('\n') && !names.join('\n').endsWith(own.join('\n'))) {
           failures.push(`${path}: leaf at ${node.start} has headers [${own}] but its bytes show [${names}]`);
         }
+        // Read on its own, the slice is the same part: same fields, body at the same place.
+        const alone = scanStructure(raw.slice(node.start, node.end), new DiagnosticLog());
+        const same =
+          alone.headers.map((h) => `${h.name}:${h.value}`).join('\n') === node.headers.map((h) => `${h.name}:${h.value}`).join('\n') &&
+          alone.bodyStart === node.bodyStart - node.start;
+        if (node.start > 0 && !same) failures.push(`${path}: the leaf at ${node.start} reads differently on its own`);
       };
       walk(tree);
       for (const d of inspection.diagnostics) {

@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { inspectMessage } from '../../../src/lib/mime/inspect.ts';
-import { MAX_HEADER_BLOCK_BYTES, MAX_NESTING_DEPTH } from '../../../src/lib/mime/limits.ts';
+import {
+  MAX_HEADER_BLOCK_BYTES,
+  MAX_MESSAGE_BYTES,
+  MAX_NESTING_DEPTH,
+} from '../../../src/lib/mime/limits.ts';
 import type { Diagnostic, Inspection } from '../../../src/lib/mime/types.ts';
 
 const HEAD =
@@ -120,6 +124,26 @@ describe('limits: over a limit, a diagnostic and what was parsed', () => {
     expect(inspection.headers.map((h) => h.name)).not.toContain('X-After');
   });
 
+  test(`a message over ${MAX_MESSAGE_BYTES} bytes is read up to the limit`, async () => {
+    const line = bytes(`${'x'.repeat(76)}\r\n`);
+    const raw = new Uint8Array(MAX_MESSAGE_BYTES + 1000);
+    const head = bytes(`${HEAD}\r\n`);
+    raw.set(head);
+    for (let at = head.length; at < raw.length; at += line.length) raw.set(line.subarray(0, Math.min(line.length, raw.length - at)), at);
+    const inspection = await inspectMessage(raw);
+    const d = find(inspection, 'message-too-large');
+    expect([d.from, d.to]).toEqual([MAX_MESSAGE_BYTES, raw.length]);
+    expect(inspection.tree.end).toBe(MAX_MESSAGE_BYTES);
+    expect(inspection.subject).toBe('s');
+  });
+
+  test('a UTF-8 byte order mark before the headers is skipped and mentioned', async () => {
+    const inspection = await inspectMessage(bytes(`\xef\xbb\xbf${HEAD}\r\nbody`));
+    expect(inspection.headers[0]?.name).toBe('From');
+    expect(find(inspection, 'byte-order-mark')).toMatchObject({ from: 0, to: 3 });
+    expect(inspection.tree.start).toBe(0);
+  });
+
   test('malformed input never throws', async () => {
     for (const raw of ['', '\r\n', ':', 'no colon at all', '--', '\x00\xff\xfe', 'Content-Type: multipart/mixed; boundary=""\r\n\r\n--\r\n']) {
       await expect(inspectMessage(bytes(raw))).resolves.toBeDefined();
@@ -144,11 +168,19 @@ describe('decoded headers, bodies and charsets', () => {
     expect(inspection.text).toBe('こんにちは');
     expect(inspection.html).toBe('日本語');
     expect(inspection.attachments[0]?.filename).toBe('résumé.txt');
+    const disposition = inspection.tree.children[1]!.headers.find((h) => h.name === 'Content-Disposition');
+    expect(disposition?.value).toBe("attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.txt");
     expect(inspection.attachments[0]!.content).toEqual(bytes('\x93quoted\x94 \x80\r\n'.slice(0, -2)));
     expect(inspection.diagnostics).toEqual([]);
     // Bytes 0x80-0x9F are typographic characters in windows-1252, the same in Node and browsers.
     const cp1252 = await inspectMessage(bytes(`${HEAD}Content-Type: text/plain; charset=cp1252\r\n\r\n\x93quoted\x94 \x80`));
     expect(cp1252.text).toBe('\u201cquoted\u201d \u20ac');
+  });
+
+  test('decoded header values undo RFC 2231 parameters as well as RFC 2047 words', async () => {
+    const raw = `${HEAD}Content-Type: application/pdf; name*0*=UTF-8''%E2%82%AC; name*1=".pdf"\r\n\r\nx`;
+    const header = (await inspectMessage(raw)).headers.find((h) => h.name === 'Content-Type');
+    expect(header?.decoded).toBe('application/pdf; name="€.pdf"');
   });
 
   test('never makes up a text body from the HTML, nor the reverse', async () => {

@@ -129,6 +129,10 @@ describe('plain-text bounces', () => {
     expect(bounce?.report.bounceType).toBe('Undetermined');
   });
 
+  test('does not take a note from the postmaster for a bounce', () => {
+    expect(readTextBounce({ subject: 'Please enjoy this link', from: 'Bob <postmaster@example.com>', text: 'Write to jane@example.com.' })).toBeUndefined();
+  }); // prettier-ignore
+
   test('says nothing about an ordinary message', () => {
     expect(readTextBounce({ subject: 'Lunch?', from: 'a@example.com', text: 'Does not exist yet.' })).toBeUndefined();
   }); // prettier-ignore
