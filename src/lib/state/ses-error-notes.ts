@@ -1,5 +1,6 @@
 /**
- * Which of SES's answers the simulator reproduces from SES's own documentation or observed
+ * SES's errors in words for the page: the code (v2, and v1 where it differs) and SES's message,
+ * and which of SES's answers the simulator reproduces from SES's own documentation or observed
  * responses, and which it had to choose (ses-facts marks those unconfirmed). The workspace says
  * so beside an error, so nobody mistakes a simulated choice for SES's exact words.
  */
@@ -24,4 +25,14 @@ export function simulatedNote(error: unknown): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** Words for an error the simulator threw: SES's code and message, or a plain sentence. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    const v1 = 'v1Code' in error && typeof error.v1Code === 'string' ? error.v1Code : undefined;
+    const codes = v1 && v1 !== error.code ? `${error.code} (v1 ${v1})` : error.code;
+    return `${codes}: ${error.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
 }

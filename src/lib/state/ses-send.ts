@@ -6,8 +6,8 @@
 import { sesV2SendEmail } from '../export/index.ts';
 import { buildMessage } from '../mime/index.ts';
 import type { Draft } from '../mime/types.ts';
-import { simulatedNote } from './ses-error-notes.ts';
-import { describeError, sesStore, type SesStore } from './ses.svelte.ts';
+import { describeError, simulatedNote } from './ses-error-notes.ts';
+import { sesStore, type SesStore } from './ses.svelte.ts';
 
 /** What a send came to: SES's answer, or its error in its own words. */
 export type SendOutcome =

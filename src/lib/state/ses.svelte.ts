@@ -22,17 +22,15 @@ import {
   type SendEmailResponse,
   type SentMessageView,
   type SesSimulator,
-  type SesSimulatorState,
   type SuppressionReason,
   type TimelineEntry,
 } from '../ses/index.ts';
 import { getContext, setContext } from 'svelte';
-import { openDatabase, type Database, type OpenDatabaseOptions } from './db.ts';
+import { describeError } from './ses-error-notes.ts';
+import { SesPersistence, type SesPersistenceOptions } from './ses-persistence.ts';
 
-/** The SES database, its store, and the key the simulator state is kept under. */
-export const SES_DATABASE = 'mailwright-ses';
-const STATE_STORE = 'state';
-const STATE_KEY = 'simulator';
+export { SES_DATABASE } from './ses-persistence.ts';
+export { describeError } from './ses-error-notes.ts';
 
 /**
  * The longest the page waits before looking at the simulator again even when nothing is
@@ -69,26 +67,10 @@ export interface SesView {
 }
 
 /** How the store is made; tests pass a fake IndexedDB and a clock. */
-export interface SesStoreOptions extends OpenDatabaseOptions {
+export interface SesStoreOptions extends SesPersistenceOptions {
   now?: () => Date;
   /** Whether to look at the simulator again by itself when something is due (default true). */
   autoRefresh?: boolean;
-  /**
-   * The BroadcastChannel on which pages sharing the database tell each other they saved, so a
-   * second tab follows the first instead of overwriting it. Default: `mailwright-ses` with the
-   * page's own IndexedDB, none with another factory.
-   */
-  channel?: string | false;
-}
-
-/** Words for an error the simulator threw: SES's code and message, or a plain sentence. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-    const v1 = 'v1Code' in error && typeof error.v1Code === 'string' ? error.v1Code : undefined;
-    const codes = v1 && v1 !== error.code ? `${error.code} (v1 ${v1})` : error.code;
-    return `${codes}: ${error.message}`;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The simulator, its saved state and the view the workspace reads. Call `load()` first. */
@@ -101,14 +83,10 @@ export class SesStore {
   #simulator: SesSimulator;
   #clock: () => Date;
   #options: SesStoreOptions;
-  #db: Database | undefined;
+  #persistence: SesPersistence;
   #loading: Promise<void> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #saving: Promise<void> | undefined;
-  #saveAgain = false;
-  #pending: SesSimulatorState | undefined;
   #disposed = false;
-  #channel: BroadcastChannel | undefined;
 
   constructor(options: SesStoreOptions = {}) {
     this.#options = options;
@@ -116,6 +94,12 @@ export class SesStore {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.#clock = options.now ?? (() => new Date());
     this.#simulator = createSesSimulator({ now: this.#clock });
+    this.#persistence = new SesPersistence(options);
+    this.#persistence.onOtherPageSaved = () => void this.#followOtherPage();
+    this.#persistence.onWriteResult = (error) => {
+      this.storageError =
+        error === null ? null : `The SES state could not be saved: ${describeError(error)}`;
+    };
   }
 
   /** Open the database and continue from the saved state, if there is one. */
@@ -126,29 +110,20 @@ export class SesStore {
 
   async #load(): Promise<void> {
     try {
-      this.#db = await openDatabase(SES_DATABASE, [STATE_STORE], this.#options);
-      const saved = await this.#db.store<SesSimulatorState>(STATE_STORE).get(STATE_KEY);
+      const saved = await this.#persistence.open();
       if (saved !== undefined) this.#simulator.importState(saved);
-      this.#listen();
     } catch (error) {
       this.storageError = `The saved SES state could not be read: ${describeError(error)}`;
     }
     this.#refresh();
   }
 
-  #listen(): void {
-    const name = this.#options.channel ?? (this.#options.factory ? false : SES_DATABASE);
-    if (name === false || typeof BroadcastChannel === 'undefined') return;
-    this.#channel = new BroadcastChannel(name);
-    this.#channel.onmessage = () => void this.#followOtherPage();
-  }
-
   /** Another page saved: continue from what it saved (unless this page has saving to do). */
   async #followOtherPage(): Promise<void> {
-    if (!this.#db || this.#saving || this.#disposed) return;
+    if (this.#persistence.busy || this.#disposed) return;
     try {
-      const saved = await this.#db.store<SesSimulatorState>(STATE_STORE).get(STATE_KEY);
-      if (saved === undefined || this.#saving) return;
+      const saved = await this.#persistence.read();
+      if (saved === undefined || this.#persistence.busy) return;
       this.#simulator.importState(saved);
       this.#refresh(false);
     } catch (error) {
@@ -160,13 +135,12 @@ export class SesStore {
   dispose(): void {
     this.#disposed = true;
     clearTimeout(this.#timer);
-    this.#channel?.close();
-    void this.flush().then(() => this.#db?.close());
+    this.#persistence.close();
   }
 
   /** Wait until every change so far is in IndexedDB. */
-  async flush(): Promise<void> {
-    while (this.#saving) await this.#saving;
+  flush(): Promise<void> {
+    return this.#persistence.flush();
   }
 
   /** Read the simulator again (due deliveries happen first) and save when anything changed. */
@@ -201,7 +175,7 @@ export class SesStore {
       inbound: [...state.receiving.inbound].reverse(),
       nextScheduledAt: next,
     };
-    if (save) this.#requestSave(state);
+    if (save) this.#persistence.write(state);
     this.#schedule(next);
   }
 
@@ -214,35 +188,6 @@ export class SesStore {
       () => this.#refresh(next !== undefined && next <= this.#simulator.now().getTime()),
       Math.min(IDLE_REFRESH_MS, Math.max(MIN_REFRESH_MS, wait)),
     );
-  }
-
-  /** Save the latest state: at once when no save runs, else right after the running one. */
-  #requestSave(state: SesSimulatorState): void {
-    this.#pending = state;
-    if (this.#saving) {
-      this.#saveAgain = true;
-      return;
-    }
-    this.#saving = this.#save().finally(() => {
-      this.#saving = undefined;
-      if (this.#saveAgain) {
-        this.#saveAgain = false;
-        if (this.#pending) this.#requestSave(this.#pending);
-      }
-    });
-  }
-
-  async #save(): Promise<void> {
-    const state = this.#pending;
-    this.#pending = undefined;
-    if (!this.#db || !state) return;
-    try {
-      await this.#db.store<SesSimulatorState>(STATE_STORE).put(STATE_KEY, state);
-      this.storageError = null;
-      if (!this.#disposed) this.#channel?.postMessage('saved');
-    } catch (error) {
-      this.storageError = `The SES state could not be saved: ${describeError(error)}`;
-    }
   }
 
   /** Run a change, then show and save the result. Errors (SesError, RangeError) go to the caller. */
