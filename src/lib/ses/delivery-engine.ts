@@ -4,28 +4,15 @@
  * hard bounces (reported once), soft bounces (retried with DeliveryDelay events, reported as a
  * Transient bounce when SES gives up), complaints after delivery and auto-replies.
  */
+import { bounce, complain, suppressedComplaint } from './feedback.ts';
 import {
-  bounceEvent,
-  bounceNotification,
-  complaintEvent,
-  complaintNotification,
   deliveryDelayEvent,
   deliveryEvent,
   deliveryNotification,
   rejectEvent,
-  type BounceObject,
 } from './notifications.ts';
 import { DEFAULT_SMTP_RESPONSE } from './outcome-rules.ts';
-import {
-  countReputation,
-  feedGlobalSuppression,
-  feedSuppression,
-  newFeedbackId,
-  publishEvent,
-  publishNotification,
-  remoteMtaIp,
-  smtpOutHost,
-} from './publishing.ts';
+import { publishEvent, publishNotification, remoteMtaIp, smtpOutHost } from './publishing.ts';
 import { receiveDelivered } from './self-receipt.ts';
 import type { DeliveryTask, RecipientRecord, SentMessage, SesSimulatorState } from './state.ts';
 
@@ -187,48 +174,6 @@ function deliver(
   }
 }
 
-interface BounceSpec {
-  bounceType: BounceObject['bounceType'];
-  bounceSubType: string;
-  recipients: BounceObject['bouncedRecipients'];
-  reportingMTA?: string;
-  remoteMtaIp?: string;
-}
-
-function bounce(
-  state: SesSimulatorState,
-  message: SentMessage,
-  at: number,
-  recipients: RecipientRecord[],
-  spec: BounceSpec,
-): void {
-  const feedbackId = newFeedbackId(state, at);
-  const object: BounceObject = {
-    bounceType: spec.bounceType,
-    bounceSubType: spec.bounceSubType,
-    bouncedRecipients: spec.recipients,
-    timestamp: new Date(at).toISOString(),
-    feedbackId,
-    ...(spec.remoteMtaIp !== undefined ? { remoteMtaIp: spec.remoteMtaIp } : {}),
-    ...(spec.reportingMTA !== undefined ? { reportingMTA: spec.reportingMTA } : {}),
-  };
-  publishNotification(state, message, at, 'Bounce', (headers) =>
-    bounceNotification(message.mail, object, headers),
-  );
-  publishEvent(state, message, at, 'BOUNCE', () => bounceEvent(message.mail, object));
-  if (spec.bounceType !== 'Permanent') return;
-  let counted = 0;
-  for (const r of recipients) {
-    r.status = 'bounced';
-    if (r.route === 'outcome-rule' || r.route === 'global-suppressed') {
-      feedSuppression(state, message, r.emailAddress, 'BOUNCE', at, feedbackId);
-      if (r.route === 'outcome-rule') feedGlobalSuppression(state, r.emailAddress, at);
-      if (r.countsForReputation) counted++;
-    }
-  }
-  countReputation(state, at, 'bounce', counted);
-}
-
 function delay(
   state: SesSimulatorState,
   message: SentMessage,
@@ -299,59 +244,5 @@ function reportSoftBounces(
       reportingMTA: `dns; ${smtpOutHost(state)}`,
       remoteMtaIp: remoteMtaIp(group[0]?.emailAddress ?? ''),
     });
-  }
-}
-
-/**
- * Recipients on the account list for complaints are not sent to; SES reports them as a complaint
- * with `complaintSubType` `OnAccountSuppressionList`, which counts toward no rate.
- */
-function suppressedComplaint(
-  state: SesSimulatorState,
-  message: SentMessage,
-  at: number,
-  recipients: RecipientRecord[],
-): void {
-  for (const r of recipients) r.status = 'suppressed';
-  const complaint = {
-    complainedRecipients: recipients.map((r) => ({ emailAddress: r.emailAddress })),
-    timestamp: new Date(at).toISOString(),
-    feedbackId: newFeedbackId(state, at),
-    complaintSubType: 'OnAccountSuppressionList',
-  };
-  publishNotification(state, message, at, 'Complaint', (headers) =>
-    complaintNotification(message.mail, complaint, headers),
-  );
-  publishEvent(state, message, at, 'COMPLAINT', () => complaintEvent(message.mail, complaint));
-}
-
-function complain(
-  state: SesSimulatorState,
-  message: SentMessage,
-  at: number,
-  recipients: RecipientRecord[],
-): void {
-  for (const r of recipients) {
-    const plan = r.plan;
-    if (plan.kind !== 'deliver' || !plan.complaint) continue;
-    r.complained = true;
-    const feedbackId = newFeedbackId(state, at);
-    const complaint = {
-      complainedRecipients: [{ emailAddress: r.emailAddress }],
-      timestamp: new Date(at).toISOString(),
-      feedbackId,
-      complaintSubType: null,
-      ...(plan.complaint.userAgent !== undefined ? { userAgent: plan.complaint.userAgent } : {}),
-      complaintFeedbackType: plan.complaint.feedbackType,
-      arrivalDate: new Date(at).toISOString(),
-    };
-    publishNotification(state, message, at, 'Complaint', (headers) =>
-      complaintNotification(message.mail, complaint, headers),
-    );
-    publishEvent(state, message, at, 'COMPLAINT', () => complaintEvent(message.mail, complaint));
-    if (r.route === 'outcome-rule') {
-      feedSuppression(state, message, r.emailAddress, 'COMPLAINT', at, feedbackId);
-      if (r.countsForReputation) countReputation(state, at, 'complaint', 1);
-    }
   }
 }

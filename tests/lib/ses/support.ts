@@ -1,4 +1,4 @@
-/** Shared helpers for the SES simulator tests. */
+/** What the SES simulator tests share: a clock, a simulator with a verified domain, requests. */
 import {
   createSesSimulator,
   type SesSimulator,
