@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       console.log(
         `  next frame:    median ${format(median(frame))}, p90 ${format(percentile(frame, 90))}`,
       );
-      console.log(`  last build in the worker: ${timing.replace('assembled in ', '')}`);
+      console.log(`  last build (buildMessage): ${timing.replace('assembled in ', '')}`);
       console.log('  budget (SPEC): 16 ms at the median');
     } finally {
       await browser.close();

@@ -44,7 +44,7 @@ export interface HarnessOptions {
 }
 
 /** Samples, sample length and warm-up used by `npm run bench`. */
-export const DEFAULT_OPTIONS: HarnessOptions = { samples: 21, minSampleMs: 30, warmupMs: 300 };
+export const DEFAULT_OPTIONS: HarnessOptions = { samples: 15, minSampleMs: 150, warmupMs: 500 };
 
 async function runTimes(contender: Contender, times: number): Promise<number> {
   const start = performance.now();
@@ -125,7 +125,15 @@ export async function runSuites(
   options = DEFAULT_OPTIONS,
 ): Promise<void> {
   const rows: string[][] = [
-    ['suite', 'comparison', 'contender', 'median', 'engine speed-up (paired)', 'goal'],
+    [
+      'suite',
+      'comparison',
+      'contender',
+      'median',
+      'speed-up (medians)',
+      'speed-up (paired)',
+      'goal',
+    ],
   ];
   const notes: string[] = [];
   for (const suite of suites) {
@@ -138,19 +146,24 @@ export async function runSuites(
         figure(comparison, engine!.msPerRun),
         '',
         '',
+        '',
       ]);
       peers.forEach((peer, index) => {
-        const ratio = peer.ratioToEngine;
+        const ofMedians = peer.msPerRun / engine!.msPerRun;
+        const paired = peer.ratioToEngine;
+        // The goal is judged on the lower of the two estimates.
+        const worst = Math.min(ofMedians, paired);
         const goal =
           index === 0 && comparison.goal
-            ? `≥ ${comparison.goal}× ${ratio >= comparison.goal ? 'met' : 'MISSED'}`
+            ? `≥ ${comparison.goal}× ${worst >= comparison.goal ? 'met' : 'MISSED'}`
             : '';
         rows.push([
           '',
           '',
           peer.label,
           figure(comparison, peer.msPerRun),
-          `${ratio.toFixed(2)}×`,
+          `${ofMedians.toFixed(2)}×`,
+          `${paired.toFixed(2)}×`,
           goal,
         ]);
       });

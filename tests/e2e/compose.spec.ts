@@ -268,3 +268,33 @@ test('drafts can be created, duplicated, switched between and deleted', async ({
   await page.reload();
   await expect(page.getByLabel('Draft', { exact: true }).getByRole('option')).toHaveCount(2);
 });
+
+test('files dropped on the attachments are attached; an image goes inline by cid', async ({
+  page,
+}) => {
+  await openCompose(page);
+  const attachments = page.getByRole('region', { name: 'Attachments' });
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['dropped text'], 'dropped.txt', { type: 'text/plain' }));
+    return transfer;
+  });
+  await attachments.dispatchEvent('dragover', { dataTransfer });
+  await attachments.dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('textbox', { name: 'File name of dropped.txt' })).toBeVisible();
+  await expect(attachments).toContainText('text/plain · 12 B');
+
+  await page.getByLabel('Attach files').setInputFiles([chart]);
+  await typeInEditor(page, 'HTML body', '<p>Chart: </p>');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await attachments.getByRole('button', { name: 'Insert in HTML' }).last().click();
+  await expect(page.getByRole('textbox', { name: 'HTML body', exact: true })).toContainText(
+    '<p>Chart: <img src="cid:chart.png@mailwright" alt="chart.png"></p>',
+  );
+  await expect(attachments).toContainText('cid:chart.png@mailwright');
+  await page.getByRole('button', { name: 'Remove dropped.txt' }).click();
+  await expect(page.getByRole('textbox', { name: 'File name of dropped.txt' })).toHaveCount(0);
+});

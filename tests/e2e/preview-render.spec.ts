@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
@@ -35,6 +36,17 @@ const cardStyle = (page: Page) =>
     },
     null,
   );
+
+test('the test page runs under the app’s own CSP, read from index.html', async ({ page }) => {
+  await openHarness(page);
+  const harnessPolicy = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  const appPolicy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
+    readFileSync(new URL('../../index.html', import.meta.url), 'utf8'),
+  )?.[1];
+  expect(harnessPolicy).toBe(appPolicy);
+});
 
 test('the frame is sandboxed without scripts and titled HTML preview', async ({ page }) => {
   await openHarness(page);
@@ -79,6 +91,10 @@ test('cid: images show the inline part; a cid: without a part is marked', async 
       ),
     )
     .toBe('2x1');
+  // The frame shares the page's origin, so the part travels as a blob: URL made by the page.
+  expect(
+    await inFrame(page, 0, (doc) => doc.getElementById('logo')!.getAttribute('src'), null),
+  ).toMatch(/^blob:http:\/\/127\.0\.0\.1:4174\//);
   expect(
     await inFrame(
       page,
@@ -91,6 +107,34 @@ test('cid: images show the inline part; a cid: without a part is marked', async 
     'Missing inline part: cid:nope@example.test',
   );
   await expect(page.getByRole('button', { name: 'Load remote content' })).toHaveCount(0);
+});
+
+test('blob: URLs of inline parts the message no longer has are revoked', async ({ page }) => {
+  await openHarness(page);
+  const html = '<img id="logo" src="cid:logo@example.test" alt="Logo">';
+  const part = { contentId: 'logo@example.test', contentType: 'image/png', base64: PNG_2X1 };
+  await show(page, [{ html, key: 'parts', inlineParts: [part] }]);
+  const src = () =>
+    inFrame(page, 0, (doc) => doc.getElementById('logo')!.getAttribute('src'), null);
+  const first = await src();
+  const loads = (url: string | null) =>
+    page.evaluate(
+      (href) =>
+        new Promise<boolean>((resolve) => {
+          const image = new Image();
+          image.onload = () => resolve(true);
+          image.onerror = () => resolve(false);
+          image.src = href ?? '';
+        }),
+      url,
+    );
+  expect(await loads(first)).toBe(true);
+  // The same part decoded again (a new byte array), as after re-reading the message.
+  await show(page, [{ html, key: 'parts', inlineParts: [{ ...part }] }]);
+  const second = await src();
+  expect(second).not.toBe(first);
+  expect(await loads(second)).toBe(true);
+  expect(await loads(first)).toBe(false);
 });
 
 test("dark mode applies the email's own dark styles; inversion inverts", async ({ page }) => {
@@ -215,7 +259,7 @@ test('Load remote content reloads the frame with the wider policy and keeps the 
       newDocument: doc !== (window as unknown as { shownDocument: Document }).shownDocument,
       policyAllowsImages: doc.head
         .firstElementChild!.getAttribute('content')!
-        .includes('img-src data: http: https:'),
+        .includes('img-src data: blob: http: https:'),
       src: doc.querySelector('img[alt="Late"]')!.getAttribute('src'),
     };
   });

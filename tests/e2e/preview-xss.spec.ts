@@ -63,7 +63,7 @@ interface Watch {
 
 // Directives only the frame's policy has (the app's policy allows more or says it otherwise).
 const FRAME_DIRECTIVE =
-  /"(?:script-src 'none'|default-src 'none'|img-src data:|font-src data:|style-src 'unsafe-inline'|media-src 'none'|connect-src 'none'|frame-src 'none'|child-src 'none'|worker-src 'none')"/;
+  /"(?:script-src 'none'|default-src 'none'|img-src data: blob:|font-src data: blob:|style-src 'unsafe-inline'|media-src 'none'|connect-src 'none'|frame-src 'none'|child-src 'none'|worker-src 'none')"/;
 
 function watch(page: Page): Watch {
   const seen: Watch = {

@@ -11,7 +11,7 @@ import type {
   V1SendRawEmailRequest,
 } from '../ses/request-types.ts';
 import type { BuiltMessage, Draft } from '../mime/types.ts';
-import { flattenAddresses, formatMailbox, parseAddressList } from '../mime/index.ts';
+import { flattenAddresses, formatMailbox, parseAddressList } from '../mime/address.ts';
 import { readSesHeaders } from './ses-headers.ts';
 import { bytesToBase64 } from './base64.ts';
 

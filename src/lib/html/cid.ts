@@ -52,12 +52,17 @@ export function dataUrlFor(contentType: string, content: Uint8Array): string {
   return url;
 }
 
+/** Makes the URL an inline part is shown through, given its checked media type. */
+export type PartUrlFactory = (contentType: string, content: Uint8Array) => string;
+
 /** Looks inline parts up by Content-ID, compared without brackets and case-insensitively. */
 export class CidResolver {
   readonly #parts = new Map<string, InlinePart>();
   readonly #used = new Set<string>();
+  readonly #urlFor: PartUrlFactory;
 
-  constructor(parts: InlinePartsSpec = []) {
+  constructor(parts: InlinePartsSpec = [], urlFor: PartUrlFactory = dataUrlFor) {
+    this.#urlFor = urlFor;
     const list = Array.isArray(parts)
       ? (parts as readonly InlinePart[])
       : [...(parts as ReadonlyMap<string, InlinePart>).values()];
@@ -75,11 +80,57 @@ export class CidResolver {
     const type = part.contentType.trim().toLowerCase().split(';')[0]?.trim() ?? '';
     if (!RESOLVABLE_TYPE.test(type)) return { kind: 'unsupported', contentType: type };
     this.#used.add(key);
-    return { kind: 'resolved', url: dataUrlFor(type, part.content) };
+    return { kind: 'resolved', url: this.#urlFor(type, part.content) };
   }
 
   /** Content-IDs of the parts that some reference resolved to. */
   get usedContentIds(): string[] {
     return [...this.#used];
   }
+}
+
+/**
+ * `blob:` URLs for inline parts, one per byte array and type, revoked when the parts are gone.
+ * Only for frames that share the page's origin: a blob URL belongs to the origin that made it.
+ */
+export class PartBlobUrls {
+  readonly #urls = new Map<Uint8Array, Map<string, string>>();
+
+  /** The URL for a part's bytes (a `PartUrlFactory`). */
+  readonly urlFor: PartUrlFactory = (contentType, content) => {
+    let byType = this.#urls.get(content);
+    if (!byType) this.#urls.set(content, (byType = new Map()));
+    let url = byType.get(contentType);
+    if (url === undefined) {
+      url = URL.createObjectURL(
+        new Blob([content as Uint8Array<ArrayBuffer>], { type: contentType }),
+      );
+      byType.set(contentType, url);
+    }
+    return url;
+  };
+
+  /** Revokes the URLs of every byte array not among `contents`. */
+  retain(contents: Iterable<Uint8Array>): void {
+    const keep = new Set(contents);
+    for (const [content, byType] of this.#urls) {
+      if (keep.has(content)) continue;
+      for (const url of byType.values()) URL.revokeObjectURL(url);
+      this.#urls.delete(content);
+    }
+  }
+
+  /** Revokes every URL. */
+  dispose(): void {
+    this.retain([]);
+  }
+}
+
+/** The byte arrays of a parts spec, for `PartBlobUrls.retain`. */
+export function partContents(parts: InlinePartsSpec | undefined): Uint8Array[] {
+  if (!parts) return [];
+  const list = Array.isArray(parts)
+    ? (parts as readonly InlinePart[])
+    : [...(parts as ReadonlyMap<string, InlinePart>).values()];
+  return list.map((part) => part.content);
 }

@@ -6,7 +6,7 @@
  * over http(s). It is the second wall behind the sanitizer: whatever the sanitizer missed still
  * cannot run or load.
  */
-import { CidResolver, type InlinePartsSpec } from './cid.ts';
+import { CidResolver, type InlinePartsSpec, type PartUrlFactory } from './cid.ts';
 import {
   applyColorScheme,
   declaresDarkSupport,
@@ -22,6 +22,8 @@ import { sanitizeEmailHtml } from './sanitize.ts';
 export interface PreviewOptions {
   /** The message's inline parts, for `cid:` references. */
   inlineParts?: InlinePartsSpec;
+  /** How inline parts become URLs (default `data:`; see `PartBlobUrls` for `blob:`). */
+  partUrl?: PartUrlFactory;
   /** Load remote images, stylesheets and fonts (the person chose `Load remote content`). */
   allowRemote?: boolean;
   /** Render the email's own styles for this scheme (default light). */
@@ -71,8 +73,8 @@ export function frameCsp(allowRemote: boolean): string {
   return [
     ...NO_LOADS,
     `style-src 'unsafe-inline'${remote}`,
-    `img-src data:${remote}`,
-    `font-src data:${remote}`,
+    `img-src data: blob:${remote}`,
+    `font-src data: blob:${remote}`,
   ].join('; ');
 }
 
@@ -91,7 +93,7 @@ export function buildPreviewDocument(html: string, options: PreviewOptions = {})
   const document = sanitized.document;
   const resources = rewriteResources(document, {
     allowRemote,
-    cid: new CidResolver(options.inlineParts),
+    cid: new CidResolver(options.inlineParts, options.partUrl),
   });
   const externalLinks = rewriteLinks(document);
   const hasDarkStyles = applyColorScheme(document, scheme);

@@ -10,7 +10,14 @@ export {
   type PreviewOptions,
   type PreviewReport,
 } from './frame-document.ts';
-export { CidResolver, type InlinePart, type InlinePartsSpec } from './cid.ts';
+export {
+  CidResolver,
+  PartBlobUrls,
+  partContents,
+  type InlinePart,
+  type InlinePartsSpec,
+  type PartUrlFactory,
+} from './cid.ts';
 export type { RemoteKind, RemoteResource, ResourceReport } from './remote-content.ts';
 export type { ColorScheme } from './dark-mode.ts';
 export { describeReport } from './status.ts';

@@ -33,7 +33,9 @@ export function readAddressField(
   const entries: AddressEntry[] = (values ?? []).flatMap((value) =>
     parseAddressList(value, { decodeQuoted: false }),
   );
-  for (const diagnostic of addressDiagnostics(field, flattenAddresses(entries))) {
+  const found = addressDiagnostics(field, flattenAddresses(entries));
+  if (found.length === 0) return { entries, mailboxes: flattenAddresses(entries) };
+  for (const diagnostic of found) {
     diagnostics.push(diagnostic);
     fieldOf.set(diagnostic, field);
   }

@@ -24,6 +24,9 @@ export type AddressEntry = Mailbox | AddressGroup;
 /** Groups nest no deeper than this when parsing (RFC 5322 has none; hostile input may). */
 const MAX_GROUP_DEPTH = 4;
 
+/** Characters that end an unquoted word: white space and the list's own punctuation. */
+const TOKEN_END = new Set([...' \t\r\n"(<,;:'].map((c) => c.charCodeAt(0)));
+
 interface Token {
   kind: 'text' | 'quoted' | 'comment' | 'angle' | 'comma' | 'semicolon' | 'colon';
   value: string;
@@ -80,8 +83,10 @@ function tokenize(input: string): Token[] {
       push(char === ',' ? 'comma' : char === ';' ? 'semicolon' : 'colon', char);
       i++;
     } else {
-      let value = '';
-      while (i < input.length && !/[\s"(<,;:]/.test(input[i]!)) value += input[i++];
+      // Every other character starts a word, so the loop always advances.
+      const start = i;
+      while (i < input.length && !TOKEN_END.has(input.charCodeAt(i))) i++;
+      const value = input.slice(start, i);
       // A '>' without its '<' is noise.
       push('text', value.replace(/>/g, ''));
     }
@@ -146,7 +151,7 @@ function toMailbox(tokens: Token[], options: Required<AddressParseOptions>): Mai
       let index = -1;
       for (let k = words.length - 1; k >= 0; k--) {
         const word = words[k]!;
-        if (word.kind === 'text' && word.value.includes('@') && !word.value.startsWith('=?')) {
+        if (word.kind === 'text' && word.value.includes('@') && !ENCODED_WORD.test(word.value)) {
           index = k;
           break;
         }
@@ -246,6 +251,8 @@ export function flattenAddresses(entries: readonly AddressEntry[]): Mailbox[] {
 const LONGEST_UNFOLDABLE = 77;
 
 /** RFC 5322 §3.2.3 atext. */
+/** A whole RFC 2047 encoded word: such a word is display text, never an address. */
+const ENCODED_WORD = /^=\?[^?\s]+\?[QqBb]\?[^?\s]*\?=$/;
 const ATEXT = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+$/;
 
 /** Whether a local part is a dot-atom (RFC 5322 §3.4.1) and may be written unquoted. */
@@ -258,6 +265,19 @@ function isDotAtom(text: string): boolean {
  * is not a valid host name. ASCII domains are returned unchanged (case kept).
  */
 export function domainToAscii(domain: string): string | undefined {
+  const known = asciiDomains.get(domain);
+  if (known !== undefined || asciiDomains.has(domain)) return known;
+  const result = toAsciiDomain(domain);
+  // A bounded memo: the same few domains recur in every build of a draft.
+  if (asciiDomains.size >= DOMAIN_MEMO_SIZE) asciiDomains.clear();
+  asciiDomains.set(domain, result);
+  return result;
+}
+
+const DOMAIN_MEMO_SIZE = 512;
+const asciiDomains = new Map<string, string | undefined>();
+
+function toAsciiDomain(domain: string): string | undefined {
   if (/^\[[^\]]+\]$/.test(domain)) return domain; // address literal, RFC 5321 §4.1.3
 
   if (/^[\x21-\x7e]+$/.test(domain)) {
@@ -267,7 +287,7 @@ export function domainToAscii(domain: string): string | undefined {
   }
   try {
     const host = new URL(`http://${domain}/`).hostname;
-    return domainToAscii(host) === host ? host : undefined;
+    return toAsciiDomain(host) === host ? host : undefined;
   } catch {
     return undefined;
   }

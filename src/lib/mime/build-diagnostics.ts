@@ -12,8 +12,11 @@ export const SES_V1_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 /** SES v2 API and SMTP: 40 MB per message after encoding (ses-facts.md §2.1). */
 export const SES_V2_MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
-/** File extensions SES refuses as attachments (ses-facts.md §2.5). */
-const BLOCKED_EXTENSIONS = new Set(
+/**
+ * File name extensions SES refuses as attachments, lower-case, without the dot (ses-facts.md §2.5,
+ * "Unsupported attachment types"; the page says 85 but lists these 90).
+ */
+export const BLOCKED_ATTACHMENT_EXTENSIONS: ReadonlySet<string> = new Set(
   (
     'ade adp app asp bas bat cer chm cmd com cpl crt csh der exe fxp gadget hlp hta inf ins isp ' +
     'its js jse ksh lib lnk mad maf mag mam maq mar mas mat mau mav maw mda mdb mde mdt mdw mdz ' +
@@ -22,6 +25,18 @@ const BLOCKED_EXTENSIONS = new Set(
     'ws wsc wsf wsh xnk'
   ).split(' '),
 );
+
+/** Whether SES refuses an attachment with this file name (by its last extension, any case). */
+export function isBlockedAttachment(fileName: string): boolean {
+  const dot = fileName.lastIndexOf('.');
+  if (dot < 0) return false;
+  return BLOCKED_ATTACHMENT_EXTENSIONS.has(
+    fileName
+      .slice(dot + 1)
+      .trim()
+      .toLowerCase(),
+  );
+}
 
 /** An error or warning for every mailbox of a field that SES could not send to. */
 export function addressDiagnostics(field: string, mailboxes: readonly Mailbox[]): Diagnostic[] {
@@ -114,12 +129,12 @@ export function contentDiagnostics(draft: {
     });
   }
   for (const attachment of draft.attachments ?? []) {
-    const extension = /\.([A-Za-z0-9]+)$/.exec(attachment.filename)?.[1]?.toLowerCase();
-    if (extension && BLOCKED_EXTENSIONS.has(extension)) {
+    if (isBlockedAttachment(attachment.filename)) {
+      const extension = attachment.filename.slice(attachment.filename.lastIndexOf('.') + 1).trim();
       out.push({
         severity: 'error',
         code: 'blocked-attachment-type',
-        message: `SES refuses attachments of type .${extension} ("${attachment.filename}").`,
+        message: `SES refuses attachments of type .${extension.toLowerCase()} ("${attachment.filename}").`,
       });
     }
     if (attachment.inline && draft.html === undefined) {

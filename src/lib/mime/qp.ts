@@ -38,6 +38,9 @@ const CLASS = new Uint8Array(256);
 for (let b = 33; b <= 126; b++) CLASS[b] = b === EQUALS ? ESCAPE : LITERAL;
 CLASS[SPACE] = WHITE;
 CLASS[TAB] = WHITE;
+/** 1 for bytes a run may copy as they are: literals, and white space (checked at the run's end). */
+const PLAIN = new Uint8Array(256);
+for (let b = 0; b < 256; b++) PLAIN[b] = CLASS[b] === ESCAPE ? 0 : 1;
 /** `=XX` of every byte packed little-endian in 32 bits, written with one store (4th byte spare). */
 const ESCAPED = new Uint32Array(256);
 for (let b = 0; b < 256; b++) ESCAPED[b] = EQUALS | (HIGH[b]! << 8) | (LOW[b]! << 16);
@@ -104,22 +107,16 @@ export function encodeQuotedPrintable(
         const start = i;
         out[at++] = byte;
         i++;
-        while (i < limit) {
-          const b = input[i]!;
-          const kindOf = CLASS[b]!;
-          if (kindOf !== LITERAL) {
-            // White space inside a line stays literal; before a line end it must be escaped.
-            if (kindOf !== WHITE) break;
-            const next = i + 1;
-            if (
-              next === end ||
-              (!binary && input[next] === CR && next + 1 < end && input[next + 1] === LF)
-            ) {
-              break;
-            }
+        while (i < limit && PLAIN[input[i]!] === 1) out[at++] = input[i++]!;
+        // White space that ends up last before a line end must be escaped (rule 3): take it back
+        // and let the next step escape it.
+        if (i > start + 1 && CLASS[input[i - 1]!] === WHITE) {
+          const lineEnds =
+            i === end || (!binary && input[i] === CR && i + 1 < end && input[i + 1] === LF);
+          if (lineEnds) {
+            i--;
+            at--;
           }
-          out[at++] = b;
-          i++;
         }
         column += i - start;
         continue;

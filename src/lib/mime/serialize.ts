@@ -96,8 +96,9 @@ function writePart(part: PlannedPart, writer: ByteWriter): MimeNode {
 /**
  * Serialise a part tree (the root's headers include the message headers). The message always
  * ends with CRLF: SMTP (RFC 5321 §4.1.1.4) adds one before the final "." anyway, so it is written
- * here rather than appearing in transit. The root node ends before that terminator, like every
- * other part, so its body range is exactly its content.
+ * here rather than appearing in transit. The root node is the whole message, so it spans that
+ * terminator too: `raw.slice(tree.start, tree.end)` is `raw`, as an inspector reading the bytes
+ * back finds it.
  */
 export function serializeMessage(root: PlannedPart): { raw: Uint8Array; tree: MimeNode } {
   const writer = new ByteWriter();
@@ -109,6 +110,7 @@ export function serializeMessage(root: PlannedPart): { raw: Uint8Array; tree: Mi
     last[last.length - 2] === 13 &&
     last[last.length - 1] === 10;
   if (root.children || !endsWithCrlf) writer.text(CRLF);
+  tree.end = writer.length;
   return { raw: writer.finish(), tree };
 }
 

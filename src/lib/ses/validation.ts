@@ -18,13 +18,14 @@ import type {
 } from './request-types.ts';
 import { rawAttachmentNames } from './raw-attachments.ts';
 import { findDuplicateHeader } from './unique-headers.ts';
+import { SES_V1_MAX_MESSAGE_BYTES, SES_V2_MAX_MESSAGE_BYTES } from '../mime/build-diagnostics.ts';
 
 /** Most recipients (To + Cc + Bcc) per message (ses-facts §2.2). */
 export const MAX_RECIPIENTS = 50;
 /** SES v2's message size limit, after base64 encoding: 40 MB (ses-facts §2.1). */
-export const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
+export const MAX_MESSAGE_BYTES = SES_V2_MAX_MESSAGE_BYTES;
 /** The SES v1 API's message size limit, after base64 encoding: 10 MB (ses-facts §2.1). */
-export const V1_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+export const V1_MAX_MESSAGE_BYTES = SES_V1_MAX_MESSAGE_BYTES;
 /** Most custom headers in `Content.Simple.Headers` (SES v2 model). */
 export const MAX_SIMPLE_HEADERS = 15;
 /** Longest attachment file name (SES v2 model). */

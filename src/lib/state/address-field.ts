@@ -2,7 +2,7 @@
  * Checking what a person types into an address field (From, To, Cc, Bcc, Reply-To, the envelope
  * sender) with the engine's lenient parser, worded for an inline error message.
  */
-import { addressProblem, flattenAddresses, parseAddressList } from '../mime/index.ts';
+import { addressProblem, flattenAddresses, parseAddressList } from '../mime/address.ts';
 
 /** Problems of an address list, one sentence each; empty when every address can be sent. */
 export function addressListProblems(text: string, options: { single?: boolean } = {}): string[] {

@@ -47,12 +47,11 @@ export class BuildClient {
     this.#post({ type: 'forget', ref });
   }
 
-  /** Build this draft as soon as the worker is free; returns the build's sequence number. */
-  build(draft: DraftReference, now: Date, seed: string): number {
-    const request: BuildRequest = { type: 'build', seq: ++this.#seq, draft, now, seed };
+  /** Build this draft as soon as the worker is free; the answer carries `seq`. */
+  build(draft: DraftReference, now: Date, seed: string, seq: number): void {
+    const request: BuildRequest = { type: 'build', seq, draft, now, seed };
     if (this.#inFlight) this.#waiting = request;
     else this.#send(request);
-    return request.seq;
   }
 
   /** Ask whether the text body still says what the HTML says. */

@@ -8,9 +8,10 @@
 import { getContext, setContext } from 'svelte';
 import type { Diagnostic, Envelope, MimeNode } from '../mime/types.ts';
 import type { TextMatch } from '../export/text-match.ts';
-import type { RawChange } from '../workers/raw-diff.ts';
+import { diffRaw, type RawChange } from '../workers/raw-diff.ts';
+import { buildOptionsFor } from '../workers/build-options.ts';
 import type { DraftReference } from '../workers/build-protocol.ts';
-import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/index.ts';
+import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/address.ts';
 import { BuildClient } from './build-client.ts';
 import {
   emptyFields,
@@ -52,6 +53,15 @@ function stableMessageId(draftId: string, from: string): string {
   const domain = domainToAscii(address.slice(address.lastIndexOf('@') + 1)) ?? FALLBACK_ID_DOMAIN;
   return `<${draftId}@${address.includes('@') && domain ? domain : FALLBACK_ID_DOMAIN}>`;
 }
+
+/**
+ * Drafts up to this size (bodies and attachments) are built on the page, in the same task as the
+ * keystroke, which saves the round trip to the worker; larger ones are built in the worker so the
+ * page never freezes (SPEC: heavy work over about 1 MB runs in a worker).
+ */
+const PAGE_BUILD_LIMIT = 512 * 1024;
+
+type BuildMessage = typeof import('../mime/build.ts').buildMessage;
 
 /** A guess at a file's type from its name, for files the browser gives no type. */
 function guessContentType(filename: string): string {
@@ -108,6 +118,11 @@ export class Composer {
   #rawListeners = new Set<RawListener>();
   #compareTimer: ReturnType<typeof setTimeout> | undefined;
   #compareSeq = 0;
+  #pageBuild: BuildMessage | undefined;
+  #buildSeq = 0;
+  #appliedSeq = 0;
+  #lastRaw: Uint8Array = new Uint8Array(0);
+  #lastSource: 'page' | 'worker' = 'worker';
   #saving: Promise<void> | undefined;
   #saveAgain = false;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -120,17 +135,47 @@ export class Composer {
   async start(): Promise<void> {
     this.#client ??= new BuildClient((response) => {
       if (response.type === 'built') {
-        const { raw, change, envelope, tree, diagnostics, buildMs } = response;
-        this.message = { raw, envelope, tree, diagnostics, buildMs };
-        this.buildError = null;
-        for (const listener of this.#rawListeners) listener(change, raw);
+        const { seq, raw, change, envelope, tree, diagnostics, buildMs } = response;
+        // The worker's change is from its previous message: usable only if that is on screen.
+        const fromPrevious = this.#lastSource === 'worker' && seq > this.#appliedSeq;
+        this.#accept(
+          seq,
+          { raw, envelope, tree, diagnostics, buildMs },
+          'worker',
+          fromPrevious ? change : undefined,
+        );
       } else if (response.type === 'failed') {
-        this.buildError = response.message;
+        if (response.seq >= this.#appliedSeq) this.buildError = response.message;
       } else if (response.seq === this.#compareSeq) {
         this.textMatch = response.result;
       }
     });
+    // The builder for small drafts loads after the first paint; until then the worker builds.
+    void import('../mime/build.ts').then(({ buildMessage }) => {
+      this.#pageBuild = buildMessage;
+    });
     this.#show(await this.#library.load());
+  }
+
+  /** Show a built message if it is newer than the one shown, and tell the raw listeners. */
+  #accept(
+    seq: number,
+    message: AssembledMessage,
+    source: 'page' | 'worker',
+    change: RawChange | undefined,
+  ): void {
+    if (seq < this.#appliedSeq) {
+      // An older build finished after a newer one: the worker's next change cannot be trusted.
+      if (source === 'worker') this.#lastSource = 'page';
+      return;
+    }
+    const applied = change ?? diffRaw(this.#lastRaw, message.raw);
+    this.#appliedSeq = seq;
+    this.#lastRaw = message.raw;
+    this.#lastSource = source;
+    this.message = message;
+    this.buildError = null;
+    for (const listener of this.#rawListeners) listener(applied, message.raw);
   }
 
   /** Stop the worker, saving what is pending. */
@@ -182,7 +227,30 @@ export class Composer {
     };
     // The Date header moves by the minute, not by the keystroke, so the raw view stays still.
     const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    this.#client.build(reference, now, this.draftId);
+    const seq = ++this.#buildSeq;
+    const size =
+      snapshot.html.length +
+      snapshot.text.length +
+      snapshot.attachments.reduce((sum, info) => sum + info.size, 0);
+    if (this.#pageBuild && size <= PAGE_BUILD_LIMIT) {
+      this.#buildOnPage(this.#pageBuild, seq, reference.messageId ?? '', now);
+    } else {
+      this.#client.build(reference, now, this.draftId, seq);
+    }
+  }
+
+  #buildOnPage(build: BuildMessage, seq: number, messageId: string, now: Date): void {
+    const fields = $state.snapshot(this.fields) as DraftFields;
+    const draft = { ...toEngineDraft(fields, (id) => this.#contents.get(id)), messageId };
+    try {
+      const started = performance.now();
+      const built = build(draft, buildOptionsFor(this.draftId, now));
+      const buildMs = performance.now() - started;
+      const { raw, envelope, tree, diagnostics } = built;
+      this.#accept(seq, { raw, envelope, tree, diagnostics, buildMs }, 'page', undefined);
+    } catch (error) {
+      this.buildError = error instanceof Error ? error.message : String(error);
+    }
   }
 
   /** Compare the text body with the HTML once typing pauses. */

@@ -3,14 +3,14 @@
  * page. Keeps attachment bytes by reference and the previous raw message, and answers each build
  * with the change from the previous one.
  */
-import { buildMessage } from '../mime/index.ts';
+import { buildMessage } from '../mime/build.ts';
 import type { Draft, DraftAttachment } from '../mime/types.ts';
-import { compareTextWithHtml } from '../export/text-match.ts';
+
+// html-to-text is large; load it with the first comparison, not with the worker.
+const loadTextMatch = () => import('../export/text-match.ts');
 import type { BuildWorkerRequest, BuildWorkerResponse, DraftReference } from './build-protocol.ts';
 import { diffRaw } from './raw-diff.ts';
-
-/** A MIME boundary is at most 70 characters (RFC 2046 §5.1.1). */
-const BOUNDARY_SEED_LENGTH = 24;
+import { buildOptionsFor } from './build-options.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<BuildWorkerRequest>) => void) | null;
@@ -30,13 +30,9 @@ function resolve(draft: DraftReference): Draft {
 }
 
 function build(request: Extract<BuildWorkerRequest, { type: 'build' }>): void {
-  const seed = request.seed.replace(/[^A-Za-z0-9]/g, '').slice(0, BOUNDARY_SEED_LENGTH);
   try {
     const started = performance.now();
-    const built = buildMessage(resolve(request.draft), {
-      now: request.now,
-      boundary: (depth: number) => `----=_mw_${depth}_${seed}`,
-    });
+    const built = buildMessage(resolve(request.draft), buildOptionsFor(request.seed, request.now));
     const buildMs = performance.now() - started;
     const change = diffRaw(previous, built.raw);
     previous = built.raw;
@@ -76,11 +72,13 @@ scope.onmessage = (event) => {
       build(request);
       break;
     case 'compare-text':
-      scope.postMessage({
-        type: 'text-compared',
-        seq: request.seq,
-        result: compareTextWithHtml(request.text, request.html),
-      });
+      void loadTextMatch().then(({ compareTextWithHtml }) =>
+        scope.postMessage({
+          type: 'text-compared',
+          seq: request.seq,
+          result: compareTextWithHtml(request.text, request.html),
+        }),
+      );
       break;
   }
 };

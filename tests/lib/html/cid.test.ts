@@ -79,6 +79,6 @@ describe('in the preview document', () => {
 
   test('inline parts are not remote content', () => {
     expect(built.report.remote).toEqual([]);
-    expect(built.csp).toContain('img-src data:;');
+    expect(built.csp).toContain('img-src data: blob:;');
   });
 });

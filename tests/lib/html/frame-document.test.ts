@@ -27,7 +27,7 @@ describe('the frame CSP', () => {
       "frame-src 'none'",
       "form-action 'none'",
       "base-uri 'none'",
-      'img-src data:;',
+      'img-src data: blob:;',
     ]) {
       expect(`${csp};`).toContain(directive);
     }

@@ -124,9 +124,9 @@ describe('allowed for this message', () => {
     const css = doc.querySelector('style')!.textContent!;
     expect(css).toContain('@import url("https://cdn.example/b.css") screen;');
     expect(css).toContain('-webkit-image-set("https://img.example/x1.png" 1x');
-    expect(built.csp).toContain('img-src data: http: https:');
+    expect(built.csp).toContain('img-src data: blob: http: https:');
     expect(built.csp).toContain("style-src 'unsafe-inline' http: https:");
-    expect(built.csp).toContain('font-src data: http: https:');
+    expect(built.csp).toContain('font-src data: blob: http: https:');
     expect(built.csp).toContain("script-src 'none'");
     expect(built.csp).toContain("media-src 'none'");
   });

@@ -34,6 +34,16 @@ describe('addresses', () => {
     expect(formatMailbox({ name: '', address: 'j@x.example' })).toBe('j@x.example');
   });
 
+  test('reads a bare address that merely starts like an encoded word as an address', () => {
+    expect(flattenAddresses(parseAddressList('=?a.a@a.aa'))).toEqual([
+      { name: '', address: '=?a.a@a.aa' },
+    ]);
+    // A real encoded word stays display text: it never becomes an address.
+    expect(flattenAddresses(parseAddressList('=?utf-8?q?a@b.example?='))).toEqual([
+      { name: 'a@b.example', address: '' },
+    ]);
+  });
+
   test('says why an address cannot go through SES', () => {
     expect(addressProblem('a@b.example')).toBeUndefined();
     expect(addressProblem('"a b"@b.example')).toBeUndefined();
@@ -42,6 +52,19 @@ describe('addresses', () => {
     expect(addressProblem('a@-bad-.example')).toMatch(/not a valid domain/);
     expect(addressProblem('a b@c.example')).toMatch(/quoting/);
   });
+
+  test.prop([fc.string({ unit: 'binary', maxLength: 200 })], { numRuns: runs })(
+    'never throws or hangs on any input',
+    (input) => {
+      const entries = parseAddressList(input);
+      for (const mailbox of flattenAddresses(entries)) {
+        expect(typeof mailbox.address).toBe('string');
+        expect(typeof addressProblem(mailbox.address) === 'string' || mailbox.address !== '').toBe(
+          true,
+        );
+      }
+    },
+  );
 
   const nameArb = fc.string({ unit: 'grapheme', maxLength: 60 }).map((s) =>
     s

@@ -31,6 +31,15 @@ describe('base64', () => {
     },
   );
 
+  test.prop([fc.uint8Array({ maxLength: 500 }), fc.integer({ min: 1, max: 19 })], {
+    numRuns: runs,
+  })('writes any shorter line length it is asked for', (bytes, groups) => {
+    const encoded = latin1(encodeBase64Lines(bytes, groups * 4));
+    const lines = encoded.split('\r\n');
+    lines.slice(0, -1).forEach((line) => expect(line.length).toBe(groups * 4));
+    expect(encoded.replace(/\r\n/g, '')).toBe(Buffer.from(bytes).toString('base64'));
+  });
+
   test('refuses a line length that cannot hold whole groups', () => {
     expect(() => encodeBase64Lines(new Uint8Array(3), 75)).toThrow(RangeError);
   });

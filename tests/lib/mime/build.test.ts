@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildMessage, type Draft } from '../../../src/lib/mime/index.ts';
+import { buildMessage, inspectMessage, type Draft } from '../../../src/lib/mime/index.ts';
 import { expectWellFormed, leaves, nodeContent, shape, slice } from './build-support.ts';
 
 const now = new Date(Date.UTC(2026, 10, 27, 21, 16, 10));
@@ -51,6 +51,15 @@ describe('buildMessage', () => {
       buildMessage(draft, { now, boundary: fixed }).raw,
     );
     expect(text(buildMessage(draft, { now, boundary: fixed }).raw)).toContain('boundary="b1"');
+  });
+
+  test('splits a subject word too long to fold into encoded words, keeping lines short', async () => {
+    const subject = `Order ${'x'.repeat(1200)} shipped`;
+    const message = buildMessage({ from: 'a@x.example', to: ['b@x.example'], subject }, { now });
+    expectWellFormed(message);
+    const head = text(message.raw).split('\r\n\r\n')[0]!;
+    for (const line of head.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    expect((await inspectMessage(message.raw)).subject).toBe(subject);
   });
 
   test('uses only the multipart levels a draft needs', () => {
