@@ -1,0 +1,332 @@
+/**
+ * The SES workspace's state: one simulator for the whole page, its state kept in IndexedDB after
+ * every change and restored on load. The wall clock drives the simulator's `now`; time the person
+ * lets pass (`advance`) is added on top and saved with the rest, so scheduled deliveries, retries
+ * and complaints happen on their own as real time passes, or at once when simulated time jumps.
+ */
+import {
+  createSesSimulator,
+  type AccountDetails,
+  type ConfigurationSet,
+  type EnforcementStatus,
+  type EventRecord,
+  type IdentityRecord,
+  type InboundRecord,
+  type NotificationRecord,
+  type OutcomeRule,
+  type ReceiptRuleSet,
+  type ReceiveRequest,
+  type Reputation,
+  type ReputationPoint,
+  type SendEmailRequest,
+  type SendEmailResponse,
+  type SentMessageView,
+  type SesSimulator,
+  type SuppressionReason,
+  type TimelineEntry,
+} from '../ses/index.ts';
+import { getContext, setContext } from 'svelte';
+import { describeError } from './ses-error-notes.ts';
+import { SesPersistence, type SesPersistenceOptions } from './ses-persistence.ts';
+
+export { SES_DATABASE } from './ses-persistence.ts';
+export { describeError } from './ses-error-notes.ts';
+
+/**
+ * The longest the page waits before looking at the simulator again even when nothing is
+ * scheduled, so that the clock and the trailing 24-hour usage shown stay current.
+ */
+const IDLE_REFRESH_MS = 30_000;
+/** The shortest wait, so that a task due "now" never spins the page. */
+const MIN_REFRESH_MS = 20;
+
+/** Everything the workspace shows, read from the simulator at one moment. */
+export interface SesView {
+  /** Simulated now, epoch ms. */
+  nowMs: number;
+  /** How far simulated time is ahead of the wall clock, ms. */
+  clockOffsetMs: number;
+  region: string;
+  identities: IdentityRecord[];
+  account: AccountDetails;
+  suppressionList: Array<{ emailAddress: string; reason: string; lastUpdateTime: string }>;
+  outcomeRules: OutcomeRule[];
+  configurationSets: ConfigurationSet[];
+  /** Newest first. */
+  messages: SentMessageView[];
+  notifications: NotificationRecord[];
+  events: EventRecord[];
+  reputation: Reputation & { enforcementStatus: EnforcementStatus };
+  reputationHistory: ReputationPoint[];
+  receiptRuleSets: ReceiptRuleSet[];
+  activeReceiptRuleSet: string | undefined;
+  /** Newest first. */
+  inbound: InboundRecord[];
+  /** When the next scheduled delivery step is due (simulated epoch ms). */
+  nextScheduledAt: number | undefined;
+}
+
+/** How the store is made; tests pass a fake IndexedDB and a clock. */
+export interface SesStoreOptions extends SesPersistenceOptions {
+  now?: () => Date;
+  /** Whether to look at the simulator again by itself when something is due (default true). */
+  autoRefresh?: boolean;
+}
+
+/** The simulator, its saved state and the view the workspace reads. Call `load()` first. */
+export class SesStore {
+  /** The latest view; null until loaded. */
+  view = $state.raw<SesView | null>(null);
+  /** Why the saved state could not be read or written, if it could not. */
+  storageError = $state<string | null>(null);
+
+  #simulator: SesSimulator;
+  #clock: () => Date;
+  #options: SesStoreOptions;
+  #persistence: SesPersistence;
+  #loading: Promise<void> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #disposed = false;
+
+  constructor(options: SesStoreOptions = {}) {
+    this.#options = options;
+    // The clock is read, never observed: the view is what the page watches.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.#clock = options.now ?? (() => new Date());
+    this.#simulator = createSesSimulator({ now: this.#clock });
+    this.#persistence = new SesPersistence(options);
+    this.#persistence.onOtherPageSaved = () => void this.#followOtherPage();
+    this.#persistence.onWriteResult = (error) => {
+      this.storageError =
+        error === null ? null : `The SES state could not be saved: ${describeError(error)}`;
+    };
+  }
+
+  /** Open the database and continue from the saved state, if there is one. */
+  load(): Promise<void> {
+    this.#loading ??= this.#load();
+    return this.#loading;
+  }
+
+  async #load(): Promise<void> {
+    try {
+      const saved = await this.#persistence.open();
+      if (saved !== undefined) this.#simulator.importState(saved);
+    } catch (error) {
+      this.storageError = `The saved SES state could not be read: ${describeError(error)}`;
+    }
+    this.#refresh();
+  }
+
+  /** Another page saved: continue from what it saved (unless this page has saving to do). */
+  async #followOtherPage(): Promise<void> {
+    if (this.#persistence.busy || this.#disposed) return;
+    try {
+      const saved = await this.#persistence.read();
+      if (saved === undefined || this.#persistence.busy) return;
+      this.#simulator.importState(saved);
+      this.#refresh(false);
+    } catch (error) {
+      this.storageError = `The SES state another tab saved could not be read: ${describeError(error)}`;
+    }
+  }
+
+  /** Stop looking at the simulator by itself and close the database once saving is done. */
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+    this.#persistence.close();
+  }
+
+  /** Wait until every change so far is in IndexedDB. */
+  flush(): Promise<void> {
+    return this.#persistence.flush();
+  }
+
+  /** Read the simulator again (due deliveries happen first) and save when anything changed. */
+  refresh(): void {
+    this.#refresh();
+  }
+
+  /**
+   * Read the simulator into the view. Saving is skipped only when the clock alone moved and no
+   * scheduled step came due, since then the state cannot have changed.
+   */
+  #refresh(save = true): void {
+    const sim = this.#simulator;
+    const state = sim.exportState();
+    const next = sim.nextScheduledAt()?.getTime();
+    this.view = {
+      nowMs: sim.now().getTime(),
+      clockOffsetMs: state.clockOffsetMs,
+      region: state.region,
+      identities: sim.listIdentities(),
+      account: sim.getAccount(),
+      suppressionList: sim.listSuppressedDestinations(),
+      outcomeRules: sim.outcomeRules(),
+      configurationSets: sim.configurationSets(),
+      messages: sim.messages().reverse(),
+      notifications: state.notifications,
+      events: state.events,
+      reputation: sim.reputation(),
+      reputationHistory: sim.reputationHistory(),
+      receiptRuleSets: state.receiving.ruleSets,
+      activeReceiptRuleSet: state.receiving.activeRuleSetName,
+      inbound: [...state.receiving.inbound].reverse(),
+      nextScheduledAt: next,
+    };
+    if (save) this.#persistence.write(state);
+    this.#schedule(next);
+  }
+
+  #schedule(next: number | undefined): void {
+    clearTimeout(this.#timer);
+    if (this.#disposed || this.#options.autoRefresh === false) return;
+    const now = this.#simulator.now().getTime();
+    const wait = next === undefined ? IDLE_REFRESH_MS : next - now;
+    this.#timer = setTimeout(
+      () => this.#refresh(next !== undefined && next <= this.#simulator.now().getTime()),
+      Math.min(IDLE_REFRESH_MS, Math.max(MIN_REFRESH_MS, wait)),
+    );
+  }
+
+  /** Run a change, then show and save the result. Errors (SesError, RangeError) go to the caller. */
+  #change<T>(work: (simulator: SesSimulator) => T): T {
+    try {
+      return work(this.#simulator);
+    } finally {
+      this.#refresh();
+    }
+  }
+
+  verifyIdentity(identity: string): void {
+    this.#change((sim) => sim.verifyIdentity(identity));
+  }
+  deleteIdentity(identity: string): void {
+    this.#change((sim) => sim.deleteIdentity(identity));
+  }
+  setHeadersInNotifications(identity: string, enabled: boolean): void {
+    this.#change((sim) => sim.setIdentityHeadersInNotificationsEnabled(identity, enabled));
+  }
+  putSuppressedDestination(emailAddress: string, reason: SuppressionReason): void {
+    this.#change((sim) => sim.putSuppressedDestination(emailAddress, reason));
+  }
+  deleteSuppressedDestination(emailAddress: string): void {
+    this.#change((sim) => sim.deleteSuppressedDestination(emailAddress));
+  }
+  setAccountSuppressedReasons(reasons: SuppressionReason[]): void {
+    this.#change((sim) => sim.putAccountSuppressionAttributes(reasons));
+  }
+  setProductionAccess(
+    enabled: boolean,
+    quotas?: { max24HourSend?: number; maxSendRate?: number },
+  ): void {
+    this.#change((sim) => sim.setProductionAccess(enabled, quotas));
+  }
+  setSendQuota(quotas: { max24HourSend?: number; maxSendRate?: number }): void {
+    this.#change((sim) => sim.setSendQuota(quotas));
+  }
+  setSendingEnabled(enabled: boolean): void {
+    this.#change((sim) => sim.setSendingEnabled(enabled));
+  }
+  setPauseOnReputation(enabled: boolean): void {
+    this.#change((sim) => sim.setPauseOnReputation(enabled));
+  }
+  setOutcomeRules(rules: readonly OutcomeRule[]): void {
+    this.#change((sim) => sim.setOutcomeRules(rules));
+  }
+  putConfigurationSet(set: ConfigurationSet): void {
+    this.#change((sim) => sim.putConfigurationSet(set));
+  }
+  deleteConfigurationSet(name: string): void {
+    this.#change((sim) => sim.deleteConfigurationSet(name));
+  }
+  putReceiptRuleSet(set: ReceiptRuleSet): void {
+    this.#change((sim) => sim.putReceiptRuleSet(set));
+  }
+  deleteReceiptRuleSet(name: string): void {
+    this.#change((sim) => sim.deleteReceiptRuleSet(name));
+  }
+  setActiveReceiptRuleSet(name: string | undefined): void {
+    this.#change((sim) => sim.setActiveReceiptRuleSet(name));
+  }
+  deleteInbound(messageId: string): void {
+    this.#change((sim) => sim.deleteInbound(messageId));
+  }
+  /** Let simulated time pass: deliveries, retries and quota windows move on. */
+  advance(ms: number): void {
+    this.#change((sim) => sim.advance(ms));
+  }
+
+  /** Send through the simulator (Raw content is read by the MIME inspector first). */
+  async send(request: SendEmailRequest): Promise<SendEmailResponse> {
+    await this.load();
+    try {
+      return await this.#simulator.sendEmailAsync(request);
+    } finally {
+      this.#refresh();
+    }
+  }
+
+  /** Receive an inbound message through the active receipt rule set. */
+  async receive(request: ReceiveRequest): Promise<InboundRecord> {
+    await this.load();
+    try {
+      return await this.#simulator.receiveEmailAsync(request);
+    } finally {
+      this.#refresh();
+    }
+  }
+
+  /** A sent message's notifications and events in time order. */
+  timeline(messageId: string): TimelineEntry[] {
+    return this.#simulator.timeline(messageId);
+  }
+
+  /** The whole simulator state as pretty-printed JSON, for a file. */
+  exportJson(): string {
+    return JSON.stringify(this.#simulator.exportState(), null, 2);
+  }
+
+  /** Replace the whole state with one read from JSON; throws RangeError when it is not one. */
+  importJson(text: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new RangeError('The file is not JSON.');
+    }
+    this.#change((sim) => sim.importState(value));
+  }
+
+  /** Start again with a new, empty account in the sandbox. */
+  reset(): void {
+    const fresh = createSesSimulator({ now: this.#clock }).exportState();
+    this.#change((sim) => sim.importState(fresh));
+  }
+}
+
+let shared: SesStore | undefined;
+
+/** The page's one SES store, loading from IndexedDB on first use. */
+export function sesStore(): SesStore {
+  if (!shared) {
+    shared = new SesStore();
+    void shared.load();
+  }
+  return shared;
+}
+
+const CONTEXT = Symbol('ses-store');
+
+/** Share a store with the workspace's components. */
+export function setSesContext(store: SesStore): SesStore {
+  return setContext(CONTEXT, store);
+}
+
+/** The store the workspace shared. */
+export function getSesContext(): SesStore {
+  const store = getContext<SesStore | undefined>(CONTEXT);
+  if (!store) throw new RangeError('The SES panels need the SES workspace around them.');
+  return store;
+}

@@ -1,0 +1,145 @@
+import { describe, expect, test } from 'vitest';
+import { fc, test as prop } from '@fast-check/vitest';
+import { createSesSimulator, type OutcomeRule } from '../../../../src/lib/ses/index.ts';
+import { rateChart } from '../../../../src/lib/components/ses/chart.ts';
+import {
+  formatDuration,
+  formatRate,
+  formatTime,
+} from '../../../../src/lib/components/ses/format.ts';
+import {
+  describeOutcome,
+  emptyOutcomeFields,
+  fieldsFromRule,
+  ruleFromFields,
+} from '../../../../src/lib/components/ses/outcome-form.ts';
+import {
+  describeAction,
+  emptyReceiptRuleFields,
+  receiptRuleFromFields,
+} from '../../../../src/lib/components/ses/receipt-rule-form.ts';
+
+describe('formats', () => {
+  for (const [ms, words] of [
+    [45_000, '45 s'],
+    [60_000, '1 min'],
+    [3_600_000, '1 h'],
+    [3_600_000 + 20 * 60_000, '1 h 20 min'],
+    [86_400_000, '1 d'],
+    [86_400_000 + 3_600_000, '1 d 1 h'],
+  ] as const) {
+    test(`${ms} ms is ${words}`, () => expect(formatDuration(ms)).toBe(words));
+  }
+  test('rates keep enough digits to tell the complaint thresholds apart', () => {
+    expect(formatRate(0.001)).toBe('0.10%');
+    expect(formatRate(0.0005)).toBe('0.05%');
+    expect(formatRate(0.05)).toBe('5.0%');
+  });
+  test('times are UTC, as in SES JSON', () => {
+    expect(formatTime('2026-01-01T00:00:03.123Z')).toBe('2026-01-01 00:00:03 UTC');
+    expect(formatTime(Date.UTC(2026, 1, 2, 3, 4, 5))).toBe('2026-02-02 03:04:05 UTC');
+  });
+});
+
+describe('rate chart', () => {
+  test('a step line from the first point to now, thresholds always in view', () => {
+    const chart = rateChart(
+      [
+        { at: 0, rate: 0 },
+        { at: 50, rate: 0.05 },
+      ],
+      100,
+      0.1,
+      100,
+      120,
+    );
+    expect(chart.line).toBe('0.0,120.0 50.0,120.0 50.0,70.0 100,70.0');
+    expect(chart.top).toBeCloseTo(0.12);
+    expect(chart.y(0.1)).toBeCloseTo(20);
+  });
+  prop.prop([
+    fc.array(fc.record({ at: fc.nat(1e9), rate: fc.double({ min: 0, max: 1, noNaN: true }) })),
+  ])('every plotted point lies inside the box', (raw) => {
+    const points = [...raw].sort((a, b) => a.at - b.at);
+    const { line } = rateChart(points, 2e9, 0.005, 320, 120);
+    for (const pair of line ? line.split(' ') : []) {
+      const [x, y] = pair.split(',').map(Number) as [number, number];
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(320);
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(120);
+    }
+  });
+});
+
+describe('outcome rule form', () => {
+  const rules: OutcomeRule[] = [
+    {
+      pattern: '*@gone.example',
+      outcome: { kind: 'hard-bounce', status: '5.1.1', bounceSubType: 'NoEmail' },
+    },
+    {
+      pattern: '*@full.example',
+      outcome: { kind: 'soft-bounce', status: '4.2.2', recoverAfterMs: 1_800_000 },
+    },
+    {
+      pattern: '*@angry.example',
+      outcome: { kind: 'complaint', feedbackType: 'abuse', delayMs: 600_000 },
+    },
+    { pattern: 'ok@*', outcome: { kind: 'delivery', smtpResponse: '250 2.6.0 queued' } },
+  ];
+  for (const rule of rules) {
+    test(`${describeOutcome(rule.outcome)} survives a round trip through the form`, () => {
+      expect(ruleFromFields(fieldsFromRule(rule))).toEqual(rule);
+    });
+  }
+  test('every rule the form makes is one the simulator accepts, or refuses in words', () => {
+    const sim = createSesSimulator();
+    sim.setOutcomeRules(rules.map((r) => ruleFromFields(fieldsFromRule(r))));
+    expect(sim.outcomeRules()).toEqual(rules);
+    const bad = ruleFromFields({ ...emptyOutcomeFields(), pattern: '*', status: '4.1.1' });
+    expect(() => sim.setOutcomeRules([bad])).toThrow('A hard bounce needs a 5.x.x status code.');
+    expect(() =>
+      ruleFromFields({ ...emptyOutcomeFields(), kind: 'complaint', delayMinutes: 'soon' }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe('receipt rule form', () => {
+  test('the default rule stores and notifies, and the simulator accepts it', () => {
+    const rule = receiptRuleFromFields({
+      ...emptyReceiptRuleFields(),
+      name: 'all',
+      recipients: 'a@x.test, .x.test',
+    });
+    expect(rule.recipients).toEqual(['a@x.test', '.x.test']);
+    expect(rule.actions.map(describeAction)).toEqual([
+      'S3 → inbound-mail',
+      'SNS → arn:aws:sns:us-east-1:123456789012:inbound',
+    ]);
+    const sim = createSesSimulator();
+    sim.putReceiptRuleSet({ name: 'set', rules: [rule] });
+    expect(sim.receiptRuleSets()[0]?.rules).toEqual([rule]);
+  });
+  test('actions come in SES order: add header, store, notify, Lambda, bounce, stop', () => {
+    const rule = receiptRuleFromFields({
+      ...emptyReceiptRuleFields(),
+      name: 'everything',
+      addHeader: true,
+      lambda: true,
+      bounce: true,
+      bounceSender: 'mailer-daemon@x.test',
+      stop: true,
+      keyword: 'invoice',
+    });
+    expect(rule.actions.map((a) => a.type)).toEqual([
+      'AddHeader',
+      'S3',
+      'SNS',
+      'Lambda',
+      'Bounce',
+      'Stop',
+    ]);
+    expect(rule.keyword).toEqual({ text: 'invoice', scope: 'subject-or-body' });
+  });
+});
