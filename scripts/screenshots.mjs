@@ -30,6 +30,9 @@ try {
   await page.getByRole('region', { name: 'Raw message' }).waitFor();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'docs/compose.png' });
+  await page.getByRole('region', { name: 'MIME structure' }).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'docs/compose-assembled.png' });
 
   const sample = `${corpus}/php-bounce-handler/eml/1.eml`;
   if (existsSync(sample)) {
