@@ -7,7 +7,7 @@
  * it, so one trailing empty line is dropped from each message. Lines that were quoted when the
  * file was written (`>From `) are unquoted on the way out.
  */
-import { CR, LF } from './bytes.ts';
+import { concatBytes, CR, LF } from './bytes.ts';
 
 /** How `>From ` lines inside messages were quoted when the file was written. */
 export type MboxQuoting =
@@ -265,13 +265,5 @@ export function formatMbox(
     if (raw.length > 0 && last !== LF && last !== CR) parts.push(eol);
     parts.push(eol);
   }
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
