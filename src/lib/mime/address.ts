@@ -246,7 +246,12 @@ export function parseAddressList(input: string, options: AddressParseOptions = {
 
 /** The mailboxes of an address list, with group members in place of their groups. */
 export function flattenAddresses(entries: readonly AddressEntry[]): Mailbox[] {
-  return entries.flatMap((entry) => ('group' in entry ? entry.group : [entry]));
+  const mailboxes: Mailbox[] = [];
+  for (const entry of entries) {
+    if ('group' in entry) mailboxes.push(...entry.group);
+    else mailboxes.push(entry);
+  }
+  return mailboxes;
 }
 
 /** The longest piece a folded header line can hold after its leading space (RFC 5322 §2.1.1). */
