@@ -39,12 +39,16 @@ export function readAddressField(
     diagnostics.push(diagnostic);
     fieldOf.set(diagnostic, field);
   }
-  const usable = (mailbox: Mailbox) => !addressProblem(mailbox.address);
   const kept = entries.flatMap((entry): AddressEntry[] => {
     if ('group' in entry) return [{ name: entry.name, group: entry.group.filter(usable) }];
     return usable(entry) ? [entry] : [];
   });
   return { entries: kept, mailboxes: flattenAddresses(kept) };
+}
+
+/** Whether SES can take a mailbox's address. */
+function usable(mailbox: Mailbox): boolean {
+  return !addressProblem(mailbox.address);
 }
 
 /** Format entries as a header value: mailboxes and groups, comma-separated. */

@@ -25,7 +25,8 @@ export type AddressEntry = Mailbox | AddressGroup;
 const MAX_GROUP_DEPTH = 4;
 
 /** Characters that end an unquoted word: white space and the list's own punctuation. */
-const TOKEN_END = new Set([...' \t\r\n"(<,;:'].map((c) => c.charCodeAt(0)));
+const TOKEN_END = new Uint8Array(128);
+for (const c of ' \t\r\n"(<,;:') TOKEN_END[c.charCodeAt(0)] = 1;
 
 interface Token {
   kind: 'text' | 'quoted' | 'comment' | 'angle' | 'comma' | 'semicolon' | 'colon';
@@ -38,10 +39,6 @@ function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   let spaced = false;
-  const push = (kind: Token['kind'], value: string) => {
-    tokens.push({ kind, value, spaced });
-    spaced = false;
-  };
   while (i < input.length) {
     const char = input[i]!;
     if (char === ' ' || char === '\t' || char === '\r' || char === '\n') {
@@ -56,7 +53,8 @@ function tokenize(input: string): Token[] {
         i++;
       }
       i++;
-      push('quoted', value);
+      tokens.push({ kind: 'quoted', value: value, spaced });
+      spaced = false;
     } else if (char === '(') {
       let depth = 1;
       let value = '';
@@ -73,22 +71,32 @@ function tokenize(input: string): Token[] {
         if (depth > 0) value += c;
         i++;
       }
-      push('comment', value);
+      tokens.push({ kind: 'comment', value: value, spaced });
+      spaced = false;
     } else if (char === '<') {
       const close = input.indexOf('>', i + 1);
       const end = close < 0 ? input.length : close;
-      push('angle', input.slice(i + 1, end).trim());
+      tokens.push({ kind: 'angle', value: input.slice(i + 1, end).trim(), spaced });
+      spaced = false;
       i = end + 1;
     } else if (char === ',' || char === ';' || char === ':') {
-      push(char === ',' ? 'comma' : char === ';' ? 'semicolon' : 'colon', char);
+      tokens.push({
+        kind: char === ',' ? 'comma' : char === ';' ? 'semicolon' : 'colon',
+        value: char,
+        spaced,
+      });
+      spaced = false;
       i++;
     } else {
       // Every other character starts a word, so the loop always advances.
       const start = i;
-      while (i < input.length && !TOKEN_END.has(input.charCodeAt(i))) i++;
+      for (let code = input.charCodeAt(i); i < input.length; code = input.charCodeAt(++i)) {
+        if (code < 128 && TOKEN_END[code] === 1) break;
+      }
       const value = input.slice(start, i);
       // A '>' without its '<' is noise.
-      push('text', value.replace(/>/g, ''));
+      tokens.push({ kind: 'text', value: value.replace(/>/g, ''), spaced });
+      spaced = false;
     }
   }
   return tokens;
@@ -111,21 +119,18 @@ export interface AddressParseOptions {
 function joinWords(tokens: Token[], decode: boolean, decodeQuoted: boolean): string {
   let out = '';
   let run = '';
-  const flush = () => {
-    out += decode ? decodeEncodedWords(run) : run;
-    run = '';
-  };
   for (const token of tokens) {
     const space = (out || run) && (token.spaced || token.kind === 'quoted') ? ' ' : '';
     if (token.kind === 'quoted') {
       run += space;
-      flush();
+      out += decode ? decodeEncodedWords(run) : run;
+      run = '';
       out += decode && decodeQuoted ? decodeEncodedWords(token.value) : token.value;
     } else {
       run += space + token.value;
     }
   }
-  flush();
+  out += decode ? decodeEncodedWords(run) : run;
   return out.trim();
 }
 
@@ -184,14 +189,11 @@ function parseList(
   const tokens = tokenize(input);
   const entries: AddressEntry[] = [];
   let current: Token[] = [];
-  const finish = () => {
-    if (current.length) entries.push(...toMailbox(current, options));
-    current = [];
-  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind === 'comma' || token.kind === 'semicolon') {
-      finish();
+      if (current.length) entries.push(...toMailbox(current, options));
+      current = [];
     } else if (token.kind === 'colon' && depth < MAX_GROUP_DEPTH) {
       // A group: its name is what came before the colon; members run to the matching ';'.
       const words = current.filter((t) => t.kind === 'text' || t.kind === 'quoted');
@@ -212,7 +214,7 @@ function parseList(
       current.push(token);
     }
   }
-  finish();
+  if (current.length) entries.push(...toMailbox(current, options));
   return entries;
 }
 
@@ -244,7 +246,12 @@ export function parseAddressList(input: string, options: AddressParseOptions = {
 
 /** The mailboxes of an address list, with group members in place of their groups. */
 export function flattenAddresses(entries: readonly AddressEntry[]): Mailbox[] {
-  return entries.flatMap((entry) => ('group' in entry ? entry.group : [entry]));
+  const mailboxes: Mailbox[] = [];
+  for (const entry of entries) {
+    if ('group' in entry) mailboxes.push(...entry.group);
+    else mailboxes.push(entry);
+  }
+  return mailboxes;
 }
 
 /** The longest piece a folded header line can hold after its leading space (RFC 5322 §2.1.1). */

@@ -93,6 +93,13 @@ export function encodeBase64(input: Uint8Array): string {
   return text;
 }
 
+/** The length of {@link encodeBase64Lines}'s result for `length` input bytes (76-character lines). */
+export function base64LinesLength(length: number): number {
+  const chars = encodedLength(length);
+  const lines = Math.max(1, Math.ceil(chars / BASE64_MAX_LINE));
+  return chars + (lines - 1) * 2;
+}
+
 /**
  * Encode bytes as a base64 body: lines of {@link BASE64_MAX_LINE} characters separated by CRLF,
  * without a line break after the last line.
@@ -103,10 +110,26 @@ export function encodeBase64Lines(input: Uint8Array, lineLength = BASE64_MAX_LIN
       `A base64 line length must be a multiple of 4 from 4 to 76, not ${lineLength}.`,
     );
   }
-  const length = input.length;
-  const chars = encodedLength(length);
+  const chars = encodedLength(input.length);
   const lines = Math.max(1, Math.ceil(chars / lineLength));
   const out = new Uint8Array(chars + (lines - 1) * 2);
+  encodeLinesInto(input, out, lineLength);
+  return out;
+}
+
+/**
+ * Write the base64 lines of `input` into `out`, which is exactly as long as the result (so a
+ * message writer can encode straight into its output buffer, without a copy).
+ */
+export function encodeBase64LinesInto(input: Uint8Array, out: Uint8Array): void {
+  if (out.length !== base64LinesLength(input.length)) {
+    throw new RangeError('The output of base64 lines must be exactly as long as the encoding.');
+  }
+  encodeLinesInto(input, out, BASE64_MAX_LINE);
+}
+
+function encodeLinesInto(input: Uint8Array, out: Uint8Array, lineLength: number): void {
+  const length = input.length;
   const bytesPerLine = (lineLength / 4) * 3;
   // Attachments are most of a message's bytes: whole groups are read as 32-bit words and
   // written as 32-bit words of four characters, through DataViews (byte order is explicit).
@@ -144,7 +167,6 @@ export function encodeBase64Lines(input: Uint8Array, lineLength = BASE64_MAX_LIN
     }
   }
   encodeInto(input, i, length, out, at);
-  return out;
 }
 
 /**

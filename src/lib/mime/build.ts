@@ -182,6 +182,11 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
   return { raw, envelope, tree, diagnostics };
 }
 
+/** Whether a boundary delimiter occurs in any of these 7bit bodies. */
+function occursIn(bodies: readonly string[], boundary: string): boolean {
+  return bodies.some((text) => text.includes(`--${boundary}`));
+}
+
 /** The body structure: only the multipart levels the draft needs. */
 function planBody(
   draft: Draft,
@@ -236,7 +241,6 @@ function planBody(
   const root = mixed.length ? multipartPart('mixed', body ? [body, ...mixed] : mixed) : body!;
 
   const sevenBit = sevenBitBodies(root).map((bytes) => bytesToBinaryString(bytes));
-  const collides = (boundary: string) => sevenBit.some((text) => text.includes(`--${boundary}`));
   assignBoundaries(root, (depth) => {
     if (options.boundary) {
       const boundary = options.boundary(depth);
@@ -245,7 +249,7 @@ function planBody(
           `options.boundary(${depth}) gave "${String(boundary)}", which is not 1–70 RFC 2046 boundary characters.`,
         );
       }
-      if (collides(boundary)) {
+      if (occursIn(sevenBit, boundary)) {
         diagnostics.push({
           severity: 'error',
           code: 'boundary-in-body',
@@ -255,7 +259,7 @@ function planBody(
       return boundary;
     }
     let boundary = defaultBoundary(seed, depth);
-    for (let attempt = 1; collides(boundary); attempt++)
+    for (let attempt = 1; occursIn(sevenBit, boundary); attempt++)
       boundary = `${defaultBoundary(seed, depth)}_${attempt}`;
     return boundary;
   });

@@ -117,6 +117,14 @@ export function needsEncoding(text: string): boolean {
   return /[^\x20-\x7e\t]/.test(text);
 }
 
+/** Whether a word of an unstructured value must be encoded: too long, non-ASCII or like `=?…?=`. */
+function isRiskyWord(word: string, longWordLimit: number): boolean {
+  return word.length > longWordLimit || needsEncoding(word) || ENCODED_WORD_LIKE.test(word);
+}
+
+/** Text that a reader could take for an encoded word. */
+const ENCODED_WORD_LIKE = /=\?.*\?=/;
+
 /**
  * Encode an unstructured header value (e.g. Subject): ASCII words at either end stay readable;
  * the stretch from the first to the last word that needs encoding becomes encoded words. A text
@@ -131,12 +139,10 @@ export function encodeUnstructured(
   longWordLimit = Infinity,
 ): string {
   const words = text.split(' ');
-  const risky = (word: string) =>
-    word.length > longWordLimit || needsEncoding(word) || /=\?.*\?=/.test(word);
-  let first = words.findIndex(risky);
+  let first = words.findIndex((word) => isRiskyWord(word, longWordLimit));
   if (first < 0) return text;
   let last = words.length - 1;
-  while (!risky(words[last]!)) last--;
+  while (!isRiskyWord(words[last]!, longWordLimit)) last--;
   // Keep the encoded stretch from starting or ending with an empty word (double spaces).
   while (first > 0 && words[first - 1] === '') first--;
   while (last < words.length - 1 && words[last + 1] === '') last++;

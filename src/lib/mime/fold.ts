@@ -42,6 +42,8 @@ function splitAtSpaces(value: string): string[] {
  * A word longer than a line is left whole (it may exceed 78, never silently broken).
  */
 export function foldHeader(name: string, value: string, limit = HEADER_FOLD_AT): string {
+  // A field that fits on one line is written as it is (folding could not change it).
+  if (name.length + 2 + value.length <= limit) return `${name}: ${value}`;
   const words = splitAtSpaces(value);
   let out = `${name}:`;
   let lineLength = out.length;

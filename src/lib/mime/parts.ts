@@ -78,7 +78,7 @@ export function attachmentPart(
   const part: PlannedPart = {
     contentType: type,
     headers,
-    body: encodeBase64Lines(attachment.content),
+    base64Source: attachment.content,
     transferEncoding: choice.encoding,
     transferEncodingReason: choice.reason,
     filename,

@@ -2,6 +2,7 @@
  * Writing a planned part tree to bytes, recording where every part lands. Each header line is
  * folded once, every body is already encoded, and the output is assembled in a single buffer.
  */
+import { base64LinesLength, encodeBase64LinesInto } from './base64.ts';
 import { foldHeader } from './fold.ts';
 import type { HeaderField, MimeNode } from './types.ts';
 
@@ -11,6 +12,11 @@ export interface PlannedPart {
   headers: HeaderField[];
   /** The encoded body of a leaf part, without a final line break. */
   body?: Uint8Array;
+  /**
+   * Instead of `body`: bytes that are written as base64 lines, encoded straight into the
+   * message (attachments are most of its size, so this saves a copy of them).
+   */
+  base64Source?: Uint8Array;
   /** The parts of a multipart, with the boundary that separates them. */
   children?: PlannedPart[];
   boundary?: string;
@@ -31,8 +37,14 @@ function asciiBytes(text: string): Uint8Array {
   return out;
 }
 
+/** A chunk of the output: bytes as they are, or bytes to write as base64 lines. */
+interface Chunk {
+  bytes: Uint8Array;
+  base64: boolean;
+}
+
 class ByteWriter {
-  readonly chunks: Uint8Array[] = [];
+  readonly chunks: Chunk[] = [];
   length = 0;
 
   text(value: string): void {
@@ -41,16 +53,28 @@ class ByteWriter {
 
   bytes(value: Uint8Array): void {
     if (value.length === 0) return;
-    this.chunks.push(value);
+    this.chunks.push({ bytes: value, base64: false });
     this.length += value.length;
+  }
+
+  base64(source: Uint8Array): void {
+    if (source.length === 0) return;
+    this.chunks.push({ bytes: source, base64: true });
+    this.length += base64LinesLength(source.length);
   }
 
   finish(): Uint8Array {
     const out = new Uint8Array(this.length);
     let at = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
+    for (const { bytes, base64 } of this.chunks) {
+      if (base64) {
+        const length = base64LinesLength(bytes.length);
+        encodeBase64LinesInto(bytes, out.subarray(at, at + length));
+        at += length;
+      } else {
+        out.set(bytes, at);
+        at += bytes.length;
+      }
     }
     return out;
   }
@@ -73,6 +97,8 @@ function writePart(part: PlannedPart, writer: ByteWriter): MimeNode {
       writer.text(CRLF);
     }
     writer.text(`${delimiter}--`);
+  } else if (part.base64Source) {
+    writer.base64(part.base64Source);
   } else if (part.body) {
     writer.bytes(part.body);
   }
@@ -104,11 +130,13 @@ export function serializeMessage(root: PlannedPart): { raw: Uint8Array; tree: Mi
   const writer = new ByteWriter();
   const tree = writePart(root, writer);
   const last = writer.chunks[writer.chunks.length - 1];
+  // Base64 lines never end with a line break.
   const endsWithCrlf =
     last !== undefined &&
-    last.length >= 2 &&
-    last[last.length - 2] === 13 &&
-    last[last.length - 1] === 10;
+    !last.base64 &&
+    last.bytes.length >= 2 &&
+    last.bytes[last.bytes.length - 2] === 13 &&
+    last.bytes[last.bytes.length - 1] === 10;
   if (root.children || !endsWithCrlf) writer.text(CRLF);
   tree.end = writer.length;
   return { raw: writer.finish(), tree };

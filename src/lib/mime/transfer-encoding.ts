@@ -34,6 +34,13 @@ interface TextStats {
   trailingSpace: boolean;
 }
 
+/** Byte classes for the scan: 0 printable, 1 '=', 2 tab, 3 CR, 4 other control, 5 8-bit. */
+const SCAN_CLASS = new Uint8Array(256);
+for (let b = 0; b < 256; b++) {
+  SCAN_CLASS[b] =
+    b >= 0x80 ? 5 : b === 0x3d ? 1 : b === TAB ? 2 : b === CR ? 3 : b < 0x20 || b === 0x7f ? 4 : 0;
+}
+
 function scanText(bytes: Uint8Array): TextStats {
   let escaped = 0;
   let nonAscii = 0;
@@ -43,27 +50,35 @@ function scanText(bytes: Uint8Array): TextStats {
   let trailingSpace = false;
   const end = bytes.length;
   for (let i = 0; i < end; i++) {
-    const byte = bytes[i]!;
-    if (byte >= 0x20 && byte < 0x7f) {
-      if (byte === 0x3d) escaped++;
+    const kind = SCAN_CLASS[bytes[i]!]!;
+    if (kind === 0 || kind === 2) continue;
+    if (kind === 1) {
+      escaped++;
       continue;
     }
-    if (byte === CR && bytes[i + 1] === LF) {
+    if (kind === 5) {
+      escaped++;
+      nonAscii++;
+      continue;
+    }
+    if (kind === 3 && i + 1 < end && bytes[i + 1] === LF) {
       if (i - lineStart > longestLine) longestLine = i - lineStart;
-      const last = bytes[i - 1];
-      if (i > lineStart && (last === SPACE || last === TAB)) trailingSpace = true;
+      if (i > lineStart) {
+        const last = bytes[i - 1]!;
+        if (last === SPACE || last === TAB) trailingSpace = true;
+      }
       lineStart = i + 2;
       i++;
       continue;
     }
-    if (byte === TAB) continue;
     escaped++;
-    if (byte >= 0x80) nonAscii++;
-    else controls++;
+    controls++;
   }
   if (end - lineStart > longestLine) longestLine = end - lineStart;
-  const last = bytes[end - 1];
-  if (end > lineStart && (last === SPACE || last === TAB)) trailingSpace = true;
+  if (end > lineStart) {
+    const last = bytes[end - 1]!;
+    if (last === SPACE || last === TAB) trailingSpace = true;
+  }
   return { escaped, nonAscii, controls, longestLine, trailingSpace };
 }
 
