@@ -18,7 +18,7 @@ export const SANDBOX_MAX_SEND_RATE = 1;
 export const DEFAULT_PRODUCTION_MAX_24_HOUR_SEND = 50_000;
 /** See `DEFAULT_PRODUCTION_MAX_24_HOUR_SEND`. */
 export const DEFAULT_PRODUCTION_MAX_SEND_RATE = 14;
-/** The length of the quota window. */
+/** The length of the trailing span the daily quota counts over. */
 export const QUOTA_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The account's sending status and quotas, with the usage they are checked against. */
