@@ -12,6 +12,7 @@ import type {
 } from '../ses/request-types.ts';
 import type { BuiltMessage, Draft } from '../mime/types.ts';
 import { flattenAddresses, formatMailbox, parseAddressList } from '../mime/address.ts';
+import { BUILDER_HEADERS } from '../mime/header-fields.ts';
 import { readSesHeaders } from './ses-headers.ts';
 import { bytesToBase64 } from './base64.ts';
 
@@ -25,21 +26,13 @@ const HEADER_NAME_AND_VALUE_MAX = 996;
 /** `Attachment.FileName` at most 255 characters; `ContentType` and `ContentId` at most 78. */
 const ATTACHMENT_FILENAME_MAX = 255;
 const ATTACHMENT_FIELD_MAX = 78;
-/** Headers SES writes itself when it assembles Simple content. */
-const HEADERS_SES_ASSEMBLES = new Set([
-  'from',
-  'to',
-  'cc',
-  'bcc',
-  'reply-to',
-  'subject',
-  'date',
-  'message-id',
-  'mime-version',
-  'content-type',
-  'content-transfer-encoding',
-  'content-disposition',
-]);
+/**
+ * Headers SES writes itself when it assembles Simple content: those the builder writes from the
+ * draft's own fields, less Content-ID (which belongs to parts, not to the message).
+ */
+const HEADERS_SES_ASSEMBLES: ReadonlySet<string> = new Set(
+  [...BUILDER_HEADERS].filter((name) => name !== 'content-id'),
+);
 
 /** What the exports are made from: the draft and the message built from it. */
 export interface SesExportSource {
