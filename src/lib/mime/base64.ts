@@ -128,43 +128,56 @@ export function encodeBase64LinesInto(input: Uint8Array, out: Uint8Array): void 
   encodeLinesInto(input, out, BASE64_MAX_LINE);
 }
 
+/** The four characters of a 24-bit group, first character in the low byte. */
+function quad(triple: number): number {
+  return PAIRS_LE[triple >>> 12]! | (PAIRS_LE[triple & 4095]! << 16);
+}
+
 function encodeLinesInto(input: Uint8Array, out: Uint8Array, lineLength: number): void {
   const length = input.length;
   const bytesPerLine = (lineLength / 4) * 3;
-  // Attachments are most of a message's bytes: whole groups are read as 32-bit words and
-  // written as 32-bit words of four characters, through DataViews (byte order is explicit).
+  // Attachments are most of a message's bytes: every line but the last is written by straight
+  // code, 12 input bytes read as three 32-bit words and written as four words of four characters
+  // through DataViews (byte order is explicit), then the 0, 3, 6 or 9 bytes left on the line.
   const source = new DataView(input.buffer, input.byteOffset, input.byteLength);
   const target = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  const whole = length - (length % 3);
+  const groups = Math.floor(bytesPerLine / 12);
+  const tail = bytesPerLine % 12;
+  const breaks = Math.max(0, Math.ceil(length / bytesPerLine) - 1);
   let at = 0;
   let i = 0;
-  while (i < whole) {
-    const stop = Math.min(i + bytesPerLine, whole);
-    while (i + 12 <= stop) {
+  for (let line = 0; line < breaks; line++) {
+    for (let group = 0; group < groups; group++) {
       const w0 = source.getUint32(i);
       const w1 = source.getUint32(i + 4);
       const w2 = source.getUint32(i + 8);
-      const t0 = w0 >>> 8;
-      const t1 = ((w0 & 0xff) << 16) | (w1 >>> 16);
-      const t2 = ((w1 & 0xffff) << 8) | (w2 >>> 24);
-      const t3 = w2 & 0xffffff;
-      target.setUint32(at, PAIRS_LE[t0 >>> 12]! | (PAIRS_LE[t0 & 4095]! << 16), true);
-      target.setUint32(at + 4, PAIRS_LE[t1 >>> 12]! | (PAIRS_LE[t1 & 4095]! << 16), true);
-      target.setUint32(at + 8, PAIRS_LE[t2 >>> 12]! | (PAIRS_LE[t2 & 4095]! << 16), true);
-      target.setUint32(at + 12, PAIRS_LE[t3 >>> 12]! | (PAIRS_LE[t3 & 4095]! << 16), true);
+      target.setUint32(at, quad(w0 >>> 8), true);
+      target.setUint32(at + 4, quad(((w0 & 0xff) << 16) | (w1 >>> 16)), true);
+      target.setUint32(at + 8, quad(((w1 & 0xffff) << 8) | (w2 >>> 24)), true);
+      target.setUint32(at + 12, quad(w2 & 0xffffff), true);
       at += 16;
       i += 12;
     }
-    while (i < stop) {
-      const triple = (input[i]! << 16) | (input[i + 1]! << 8) | input[i + 2]!;
-      target.setUint32(at, PAIRS_LE[triple >>> 12]! | (PAIRS_LE[triple & 4095]! << 16), true);
-      at += 4;
-      i += 3;
+    if (tail === 9) {
+      const w0 = source.getUint32(i);
+      const w1 = source.getUint32(i + 4);
+      target.setUint32(at, quad(w0 >>> 8), true);
+      target.setUint32(at + 4, quad(((w0 & 0xff) << 16) | (w1 >>> 16)), true);
+      target.setUint32(at + 8, quad(((w1 & 0xffff) << 8) | input[i + 8]!), true);
+      at += 12;
+      i += 9;
+    } else {
+      for (const stop = i + tail; i < stop; i += 3, at += 4) {
+        target.setUint32(at, quad((input[i]! << 16) | (input[i + 1]! << 8) | input[i + 2]!), true);
+      }
     }
-    if (i % bytesPerLine === 0 && i < length) {
-      out[at++] = CR;
-      out[at++] = LF;
-    }
+    target.setUint16(at, CR | (LF << 8), true);
+    at += 2;
+  }
+  // The last line: whole groups, then the padded end.
+  const whole = length - ((length - i) % 3);
+  for (; i < whole; i += 3, at += 4) {
+    target.setUint32(at, quad((input[i]! << 16) | (input[i + 1]! << 8) | input[i + 2]!), true);
   }
   encodeInto(input, i, length, out, at);
 }
