@@ -88,6 +88,7 @@ export function encodeQuotedPrintable(
   const bound = end * 3;
   const out = new Uint8Array(bound + Math.floor(bound / (ROOM - WIDEST + 1)) * 3 + 4);
   const view = new DataView(out.buffer);
+  const source = new DataView(input.buffer, input.byteOffset, input.byteLength);
   let at = 0;
   let column = 0;
   let i = 0;
@@ -107,6 +108,23 @@ export function encodeQuotedPrintable(
         const start = i;
         out[at++] = byte;
         i++;
+        // Four bytes at a time while none of them needs a closer look: no 8-bit byte, no control
+        // character (white space included), no "=" and no DEL. Exact for any byte order.
+        while (i + 4 <= limit) {
+          const word = source.getInt32(i, true);
+          const equals = word ^ 0x3d3d3d3d;
+          const del = word ^ 0x7f7f7f7f;
+          const special =
+            (word |
+              ((word - 0x20202020) & ~word) |
+              ((equals - 0x01010101) & ~equals) |
+              ((del - 0x01010101) & ~del)) &
+            0x80808080;
+          if (special !== 0) break;
+          view.setInt32(at, word, true);
+          at += 4;
+          i += 4;
+        }
         while (i < limit && PLAIN[input[i]!] === 1) out[at++] = input[i++]!;
         // White space that ends up last before a line end must be escaped (rule 3): take it back
         // and let the next step escape it.
