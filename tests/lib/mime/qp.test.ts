@@ -63,6 +63,26 @@ describe('quoted-printable', () => {
     },
   );
 
+  // Mostly printable ASCII (the encoder copies runs of it four bytes at a time) with the bytes
+  // that must break a run: "=", DEL, white space, line ends, controls and 8-bit bytes.
+  const runsWithSpecials = fc
+    .uint8Array({ maxLength: 600 })
+    .map((noise) =>
+      noise.map((byte) =>
+        byte < 200
+          ? 0x21 + (byte % 94)
+          : [0x3d, 0x7f, 0x20, 0x09, 0x0d, 0x0a, 0x00, 0xc3][byte % 8]!,
+      ),
+    );
+  test.prop([runsWithSpecials, fc.boolean()], { numRuns: runs })(
+    'escapes every byte that a literal run must not carry',
+    (bytes, binary) => {
+      const encoded = encodeQuotedPrintable(bytes, { binary });
+      expectValidQp(encoded);
+      expect(decodeQuotedPrintable(encoded)).toEqual(bytes);
+    },
+  );
+
   test.prop([fc.string({ unit: 'grapheme', maxLength: 300 })], { numRuns: runs })(
     'round-trips Unicode text',
     (value) => {
