@@ -23,10 +23,12 @@ import {
   hashText,
   isValidBoundary,
   normaliseMessageId,
+  type BodyBytes,
 } from './message-id.ts';
 import {
   assignBoundaries,
   attachmentPart,
+  bodyBytes,
   multipartPart,
   sevenBitBodies,
   textPart,
@@ -72,7 +74,10 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
   const diagnostics: Diagnostic[] = [];
   /** Diagnostics about one header field, given its byte range once the message is written. */
   const fieldOf = new Map<Diagnostic, string>();
-  const seed = hashDraft(draft, now);
+  const bodies: BodyBytes = {};
+  if (draft.text !== undefined) bodies.text = bodyBytes(draft.text);
+  if (draft.html !== undefined) bodies.html = bodyBytes(draft.html);
+  const seed = hashDraft(draft, now, bodies);
 
   const from = readAddressField(
     'From',
@@ -151,7 +156,7 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
     }
   }
 
-  const root = planBody(draft, options, seed, idDomain, diagnostics);
+  const root = planBody(draft, bodies, options, seed, idDomain, diagnostics);
   root.headers = [...headers, ...root.headers];
   const { raw, tree } = serializeMessage(root);
   for (const diagnostic of diagnostics) {
@@ -190,6 +195,7 @@ function occursIn(bodies: readonly string[], boundary: string): boolean {
 /** The body structure: only the multipart levels the draft needs. */
 function planBody(
   draft: Draft,
+  bodies: BodyBytes,
   options: BuildOptions,
   seed: string,
   idDomain: string,
@@ -233,11 +239,11 @@ function planBody(
       );
     }
   });
-  const text = draft.text !== undefined ? textPart('plain', draft.text) : undefined;
-  let html = hasHtml ? textPart('html', draft.html!) : undefined;
+  const text = bodies.text ? textPart('plain', bodies.text) : undefined;
+  let html = bodies.html ? textPart('html', bodies.html) : undefined;
   if (html && related.length) html = multipartPart('related', [html, ...related]);
   let body = text && html ? multipartPart('alternative', [text, html]) : (text ?? html);
-  if (!body && !mixed.length) body = textPart('plain', '');
+  if (!body && !mixed.length) body = textPart('plain', new Uint8Array(0));
   const root = mixed.length ? multipartPart('mixed', body ? [body, ...mixed] : mixed) : body!;
 
   const sevenBit = sevenBitBodies(root).map((bytes) => bytesToBinaryString(bytes));

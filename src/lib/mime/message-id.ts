@@ -5,50 +5,89 @@
  */
 import type { Draft } from './types.ts';
 
-/** FNV-1a, 32 bits: fast, and good enough to tell drafts apart (not a security hash). */
-export class DraftHash {
-  #state = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const FNV_OFFSET = 0x811c9dc5;
 
-  /** Mix in a string (its UTF-16 code units). */
+/**
+ * FNV-1a, 32 bits, over four lanes that are folded together at the end: fast, and good enough to
+ * tell drafts apart (not a security hash). Short texts go into the first lane a character at a
+ * time; bodies go through all four lanes a 32-bit word at a time, so that hashing a 100 KB body
+ * costs a few hundredths of a millisecond rather than a chain of 100,000 multiplications.
+ */
+export class DraftHash {
+  #lanes = new Int32Array([FNV_OFFSET, FNV_OFFSET ^ 1, FNV_OFFSET ^ 2, FNV_OFFSET ^ 3]);
+
+  /** Mix in a string (its UTF-16 code units), then its length. Meant for short texts. */
   addText(text: string): this {
-    let h = this.#state;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    this.#state = h;
+    let h = this.#lanes[0]!;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    this.#lanes[0] = h;
     return this.addNumber(text.length);
   }
 
   /**
-   * Mix in bytes: their length and up to 4 KiB from each end. Sampling keeps building a large
-   * message fast; the hash only has to vary between drafts, and uniqueness against content is
-   * checked separately where it matters (boundaries).
+   * Mix in every byte of a body, then its length. Words of 4 bytes go to the lanes in turn; after
+   * each multiplication the high bits are folded down, since a multiplication alone never carries
+   * a change in a word's top bits into the bits below.
+   */
+  addContent(bytes: Uint8Array): this {
+    const lanes = this.#lanes;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let a = lanes[0]!;
+    let b = lanes[1]!;
+    let c = lanes[2]!;
+    let d = lanes[3]!;
+    const length = bytes.length;
+    const whole = length - (length & 15);
+    let i = 0;
+    for (; i < whole; i += 16) {
+      a = Math.imul(a ^ view.getInt32(i, true), FNV_PRIME);
+      a ^= a >>> 15;
+      b = Math.imul(b ^ view.getInt32(i + 4, true), FNV_PRIME);
+      b ^= b >>> 15;
+      c = Math.imul(c ^ view.getInt32(i + 8, true), FNV_PRIME);
+      c ^= c >>> 15;
+      d = Math.imul(d ^ view.getInt32(i + 12, true), FNV_PRIME);
+      d ^= d >>> 15;
+    }
+    for (; i < length; i++) a = Math.imul(a ^ bytes[i]!, FNV_PRIME);
+    lanes[0] = a;
+    lanes[1] = b;
+    lanes[2] = c;
+    lanes[3] = d;
+    return this.addNumber(length);
+  }
+
+  /**
+   * Mix in an attachment's bytes: their length and up to 4 KiB from each end. Sampling keeps
+   * building a large message fast; the hash only has to vary between drafts, and uniqueness
+   * against content is checked separately where it matters (boundaries).
    */
   addBytes(bytes: Uint8Array): this {
     const SAMPLE = 4096;
-    let h = this.#state;
-    const head = Math.min(bytes.length, SAMPLE);
-    for (let i = 0; i < head; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    for (let i = Math.max(head, bytes.length - SAMPLE); i < bytes.length; i++) {
-      h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    }
-    this.#state = h;
-    return this.addNumber(bytes.length);
+    if (bytes.length <= 2 * SAMPLE) return this.addContent(bytes);
+    this.addContent(bytes.subarray(0, SAMPLE));
+    return this.addContent(bytes.subarray(bytes.length - SAMPLE)).addNumber(bytes.length);
   }
 
-  /** Mix in a number. */
+  /** Mix in a number (into the first lane, followed by a separator). */
   addNumber(value: number): this {
-    let h = this.#state;
+    let h = this.#lanes[0]!;
     const text = String(value);
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    this.#state = Math.imul(h ^ 0x2c, 0x01000193);
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    this.#lanes[0] = Math.imul(h ^ 0x2c, FNV_PRIME);
     return this;
   }
 
-  /** The hash as 8 hex digits. */
+  /** The hash as 8 hex digits: the four lanes folded byte by byte into one FNV-1a state. */
   hex(): string {
-    return (this.#state >>> 0).toString(16).padStart(8, '0');
+    let h = FNV_OFFSET;
+    for (const lane of this.#lanes) {
+      for (let shift = 0; shift < 32; shift += 8) {
+        h = Math.imul(h ^ ((lane >>> shift) & 255), FNV_PRIME);
+      }
+    }
+    return (h >>> 0).toString(16).padStart(8, '0');
   }
 }
 
@@ -92,20 +131,24 @@ export function defaultBoundary(seed: string, depth: number): string {
   return `=_mw${depth}_${seed}`;
 }
 
+/** A draft's text and HTML bodies as the message carries them: UTF-8 with CRLF line ends. */
+export interface BodyBytes {
+  text?: Uint8Array;
+  html?: Uint8Array;
+}
+
 /**
  * The seed of a draft's generated ids and boundaries: a hash of everything in it and of `now`.
+ * The bodies are hashed as the bytes the message will carry (encoded once, by the caller).
  */
-export function hashDraft(draft: Draft, now: Date): string {
+export function hashDraft(draft: Draft, now: Date, bodies: BodyBytes): string {
   const hash = new DraftHash();
-  for (const value of [
-    draft.from,
-    draft.subject,
-    draft.text,
-    draft.html,
-    draft.date,
-    draft.messageId,
-  ]) {
+  for (const value of [draft.from, draft.subject, draft.date, draft.messageId]) {
     hash.addText(value ?? '\u0000');
+  }
+  for (const body of [bodies.text, bodies.html]) {
+    if (body) hash.addContent(body);
+    else hash.addText('\u0000');
   }
   for (const list of [draft.to, draft.cc, draft.bcc, draft.replyTo])
     hash.addText((list ?? []).join('\u0000'));

@@ -30,9 +30,13 @@ function encodeBody(bytes: Uint8Array, choice: TransferEncodingChoice): Uint8Arr
   return bytes;
 }
 
-/** A `text/plain` or `text/html` part in UTF-8. */
-export function textPart(subtype: 'plain' | 'html', text: string): PlannedPart {
-  const bytes = utf8Encode(normaliseLineEnds(text));
+/** A text body as a message carries it: UTF-8 with CRLF line ends. */
+export function bodyBytes(text: string): Uint8Array {
+  return utf8Encode(normaliseLineEnds(text));
+}
+
+/** A `text/plain` or `text/html` part in UTF-8, from {@link bodyBytes}. */
+export function textPart(subtype: 'plain' | 'html', bytes: Uint8Array): PlannedPart {
   const choice = chooseTextEncoding(bytes);
   return {
     contentType: `text/${subtype}`,
