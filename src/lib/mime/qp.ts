@@ -48,6 +48,11 @@ for (let b = 0; b < 256; b++) ESCAPED[b] = EQUALS | (HIGH[b]! << 8) | (LOW[b]! <
 const WIDEST = 12;
 /** Room on a line before the soft-break `=`. */
 const ROOM = QP_MAX_LINE - 1;
+/** How many escapes can follow at a column with room for a whole character after each. */
+const ESCAPES_THAT_FIT = new Uint8Array(QP_MAX_LINE + 1);
+for (let column = 0; column + WIDEST <= ROOM; column++) {
+  ESCAPES_THAT_FIT[column] = Math.floor((ROOM - WIDEST - column) / 3) + 1;
+}
 
 /** Options of {@link encodeQuotedPrintable}. */
 export interface QuotedPrintableOptions {
@@ -162,20 +167,21 @@ export function encodeQuotedPrintable(
       continue;
     }
     if (column + WIDEST <= ROOM && byte !== CR) {
-      // Far from the line end any whole character fits: a run of escaped 8-bit bytes.
-      out[at++] = EQUALS;
-      out[at++] = HIGH[byte]!;
-      out[at++] = LOW[byte]!;
+      // Far from the line end any whole character fits: a run of escaped 8-bit bytes, as long
+      // as a whole character would still fit after each.
+      view.setUint32(at, ESCAPED[byte]!, true);
+      at += 3;
       column += 3;
       i++;
-      while (column + WIDEST <= ROOM && i < end) {
+      const start = i;
+      const stop = Math.min(end, i + ESCAPES_THAT_FIT[column]!);
+      for (; i < stop; i++) {
         const b = input[i]!;
         if (b < 0x80) break;
         view.setUint32(at, ESCAPED[b]!, true);
         at += 3;
-        column += 3;
-        i++;
       }
+      column += 3 * (i - start);
       continue;
     }
     // Near the line end: measure the UTF-8 character so it is not split by the soft break.
