@@ -4,6 +4,7 @@
  * `ks_c_5601`, `latin-1`, language suffixes from RFC 2231 §5); they are resolved here.
  */
 import { report, type DecodeIssue } from './decode-issue.ts';
+import { decodeWindows1252, isWindows1252 } from './windows-1252.ts';
 
 /**
  * What unknown charsets decode as. windows-1252 maps every byte to a character, so nothing is
@@ -113,7 +114,8 @@ export function resolveCharset(label: string): ResolvedCharset {
 
 /**
  * Decode bytes in the given charset. Malformed sequences become U+FFFD; an unknown charset decodes
- * as windows-1252 and is reported as `unknown-charset`.
+ * as windows-1252 and is reported as `unknown-charset`. Windows-1252 (which WHATWG also uses for
+ * `us-ascii` and `iso-8859-1`) is decoded by table, so Node and the page read it alike.
  */
 export function decodeCharset(bytes: Uint8Array, label: string, issues?: DecodeIssue[]): string {
   const resolved = resolveCharset(label);
@@ -124,5 +126,6 @@ export function decodeCharset(bytes: Uint8Array, label: string, issues?: DecodeI
       `The charset "${label}" is not known; the text was decoded as ${FALLBACK_CHARSET}.`,
     );
   }
+  if (isWindows1252(resolved.encoding)) return decodeWindows1252(bytes);
   return tryDecoder(resolved.encoding)!.decode(bytes);
 }

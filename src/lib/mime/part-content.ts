@@ -11,7 +11,6 @@ import { decodeQuotedPrintable } from './qp.ts';
 import type { ScannedPart } from './structure-scan.ts';
 import type { InspectedAttachment } from './types.ts';
 import { decodeUtf7, isUtf7Label } from './utf7.ts';
-import { decodeWindows1252, isWindows1252 } from './windows-1252.ts';
 
 /** Transfer encodings RFC 2045 §6.1 defines. */
 export const KNOWN_TRANSFER_ENCODINGS = new Set([
@@ -101,7 +100,6 @@ export function decodeText(raw: Uint8Array, part: ScannedPart, log: DiagnosticLo
       part.bodyStart,
     );
   }
-  if (isWindows1252(resolved.encoding)) return decodeWindows1252(bytes);
   return decodeCharset(bytes, label);
 }
 

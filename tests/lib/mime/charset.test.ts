@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { decodeCharset, resolveCharset, type DecodeIssue } from '../../../src/lib/mime/index.ts';
+import {
+  decodeCharset,
+  inspectMessage,
+  resolveCharset,
+  type DecodeIssue,
+} from '../../../src/lib/mime/index.ts';
 import { describeCorpus } from '../../support/corpus.ts';
 import { readVectors, untag } from '../../support/vectors.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('charsets', () => {
   test('resolves mail labels WHATWG does not list and strips RFC 2231 languages', () => {
@@ -9,6 +16,17 @@ describe('charsets', () => {
     expect(resolveCharset('latin-1').encoding).toBe('windows-1252');
     expect(resolveCharset('ISO_8859-2').encoding).toBe('iso-8859-2');
     expect(resolveCharset('cp1251').encoding).toBe('windows-1251');
+  });
+
+  test('decodes windows-1252 and the labels WHATWG maps to it the same in Node and the page', async () => {
+    // 0x93 0x94 0x80 are “ ” € in windows-1252; a Latin-1 reading gives C1 control codes.
+    for (const label of ['windows-1252', 'cp1252', 'iso-8859-1', 'us-ascii', 'latin-1']) {
+      expect(decodeCharset(Uint8Array.of(0x93, 0x48, 0x94, 0x80), label)).toBe('“H”€');
+    }
+    const inspection = await inspectMessage(
+      utf8('Subject: =?windows-1252?Q?=93Hi=94_=80?=\r\n\r\n'),
+    );
+    expect(inspection.subject).toBe('“Hi” €');
   });
 
   test('decodes an unknown charset as windows-1252 and says so', () => {
