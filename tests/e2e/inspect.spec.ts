@@ -151,10 +151,11 @@ test.describe('Inspect on corpus messages', () => {
     const picker = page.getByLabel('Message in mailbox');
     await expect(picker.getByRole('option')).toHaveCount(5);
     const third = join(corpusDir, 'james-mime4j/mbox/src/test/resources/test-1/mbox.rlug-2');
+    const subject = squash(readWithPython(third).subject ?? '');
+    // Each message is offered by its subject, as a mail client lists it.
+    await expect(picker.getByRole('option').nth(2)).toContainText(`3. ${subject} — `);
     await picker.selectOption({ index: 2 });
-    await expect(page.getByTestId('summary-subject')).toHaveText(
-      squash(readWithPython(third).subject ?? ''),
-    );
+    await expect(page.getByTestId('summary-subject')).toHaveText(subject);
   });
 });
 

@@ -14,6 +14,7 @@ import { InspectClient, SupersededError } from '../workers/inspect-client.ts';
 import { notificationFor } from '../inspect-view/ses-notification.ts';
 import { readFile } from '../inspect-view/read-file.ts';
 import { draftFromInspection } from '../inspect-view/draft-from-inspection.ts';
+import { mailboxLabel } from '../inspect-view/mailbox-labels.ts';
 import { DraftLibrary, newId } from './drafts.svelte.ts';
 import { navigation } from './navigation.svelte.ts';
 import { INSPECT_PHASES, type InspectPhase } from '../workers/inspect-protocol.ts';
@@ -52,8 +53,8 @@ export class Inspector {
   rawText: RawText = $state.raw(decodeRawText(new Uint8Array()));
   /** The file the message came from, when it came from one. */
   fileName: string | undefined = $state();
-  /** The messages of an opened mbox, and which one is inspected. */
-  mailbox: { name: string; messages: MboxMessage[] } | undefined = $state.raw();
+  /** The messages of an opened mbox with their picker labels, and which one is inspected. */
+  mailbox: { name: string; messages: MboxMessage[]; labels: string[] } | undefined = $state.raw();
   mailboxIndex = $state(0);
 
   inspection: Inspection | undefined = $state.raw();
@@ -145,7 +146,11 @@ export class Inspector {
     this.fileName = file.name;
     if (kind === 'mbox') {
       const messages = splitMbox(bytes);
-      this.mailbox = { name: file.name, messages };
+      this.mailbox = {
+        name: file.name,
+        messages,
+        labels: messages.map((message, index) => mailboxLabel(message, index)),
+      };
       this.mailboxIndex = 0;
       const first = messages[0];
       await this.#inspectBytes(first ? first.raw.slice() : new Uint8Array(), true);
