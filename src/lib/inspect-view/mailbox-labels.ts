@@ -32,11 +32,20 @@ export function mailboxLabel(
   return `${index + 1}. ${subject}${details.length ? ` — ${details.join(', ')}` : ''}`;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 function formatDay(time: number, options: DateDisplayOptions): string {
-  return new Intl.DateTimeFormat(options.locale, {
-    timeZone: options.timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-  }).format(new Date(time));
+  const key = `${options.locale ?? ''} ${options.timeZone ?? ''}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    // Building a format is far slower than using one; a mailbox has thousands of dates.
+    format = new Intl.DateTimeFormat(options.locale, {
+      timeZone: options.timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    });
+    dayFormats.set(key, format);
+  }
+  return format.format(new Date(time));
 }
