@@ -120,16 +120,3 @@ export function rewriteHeaderSection(raw: Uint8Array, rewrite: HeaderRewrite): U
   parts.push(raw.subarray(cursor));
   return concatBytes(parts);
 }
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** An RFC 5322 §3.3 date in UTC, as SES writes it: `Wed, 27 Jan 2016 14:05:45 +0000`. */
-export function formatRfc5322Date(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${DAYS[date.getUTCDay()]}, ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ` +
-    `${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:` +
-    `${pad(date.getUTCSeconds())} +0000`
-  );
-}
