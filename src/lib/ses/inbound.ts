@@ -5,15 +5,11 @@
  */
 import { decodeBase64, encodeBase64 } from '../mime/base64.ts';
 import { bytesToBinaryString } from '../mime/bytes.ts';
+import { formatDate } from '../mime/date.ts';
 import { decodeEncodedWords } from '../mime/encoded-word.ts';
 import type { HeaderField } from '../mime/types.ts';
 import { parseAddressList } from './address.ts';
-import {
-  formatRfc5322Date,
-  headerValue,
-  readHeaderSection,
-  rewriteHeaderSection,
-} from './header-section.ts';
+import { headerValue, readHeaderSection, rewriteHeaderSection } from './header-section.ts';
 import { inboundMessageId, nextInt, type Random } from './ids.ts';
 import { commonHeadersOf, truncateHeaders } from './mail-object.ts';
 import { ruleMatches, type ReceiptAction, type ReceivingState } from './receiving.ts';
@@ -127,7 +123,7 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
     { name: 'Return-Path', value: `<${mailFrom}>` },
     {
       name: 'Received',
-      value: `from ${mailFrom.slice(mailFrom.lastIndexOf('@') + 1) || 'unknown'} by inbound-smtp.${context.region}.amazonaws.com with SMTP id ${messageId} for ${recipients[0] ?? ''}; ${formatRfc5322Date(new Date(nowMs))}`,
+      value: `from ${mailFrom.slice(mailFrom.lastIndexOf('@') + 1) || 'unknown'} by inbound-smtp.${context.region}.amazonaws.com with SMTP id ${messageId} for ${recipients[0] ?? ''}; ${formatDate(new Date(nowMs))}`,
     },
     { name: 'X-SES-Spam-Verdict', value: spamStatus },
     { name: 'X-SES-Virus-Verdict', value: virusStatus },

@@ -4,9 +4,10 @@
  * the `X-SES-*` control headers removed, `Feedback-ID` and `X-SES-Outgoing` added, and the
  * `Return-Path` the recipient sees.
  */
+import { formatDate } from '../mime/date.ts';
 import { buildMessage } from '../mime/index.ts';
 import type { Draft, HeaderField } from '../mime/types.ts';
-import { formatRfc5322Date, rewriteHeaderSection } from './header-section.ts';
+import { rewriteHeaderSection } from './header-section.ts';
 import { nextUint32, type Random } from './ids.ts';
 import type { SesSimpleMessage } from './request-types.ts';
 import { blobBytes, SES_CONTROL_HEADERS, type PreparedSend } from './validation.ts';
@@ -79,7 +80,9 @@ export function stampMessage(raw: Uint8Array, stamp: SesStamp): Uint8Array {
     remove: [...SES_CONTROL_HEADERS, 'Return-Path'],
     replace: [
       { name: 'Message-ID', value: stamp.messageIdHeader },
-      { name: 'Date', value: formatRfc5322Date(stamp.acceptedAt) },
+      // The acceptance time in UTC, day unpadded, as the dates in SES's examples are written
+      // (`Mon, 5 Aug 2019 21:29:57 +0000`, ses-facts §8.4): formatDate's form at offset 0.
+      { name: 'Date', value: formatDate(stamp.acceptedAt) },
     ],
     prepend: [
       { name: 'Return-Path', value: `<${stamp.returnPath}>` },

@@ -8,7 +8,12 @@ import type { HeaderField } from '../mime/types.ts';
 import { addressError, parseAddressList, parseMailbox, type Mailbox } from './address.ts';
 import { isBlockedAttachment } from './blocked-attachments.ts';
 import { invalidParameterError, SesError } from './errors.ts';
-import { headerValue, readHeaderSection } from './header-section.ts';
+import {
+  headerValue,
+  readHeaderSection,
+  strayHeaderName,
+  type HeaderSection,
+} from './header-section.ts';
 import { checkMessageTags, parseMessageTagsHeader } from './message-tags.ts';
 import type {
   SendEmailRequest,
@@ -135,6 +140,23 @@ export function checkAttachmentName(fileName: string): void {
   if (isBlockedAttachment(fileName)) throw invalidParameterError(`Illegal filename '${fileName}'.`);
 }
 
+/**
+ * Throws SES's error for a raw header section it cannot read: one longer than the engine reads
+ * (`Header section too long.`, observed; SES's own threshold is not documented), or a line that
+ * is not a header field. SES takes every line up to the blank line as a field named by the text
+ * before its colon and refuses the name: `Empty header names are illegal.` (observed) when it is
+ * empty, else `Illegal header '<name>'.` (observed for a name with spaces; the same sentence is
+ * used for a line with no colon, whose whole text is the name).
+ */
+function checkHeaderSection(raw: Uint8Array, section: HeaderSection): void {
+  if (section.tooLong) throw invalidParameterError('Header section too long.');
+  if (section.strayLine === undefined) return;
+  const name = strayHeaderName(raw, section.strayLine);
+  throw invalidParameterError(
+    name.length === 0 ? 'Empty header names are illegal.' : `Illegal header '${name}'.`,
+  );
+}
+
 function mailboxes(list: readonly string[] | undefined): Mailbox[] {
   return (list ?? []).map((text) => parseMailbox(text) ?? { text, address: text });
 }
@@ -195,10 +217,8 @@ export function prepareSend(
     raw = blobBytes(content.Raw?.Data ?? '');
     checkMessageSize(raw.length, sizeLimit);
     const section = readHeaderSection(raw);
+    checkHeaderSection(raw, section);
     headers = section.headers.map(({ name, value }) => ({ name, value }));
-    if (headers.some((h) => h.name.length === 0)) {
-      throw invalidParameterError('Empty header names are illegal.');
-    }
     const duplicate = findDuplicateHeader(headers);
     if (duplicate) throw invalidParameterError(`Duplicate header '${duplicate}'.`);
     const fromHeader = headerValue(headers, 'From');

@@ -1,10 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { utf8Decode, utf8Encode } from '../../../src/lib/mime/bytes.ts';
-import {
-  formatRfc5322Date,
-  readHeaderSection,
-  rewriteHeaderSection,
-} from '../../../src/lib/ses/header-section.ts';
+import { formatDate } from '../../../src/lib/mime/date.ts';
+import { readHeaderSection, rewriteHeaderSection } from '../../../src/lib/ses/header-section.ts';
 import { stampMessage } from '../../../src/lib/ses/outgoing-message.ts';
 
 const RAW =
@@ -65,13 +62,9 @@ describe('the header section', () => {
     );
   });
 
-  test('dates are written as RFC 5322 dates in UTC', () => {
-    expect(formatRfc5322Date(new Date('2016-01-27T14:05:45Z'))).toBe(
-      'Wed, 27 Jan 2016 14:05:45 +0000',
-    );
-    expect(formatRfc5322Date(new Date('2026-11-02T03:04:05.999Z'))).toBe(
-      'Mon, 2 Nov 2026 03:04:05 +0000',
-    );
+  test('dates are written as SES writes them: UTC, day unpadded, seconds truncated', () => {
+    expect(formatDate(new Date('2016-01-27T14:05:45Z'))).toBe('Wed, 27 Jan 2016 14:05:45 +0000');
+    expect(formatDate(new Date('2026-11-02T03:04:05.999Z'))).toBe('Mon, 2 Nov 2026 03:04:05 +0000');
   });
 
   test('SES stamps its own Message-ID, Date, Feedback-ID, X-SES-Outgoing and Return-Path', () => {
