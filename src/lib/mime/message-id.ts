@@ -15,46 +15,51 @@ const FNV_OFFSET = 0x811c9dc5;
  * costs a few hundredths of a millisecond rather than a chain of 100,000 multiplications.
  */
 export class DraftHash {
-  #lanes = new Int32Array([FNV_OFFSET, FNV_OFFSET ^ 1, FNV_OFFSET ^ 2, FNV_OFFSET ^ 3]);
+  #a = FNV_OFFSET | 0;
+  #b = (FNV_OFFSET ^ 1) | 0;
+  #c = (FNV_OFFSET ^ 2) | 0;
+  #d = (FNV_OFFSET ^ 3) | 0;
 
   /** Mix in a string (its UTF-16 code units), then its length. Meant for short texts. */
   addText(text: string): this {
-    let h = this.#lanes[0]!;
+    let h = this.#a;
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-    this.#lanes[0] = h;
+    this.#a = h;
     return this.addNumber(text.length);
   }
 
   /**
    * Mix in every byte of a body, then its length. Words of 4 bytes go to the lanes in turn; after
    * each multiplication the high bits are folded down, since a multiplication alone never carries
-   * a change in a word's top bits into the bits below.
+   * a change in a word's top bits into the bits below. The last `length mod 16` bytes go into the
+   * first lane one at a time.
    */
   addContent(bytes: Uint8Array): this {
-    const lanes = this.#lanes;
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let a = lanes[0]!;
-    let b = lanes[1]!;
-    let c = lanes[2]!;
-    let d = lanes[3]!;
     const length = bytes.length;
     const whole = length - (length & 15);
+    let a = this.#a;
     let i = 0;
-    for (; i < whole; i += 16) {
-      a = Math.imul(a ^ view.getInt32(i, true), FNV_PRIME);
-      a ^= a >>> 15;
-      b = Math.imul(b ^ view.getInt32(i + 4, true), FNV_PRIME);
-      b ^= b >>> 15;
-      c = Math.imul(c ^ view.getInt32(i + 8, true), FNV_PRIME);
-      c ^= c >>> 15;
-      d = Math.imul(d ^ view.getInt32(i + 12, true), FNV_PRIME);
-      d ^= d >>> 15;
+    if (whole > 0) {
+      const view = new DataView(bytes.buffer, bytes.byteOffset, length);
+      let b = this.#b;
+      let c = this.#c;
+      let d = this.#d;
+      for (; i < whole; i += 16) {
+        a = Math.imul(a ^ view.getInt32(i, true), FNV_PRIME);
+        a ^= a >>> 15;
+        b = Math.imul(b ^ view.getInt32(i + 4, true), FNV_PRIME);
+        b ^= b >>> 15;
+        c = Math.imul(c ^ view.getInt32(i + 8, true), FNV_PRIME);
+        c ^= c >>> 15;
+        d = Math.imul(d ^ view.getInt32(i + 12, true), FNV_PRIME);
+        d ^= d >>> 15;
+      }
+      this.#b = b;
+      this.#c = c;
+      this.#d = d;
     }
     for (; i < length; i++) a = Math.imul(a ^ bytes[i]!, FNV_PRIME);
-    lanes[0] = a;
-    lanes[1] = b;
-    lanes[2] = c;
-    lanes[3] = d;
+    this.#a = a;
     return this.addNumber(length);
   }
 
@@ -72,17 +77,17 @@ export class DraftHash {
 
   /** Mix in a number (into the first lane, followed by a separator). */
   addNumber(value: number): this {
-    let h = this.#lanes[0]!;
+    let h = this.#a;
     const text = String(value);
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-    this.#lanes[0] = Math.imul(h ^ 0x2c, FNV_PRIME);
+    this.#a = Math.imul(h ^ 0x2c, FNV_PRIME);
     return this;
   }
 
   /** The hash as 8 hex digits: the four lanes folded byte by byte into one FNV-1a state. */
   hex(): string {
     let h = FNV_OFFSET;
-    for (const lane of this.#lanes) {
+    for (const lane of [this.#a, this.#b, this.#c, this.#d]) {
       for (let shift = 0; shift < 32; shift += 8) {
         h = Math.imul(h ^ ((lane >>> shift) & 255), FNV_PRIME);
       }
