@@ -277,12 +277,15 @@ test('files dropped on the attachments are attached; an image goes inline by cid
   const dataTransfer = await page.evaluateHandle(() => {
     const transfer = new DataTransfer();
     transfer.items.add(new File(['dropped text'], 'dropped.txt', { type: 'text/plain' }));
+    // No type from the browser: the type comes from the file name's extension.
+    transfer.items.add(new File(['%PDF-1.4'], 'report.pdf'));
     return transfer;
   });
   await attachments.dispatchEvent('dragover', { dataTransfer });
   await attachments.dispatchEvent('drop', { dataTransfer });
   await expect(page.getByRole('textbox', { name: 'File name of dropped.txt' })).toBeVisible();
   await expect(attachments).toContainText('text/plain · 12 B');
+  await expect(attachments).toContainText('application/pdf · 8 B');
 
   await page.getByLabel('Attach files').setInputFiles([chart]);
   await typeInEditor(page, 'HTML body', '<p>Chart: </p>');

@@ -12,6 +12,7 @@ import { diffRaw, type RawChange } from '../workers/raw-diff.ts';
 import { buildOptionsFor } from '../workers/build-options.ts';
 import type { DraftReference } from '../workers/build-protocol.ts';
 import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/address.ts';
+import { attachmentType } from '../mime/media-types.ts';
 import { BuildClient } from './build-client.ts';
 import {
   emptyFields,
@@ -62,27 +63,6 @@ function stableMessageId(draftId: string, from: string): string {
 const PAGE_BUILD_LIMIT = 512 * 1024;
 
 type BuildMessage = typeof import('../mime/build.ts').buildMessage;
-
-/** A guess at a file's type from its name, for files the browser gives no type. */
-function guessContentType(filename: string): string {
-  const extension = filename.toLowerCase().split('.').pop() ?? '';
-  const known: Record<string, string> = {
-    png: 'image/png',
-    jpg: 'image/jpeg',
-    jpeg: 'image/jpeg',
-    gif: 'image/gif',
-    webp: 'image/webp',
-    svg: 'image/svg+xml',
-    pdf: 'application/pdf',
-    txt: 'text/plain',
-    csv: 'text/csv',
-    html: 'text/html',
-    ics: 'text/calendar',
-    json: 'application/json',
-    zip: 'application/zip',
-  };
-  return known[extension] ?? 'application/octet-stream';
-}
 
 /** A Content-ID made from a file name: `logo.png` → `logo.png@mailwright`. */
 function contentIdFor(filename: string, taken: ReadonlySet<string>): string {
@@ -337,7 +317,7 @@ export class Composer {
       this.fields.attachments.push({
         id,
         filename: file.name || 'attachment',
-        contentType: file.type || guessContentType(file.name),
+        contentType: attachmentType(file.name, file.type),
         size: content.length,
         inline: false,
       });
