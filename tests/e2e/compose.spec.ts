@@ -301,3 +301,27 @@ test('files dropped on the attachments are attached; an image goes inline by cid
   await page.getByRole('button', { name: 'Remove dropped.txt' }).click();
   await expect(page.getByRole('textbox', { name: 'File name of dropped.txt' })).toHaveCount(0);
 });
+
+test('what SES would refuse is listed beside the assembled message, in SES’s words', async ({
+  page,
+}) => {
+  await openCompose(page);
+  const diagnostics = page.getByRole('region', { name: 'Diagnostics' });
+  await expect(diagnostics).toContainText('0 errors, 0 warnings, 0 notes.');
+
+  const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+  const from = await field('From').inputValue();
+  await field('From').fill('');
+  const to = Array.from({ length: 51 }, (_, index) => `r${index}@example.com`).join(', ');
+  await field('To').fill(to);
+  await expect(diagnostics).toContainText('2 errors, 0 warnings, 0 notes.');
+  await expect(diagnostics.getByRole('listitem')).toHaveText([
+    /missing-from.*"Missing required header 'From'\."/,
+    /recipients-over-limit.*51 recipients.*"Recipient count exceeds 50\."/,
+  ]);
+
+  await field('From').fill(from);
+  await field('To').fill('one@example.com');
+  await expect(diagnostics).toContainText('0 errors, 0 warnings, 0 notes.');
+  await expect(diagnostics.getByRole('listitem')).toHaveCount(0);
+});

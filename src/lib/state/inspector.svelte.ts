@@ -4,7 +4,7 @@
  * selected. Components read it and call its methods; none of them holds MIME logic.
  */
 import { getContext, setContext } from 'svelte';
-import type { Diagnostic, InspectedHop, Inspection } from '../mime/types.ts';
+import type { InspectedHop, Inspection } from '../mime/types.ts';
 import { splitMbox, type MboxMessage } from '../mime/mbox.ts';
 import { decodeRawText, encodeRawText, type RawText } from '../inspect-view/raw-text.ts';
 import { classifyFile, outlookMessageRefusal } from '../inspect-view/file-kind.ts';
@@ -189,12 +189,6 @@ export class Inspector {
     if (!row) return;
     this.selectedPartId = id;
     this.selectBytes(row.node.start, row.node.end);
-  }
-
-  /** Select the bytes a finding is about. */
-  selectDiagnostic(diagnostic: Diagnostic): void {
-    if (diagnostic.from === undefined) return;
-    this.selectBytes(diagnostic.from, diagnostic.to ?? diagnostic.from);
   }
 
   /** Ask the raw input to select and show a byte range. */
