@@ -14,6 +14,7 @@ import type { DraftReference } from '../workers/build-protocol.ts';
 import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/address.ts';
 import { attachmentType } from '../mime/media-types.ts';
 import { BuildClient } from './build-client.ts';
+import { describeFailure } from './describe-failure.ts';
 import {
   emptyFields,
   splitAddressList,
@@ -229,7 +230,7 @@ export class Composer {
       const { raw, envelope, tree, diagnostics } = built;
       this.#accept(seq, { raw, envelope, tree, diagnostics, buildMs }, 'page', undefined);
     } catch (error) {
-      this.buildError = error instanceof Error ? error.message : String(error);
+      this.buildError = describeFailure(error);
     }
   }
 
@@ -265,7 +266,7 @@ export class Composer {
         this.saveError = null;
       })
       .catch((error: unknown) => {
-        this.saveError = error instanceof Error ? error.message : String(error);
+        this.saveError = describeFailure(error);
       })
       .finally(() => {
         this.#saving = undefined;
