@@ -325,3 +325,19 @@ test('what SES would refuse is listed beside the assembled message, in SES’s w
   await expect(diagnostics).toContainText('0 errors, 0 warnings, 0 notes.');
   await expect(diagnostics.getByRole('listitem')).toHaveCount(0);
 });
+
+test('the envelope tags every Bcc recipient, however its address is written', async ({ page }) => {
+  await openCompose(page);
+  const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+  await field('To').fill('to@example.net');
+  await field('Cc').fill('');
+  await field('Bcc').fill('ana@bücher.example, b@x.example (Bob), "Cy" <Cy@Example.org>');
+  const envelope = page.getByRole('region', { name: 'Envelope' });
+  const recipient = (address: string) =>
+    envelope.getByRole('listitem').filter({ has: page.getByText(address, { exact: true }) });
+  for (const address of ['ana@xn--bcher-kva.example', 'b@x.example', 'Cy@Example.org']) {
+    await expect(recipient(address)).toContainText('Bcc');
+  }
+  await expect(recipient('to@example.net')).toBeVisible();
+  await expect(recipient('to@example.net')).not.toContainText('Bcc');
+});

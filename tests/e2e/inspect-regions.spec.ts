@@ -123,6 +123,35 @@ test('a file dropped anywhere on the workspace is inspected', async ({ page }) =
   await expect(page.getByTestId('summary-subject')).toHaveText('Regions');
 });
 
+test('a file dropped on the raw editor is read and inspected once', async ({ page }) => {
+  await openInspect(page);
+  const editor = inspectPanel(page).getByRole('textbox', { name: 'Raw message input' });
+  await editor.evaluate((element, text) => {
+    // Count every read of the dropped file, however the drop reaches it.
+    const reads = { count: 0 };
+    Object.assign(window, { droppedReads: reads });
+    const stream = File.prototype.stream;
+    File.prototype.stream = function (this: File) {
+      if (this.name === 'dropped.eml') reads.count += 1;
+      return stream.call(this);
+    };
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.eml', { type: 'message/rfc822' }));
+    element.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+    element.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+  }, MESSAGE);
+  await waitForInspection(page);
+  await expect(page.getByTestId('summary-subject')).toHaveText('Regions');
+  const reads = await page.evaluate(
+    () => (window as unknown as { droppedReads: { count: number } }).droppedReads.count,
+  );
+  expect(reads).toBe(1);
+});
+
 test.describe('in Tokyo', () => {
   test.use({ timezoneId: 'Asia/Tokyo', locale: 'en-GB' });
 

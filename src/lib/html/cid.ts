@@ -3,6 +3,7 @@
  * URLs: a sandboxed frame can always load those, they need no revoking, and the frame's CSP
  * allows them for images and fonts only.
  */
+import { encodeBase64 } from '../mime/index.ts';
 import { normalizeContentId } from './url.ts';
 
 /** An inline part a `cid:` URL can refer to. */
@@ -30,23 +31,13 @@ export type CidResolution =
 
 const dataUrlCache = new WeakMap<Uint8Array, Map<string, string>>();
 
-/** Base64 of bytes without Node's Buffer, in chunks so large images do not overflow the stack. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  const CHUNK = 0x8000;
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  }
-  return btoa(binary);
-}
-
 /** A `data:` URL for a part's bytes (cached per byte array, since previews rebuild often). */
 export function dataUrlFor(contentType: string, content: Uint8Array): string {
   let byType = dataUrlCache.get(content);
   if (!byType) dataUrlCache.set(content, (byType = new Map()));
   let url = byType.get(contentType);
   if (url === undefined) {
-    url = `data:${contentType};base64,${bytesToBase64(content)}`;
+    url = `data:${contentType};base64,${encodeBase64(content)}`;
     byType.set(contentType, url);
   }
   return url;

@@ -33,7 +33,11 @@ export function viewerTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** A duration for a route table: `0 s`, `4 s`, `2 min 5 s`, `3 h 1 min`, `2 d 4 h`, signed. */
+/**
+ * A duration in words, to the second, for a route table or the SES workspace: its two largest
+ * units, the second left out when it is zero (`0 s`, `4 s`, `1 min`, `2 min 5 s`, `3 h 1 min`,
+ * `1 d`, `2 d 4 h`), and signed when negative (`−1 min 30 s`).
+ */
 export function formatDuration(milliseconds: number): string {
   const sign = milliseconds < 0 ? '−' : '';
   let seconds = Math.round(Math.abs(milliseconds) / 1000);
@@ -43,8 +47,10 @@ export function formatDuration(milliseconds: number): string {
   seconds -= hours * 3600;
   const minutes = Math.floor(seconds / 60);
   seconds -= minutes * 60;
-  if (days > 0) return `${sign}${days} d ${hours} h`;
-  if (hours > 0) return `${sign}${hours} h ${minutes} min`;
-  if (minutes > 0) return `${sign}${minutes} min ${seconds} s`;
+  const pair = (major: string, minor: number, unit: string) =>
+    `${sign}${major}${minor ? ` ${minor} ${unit}` : ''}`;
+  if (days > 0) return pair(`${days} d`, hours, 'h');
+  if (hours > 0) return pair(`${hours} h`, minutes, 'min');
+  if (minutes > 0) return pair(`${minutes} min`, seconds, 's');
   return `${sign}${seconds} s`;
 }

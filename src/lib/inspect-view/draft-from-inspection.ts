@@ -6,6 +6,8 @@
  */
 import { BUILDER_HEADERS } from '../mime/index.ts';
 import type { Inspection } from '../mime/types.ts';
+import { normalizeContentId } from '../html/url.ts';
+import { attachmentFileName, isInlineAttachment } from './attachments.ts';
 import { emptyFields, type AttachmentInfo, type DraftFields } from '../state/draft-fields.ts';
 
 /** A draft's fields and its attachments' bytes by attachment id. */
@@ -39,11 +41,6 @@ const WRITTEN_BY_SERVERS = new Set([
   'feedback-id',
   'x-ses-outgoing',
 ]);
-
-/** Strip the angle brackets of a Content-ID (RFC 2392 writes it without them in `cid:`). */
-function bareContentId(contentId: string): string {
-  return contentId.trim().replace(/^<(.*)>$/, '$1');
-}
 
 /** Turn an inspection into draft fields. `newId` makes attachment and header row ids. */
 export function draftFromInspection(
@@ -85,17 +82,14 @@ export function draftFromInspection(
   fields.attachments = inspection.attachments.map((attachment, index): AttachmentInfo => {
     const id = newId();
     contents.set(id, attachment.content);
-    const contentId = attachment.contentId ? bareContentId(attachment.contentId) : undefined;
-    const inline =
-      attachment.disposition?.toLowerCase() === 'inline' ||
-      (attachment.disposition === undefined && contentId !== undefined);
-    const subtype = attachment.contentType.split('/')[1] ?? 'bin';
+    // RFC 2392 writes a Content-ID without its angle brackets in `cid:`, as the draft keeps it.
+    const contentId = attachment.contentId ? normalizeContentId(attachment.contentId) : undefined;
     const info: AttachmentInfo = {
       id,
-      filename: attachment.filename ?? `attachment-${index + 1}.${subtype}`,
+      filename: attachmentFileName(attachment, index),
       contentType: attachment.contentType,
       size: attachment.content.length,
-      inline,
+      inline: isInlineAttachment(attachment),
     };
     if (contentId) info.contentId = contentId;
     return info;

@@ -3,6 +3,13 @@
  * report view (reference/ses-facts.md §6 Suppression, §6.3 Soft bounces, §7 Reputation).
  */
 import type { BounceReport, ComplaintReport } from '../mime/types.ts';
+import {
+  BOUNCE_PAUSE_RATE,
+  BOUNCE_REVIEW_RATE,
+  COMPLAINT_PAUSE_RATE,
+  COMPLAINT_REVIEW_RATE,
+} from '../ses/index.ts';
+import { formatRate } from '../components/ses/format.ts';
 
 /** The consequences SES draws from a report, one sentence each. */
 export function sesConsequence(report: BounceReport | ComplaintReport): string[] {
@@ -10,7 +17,7 @@ export function sesConsequence(report: BounceReport | ComplaintReport): string[]
     return [
       'SES sends a Complaint notification (notificationType "Complaint") to the identity’s feedback topic.',
       'With the account-level suppression list on for COMPLAINT (the default for accounts made after 25 November 2019), the complaining recipients are added to it with reason COMPLAINT, and later sends to them are accepted but not delivered.',
-      'The complaint counts toward the account’s complaint rate: under review at 0.1%, sending may be paused at 0.5%.',
+      `The complaint counts toward the account’s complaint rate: under review at ${formatRate(COMPLAINT_REVIEW_RATE)}, sending may be paused at ${formatRate(COMPLAINT_PAUSE_RATE)}.`,
     ];
   }
   if (report.bounceType === 'Permanent') {
@@ -24,7 +31,7 @@ export function sesConsequence(report: BounceReport | ComplaintReport): string[]
     } else {
       lines.push(
         'With the account-level suppression list on for BOUNCE (the default for newer accounts), the recipients are added to it with reason BOUNCE; SES also puts them on its global suppression list for up to 14 days.',
-        'It counts toward the account’s bounce rate (for domains you have not verified): under review at 5%, sending may be paused at 10%.',
+        `It counts toward the account’s bounce rate (for domains you have not verified): under review at ${formatRate(BOUNCE_REVIEW_RATE)}, sending may be paused at ${formatRate(BOUNCE_PAUSE_RATE)}.`,
       );
     }
     return lines;

@@ -3,6 +3,9 @@
  * worked, the reason when it failed. The panel shows both in live regions
  * (`FeedbackMessages.svelte`), so every click is answered for screen reader users too.
  */
+import { describeFailure } from './describe-failure.ts';
+
+export { UNEXPLAINED_FAILURE, describeFailure } from './describe-failure.ts';
 
 /** Words for an `Error` an action threw, e.g. SES's code and message. */
 export type DescribeError = (error: Error) => string;
@@ -11,25 +14,6 @@ export type DescribeError = (error: Error) => string;
 export interface ActionOptions {
   /** A lead-in for the error, e.g. `state.json could not be imported`, shown as `lead-in: reason`. */
   failure?: string;
-}
-
-/** What the page says when an action failed and what it threw gives no words at all. */
-export const UNEXPLAINED_FAILURE = 'The action failed without saying why.';
-
-/**
- * Words for anything an action threw. Code may throw a string, an object with a `message`, or
- * nothing useful at all; the page must still say something a person can read, never
- * `[object Object]`.
- */
-export function describeFailure(caught: unknown): string {
-  const said =
-    typeof caught === 'object' && caught !== null && 'message' in caught ? caught.message : caught;
-  if (typeof said === 'string' && said.trim()) return said;
-  if (typeof said === 'number' || typeof said === 'bigint' || typeof said === 'boolean') {
-    return `The action failed (${String(said)}).`;
-  }
-  if (caught instanceof Error && caught.name.trim()) return `The action failed (${caught.name}).`;
-  return UNEXPLAINED_FAILURE;
 }
 
 /** True for a promise or anything else that can be awaited. */

@@ -6,7 +6,7 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- attachment bytes and listeners are plain
    containers read imperatively; the reactive view of attachments is `fields.attachments`. */
 import { getContext, setContext } from 'svelte';
-import type { Diagnostic, Envelope, MimeNode } from '../mime/types.ts';
+import type { Diagnostic, Draft, Envelope, MimeNode } from '../mime/types.ts';
 import type { TextMatch } from '../export/text-match.ts';
 import { diffRaw, type RawChange } from '../workers/raw-diff.ts';
 import { buildOptionsFor } from '../workers/build-options.ts';
@@ -14,6 +14,7 @@ import type { DraftReference } from '../workers/build-protocol.ts';
 import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/address.ts';
 import { attachmentType } from '../mime/media-types.ts';
 import { BuildClient } from './build-client.ts';
+import { describeFailure } from './describe-failure.ts';
 import {
   emptyFields,
   splitAddressList,
@@ -72,6 +73,16 @@ function contentIdFor(filename: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
+/** The first HTML body part of a message (not an attached .html file), depth first. */
+function findHtmlPart(node: MimeNode): MimeNode | undefined {
+  if (node.contentType === 'text/html' && !node.filename) return node;
+  for (const child of node.children) {
+    const found = findHtmlPart(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The Compose workspace's state. */
 export class Composer {
   /** The draft as the person edits it. */
@@ -80,6 +91,8 @@ export class Composer {
   draftName = $state('');
   /** The latest assembled message, or null before the first build. */
   message = $state.raw<AssembledMessage | null>(null);
+  /** The assembled message's HTML body part, found once per build for every view that needs it. */
+  readonly htmlPart = $derived(this.message ? findHtmlPart(this.message.tree) : undefined);
   /** Why the last build failed, if it did. */
   buildError = $state<string | null>(null);
   /** Whether the text body still says what the HTML body says. */
@@ -191,10 +204,25 @@ export class Composer {
   scheduleBuild(): void {
     const snapshot = $state.snapshot(this.fields) as DraftFields;
     if (!this.#client || !this.ready) return;
-    const { attachments: _, ...draft } = toEngineDraft(snapshot, () => new Uint8Array(0));
-    const reference: DraftReference = {
-      ...draft,
+    // One engine draft per keystroke: built on the page as is, or sent to the worker with its
+    // attachments by reference (the worker keeps their bytes).
+    const draft = toEngineDraft(snapshot, (id) => this.#contents.get(id), {
       messageId: stableMessageId(this.draftId, snapshot.from),
+    });
+    // The Date header moves by the minute, not by the keystroke, so the raw view stays still.
+    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const seq = ++this.#buildSeq;
+    const size =
+      snapshot.html.length +
+      snapshot.text.length +
+      snapshot.attachments.reduce((sum, info) => sum + info.size, 0);
+    if (this.#pageBuild && size <= PAGE_BUILD_LIMIT) {
+      this.#buildOnPage(this.#pageBuild, seq, draft, now);
+      return;
+    }
+    const { attachments: _, ...rest } = draft;
+    const reference: DraftReference = {
+      ...rest,
       attachments: snapshot.attachments
         .filter((info) => this.#contents.has(info.id))
         .map((info) => ({
@@ -205,23 +233,10 @@ export class Composer {
           ...(info.contentId ? { contentId: info.contentId } : {}),
         })),
     };
-    // The Date header moves by the minute, not by the keystroke, so the raw view stays still.
-    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    const seq = ++this.#buildSeq;
-    const size =
-      snapshot.html.length +
-      snapshot.text.length +
-      snapshot.attachments.reduce((sum, info) => sum + info.size, 0);
-    if (this.#pageBuild && size <= PAGE_BUILD_LIMIT) {
-      this.#buildOnPage(this.#pageBuild, seq, reference.messageId ?? '', now);
-    } else {
-      this.#client.build(reference, now, this.draftId, seq);
-    }
+    this.#client.build(reference, now, this.draftId, seq);
   }
 
-  #buildOnPage(build: BuildMessage, seq: number, messageId: string, now: Date): void {
-    const fields = $state.snapshot(this.fields) as DraftFields;
-    const draft = { ...toEngineDraft(fields, (id) => this.#contents.get(id)), messageId };
+  #buildOnPage(build: BuildMessage, seq: number, draft: Draft, now: Date): void {
     try {
       const started = performance.now();
       const built = build(draft, buildOptionsFor(this.draftId, now));
@@ -229,7 +244,7 @@ export class Composer {
       const { raw, envelope, tree, diagnostics } = built;
       this.#accept(seq, { raw, envelope, tree, diagnostics, buildMs }, 'page', undefined);
     } catch (error) {
-      this.buildError = error instanceof Error ? error.message : String(error);
+      this.buildError = describeFailure(error);
     }
   }
 
@@ -265,7 +280,7 @@ export class Composer {
         this.saveError = null;
       })
       .catch((error: unknown) => {
-        this.saveError = error instanceof Error ? error.message : String(error);
+        this.saveError = describeFailure(error);
       })
       .finally(() => {
         this.#saving = undefined;

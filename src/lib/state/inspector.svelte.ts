@@ -17,6 +17,7 @@ import { draftFromInspection } from '../inspect-view/draft-from-inspection.ts';
 import { mailboxLabel } from '../inspect-view/mailbox-labels.ts';
 import { DraftLibrary, newId } from './drafts.svelte.ts';
 import { navigation } from './navigation.svelte.ts';
+import { describeFailure } from './describe-failure.ts';
 import { INSPECT_PHASES, type InspectPhase } from '../workers/inspect-protocol.ts';
 
 /** Where the workspace is in handling the current input. */
@@ -132,7 +133,7 @@ export class Inspector {
     try {
       bytes = await readFile(file, (fraction) => (this.progress = fraction));
     } catch (error) {
-      this.#fail(`“${file.name}” could not be read: ${describe(error)}`);
+      this.#fail(`“${file.name}” could not be read: ${describeFailure(error)}`);
       return;
     }
     const kind = classifyFile(bytes.subarray(0, 16));
@@ -231,7 +232,7 @@ export class Inspector {
       navigation.reloadCompose();
       navigation.open('compose');
     } catch (error) {
-      this.composeNotice = `The draft could not be made: ${describe(error)}`;
+      this.composeNotice = `The draft could not be made: ${describeFailure(error)}`;
     }
   }
 
@@ -277,7 +278,7 @@ export class Inspector {
       this.progress = undefined;
     } catch (error) {
       if (error instanceof SupersededError) return;
-      this.#fail(`The message could not be inspected: ${describe(error)}`);
+      this.#fail(`The message could not be inspected: ${describeFailure(error)}`);
     }
   }
 
@@ -287,10 +288,6 @@ export class Inspector {
     this.progress = undefined;
     this.notice = message;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 const KEY = Symbol('inspector');

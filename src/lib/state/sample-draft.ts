@@ -3,6 +3,7 @@
  * (a non-ASCII subject as encoded words, an HTML body with a table, a link and an inline image,
  * a matching text body, SES's configuration-set and one-click unsubscribe headers).
  */
+import { decodeBase64 } from '../mime/index.ts';
 import type { DraftFields } from './draft-fields.ts';
 
 /** A 24×24 PNG envelope logo, the sample's inline image. */
@@ -14,8 +15,7 @@ export const SAMPLE_LOGO_ID = 'sample-logo';
 
 /** The sample logo's bytes. */
 export function sampleLogo(): Uint8Array {
-  const binary = atob(LOGO_PNG_BASE64);
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  return decodeBase64(LOGO_PNG_BASE64);
 }
 
 const SAMPLE_HTML = `<!doctype html>

@@ -5,6 +5,7 @@
  * so beside an error, so nobody mistakes a simulated choice for SES's exact words.
  */
 import { SesError } from '../ses/index.ts';
+import { describeFailure } from './describe-failure.ts';
 
 /** A sentence saying what of this error is simulated, or undefined when all of it is SES's. */
 export function simulatedNote(error: unknown): string | undefined {
@@ -34,5 +35,5 @@ export function describeError(error: unknown): string {
     const codes = v1 && v1 !== error.code ? `${error.code} (v1 ${v1})` : error.code;
     return `${codes}: ${error.message}`;
   }
-  return error instanceof Error ? error.message : String(error);
+  return describeFailure(error);
 }

@@ -11,6 +11,7 @@ const loadTextMatch = () => import('../export/text-match.ts');
 import type { BuildWorkerRequest, BuildWorkerResponse, DraftReference } from './build-protocol.ts';
 import { diffRaw } from './raw-diff.ts';
 import { buildOptionsFor } from './build-options.ts';
+import { describeFailure } from '../state/describe-failure.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<BuildWorkerRequest>) => void) | null;
@@ -54,7 +55,7 @@ function build(request: Extract<BuildWorkerRequest, { type: 'build' }>): void {
     scope.postMessage({
       type: 'failed',
       seq: request.seq,
-      message: error instanceof Error ? error.message : String(error),
+      message: describeFailure(error),
     });
   }
 }

@@ -4,6 +4,7 @@
  */
 import { inspectMessage } from '../mime/index.ts';
 import { decodeRawText } from '../inspect-view/raw-text.ts';
+import { describeFailure } from '../state/describe-failure.ts';
 import {
   resultTransferables,
   type InspectRequest,
@@ -34,7 +35,7 @@ self.addEventListener('message', (event: MessageEvent<InspectRequest>) => {
         resultTransferables(inspection, raw, text),
       );
     } catch (error) {
-      post({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      post({ id, kind: 'error', message: describeFailure(error) });
     }
   })();
 });

@@ -5,7 +5,7 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { buildPreviewDocument, CidResolver } from '../../../src/lib/html/index.ts';
-import { bytesToBase64 } from '../../../src/lib/html/cid.ts';
+import { encodeBase64 as bytesToBase64 } from '../../../src/lib/mime/index.ts';
 import { contentIdFromCidUrl } from '../../../src/lib/html/url.ts';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);

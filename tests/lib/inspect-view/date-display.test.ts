@@ -19,6 +19,9 @@ describe('formatDuration', () => {
     [3 * 3600_000 + 61_000, '3 h 1 min'],
     [2 * 86_400_000 + 4 * 3600_000, '2 d 4 h'],
     [-90_000, '−1 min 30 s'],
+    [60_000, '1 min'],
+    [3_600_000, '1 h'],
+    [86_400_000, '1 d'],
   ];
   for (const [ms, text] of durations)
     it(`writes ${ms} ms as ${text}`, () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sesConsequence } from '../../../src/lib/inspect-view/ses-consequence.ts';
+import { formatRate } from '../../../src/lib/components/ses/format.ts';
+import {
+  BOUNCE_PAUSE_RATE,
+  BOUNCE_REVIEW_RATE,
+  COMPLAINT_PAUSE_RATE,
+  COMPLAINT_REVIEW_RATE,
+} from '../../../src/lib/ses/index.ts';
 
 const bounce = (bounceType: 'Permanent' | 'Transient' | 'Undetermined', bounceSubType: string) =>
   sesConsequence({ kind: 'bounce', bounceType, bounceSubType, recipients: [] }).join(' ');
@@ -10,6 +17,17 @@ describe('sesConsequence', () => {
     expect(text).toMatch(/does not retry/);
     expect(text).toMatch(/reason BOUNCE/);
     expect(text).toMatch(/bounce rate/);
+  });
+
+  it('gives the review and pause rates the simulator enforces', () => {
+    const hard = bounce('Permanent', 'NoEmail');
+    expect(hard).toContain(
+      `under review at ${formatRate(BOUNCE_REVIEW_RATE)}, sending may be paused at ${formatRate(BOUNCE_PAUSE_RATE)}`,
+    );
+    const complaint = sesConsequence({ kind: 'complaint', complainedRecipients: [] }).join(' ');
+    expect(complaint).toContain(
+      `under review at ${formatRate(COMPLAINT_REVIEW_RATE)}, sending may be paused at ${formatRate(COMPLAINT_PAUSE_RATE)}`,
+    );
   });
 
   it('does not count a bounce from the account suppression list', () => {

@@ -14,14 +14,5 @@ export function formatRate(rate: number): string {
   return `${(rate * 100).toFixed(rate < 0.01 ? 2 : 1)}%`;
 }
 
-/** A duration in words: `3 h 20 min`, `2 d 1 h`, `45 s`. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
-}
+// Durations read the same here as in Inspect's route table.
+export { formatDuration } from '../../inspect-view/date-display.ts';
