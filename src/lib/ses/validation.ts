@@ -23,7 +23,11 @@ import type {
 } from './request-types.ts';
 import { rawAttachmentNames } from './raw-attachments.ts';
 import { findDuplicateHeader } from './unique-headers.ts';
-import { SES_V1_MAX_MESSAGE_BYTES, SES_V2_MAX_MESSAGE_BYTES } from '../mime/build-diagnostics.ts';
+import {
+  SES_V1_MAX_MESSAGE_BYTES,
+  SES_V2_MAX_MESSAGE_BYTES,
+  sesEncodedSize,
+} from '../mime/build-diagnostics.ts';
 
 /** Most recipients (To + Cc + Bcc) per message (ses-facts §2.2). */
 export const MAX_RECIPIENTS = 50;
@@ -71,20 +75,17 @@ export function blobBytes(blob: SesBlob): Uint8Array {
   return typeof blob === 'string' ? utf8Encode(blob) : blob;
 }
 
-/** The size of a message after base64 encoding, which is what SES measures. */
-export function base64Size(bytes: number): number {
-  return Math.ceil(bytes / 3) * 4;
-}
+/** The size of a message after base64 encoding, which is what SES measures (ses-facts §2.1). */
+export const base64Size: (bytes: number) => number = sesEncodedSize;
 
 /**
  * Throws SES's error when a message is over the size limit (v2's 40 MB unless another is given).
  * The wording follows the error SES v1 gives for its 10 MB limit.
  */
 export function checkMessageSize(bytes: number, limit = MAX_MESSAGE_BYTES): void {
-  if (base64Size(bytes) > limit) {
-    throw invalidParameterError(
-      `Message length is more than ${limit} bytes long: '${base64Size(bytes)}'.`,
-    );
+  const encoded = sesEncodedSize(bytes);
+  if (encoded > limit) {
+    throw invalidParameterError(`Message length is more than ${limit} bytes long: '${encoded}'.`);
   }
 }
 
