@@ -4,7 +4,6 @@
  * SNS notification (ses-facts §8.4) or the Lambda event, with the receipt verdicts.
  */
 import { decodeBase64, encodeBase64 } from '../mime/base64.ts';
-import { bytesToBinaryString } from '../mime/bytes.ts';
 import { formatDate } from '../mime/date.ts';
 import { decodeEncodedWords } from '../mime/encoded-word.ts';
 import type { HeaderField } from '../mime/types.ts';
@@ -12,6 +11,7 @@ import { parseAddressList } from './address.ts';
 import { headerValue, readHeaderSection, rewriteHeaderSection } from './header-section.ts';
 import { inboundMessageId, nextInt, type Random } from './ids.ts';
 import { commonHeadersOf, truncateHeaders } from './mail-object.ts';
+import { containsTestVirus, decodedTextBody } from './message-content.ts';
 import { ruleMatches, type ReceiptAction, type ReceivingState } from './receiving.ts';
 
 /** Largest message the SNS action can carry in its notification (ses-facts §8.3). */
@@ -102,7 +102,7 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
   const timestamp = new Date(nowMs).toISOString();
   const content = {
     subject: input.subject ?? decodeEncodedWords(headerValue(headers, 'Subject') ?? ''),
-    body: input.body ?? bytesToBinaryString(input.raw, section.bodyStart),
+    body: input.body ?? decodedTextBody(input.raw),
   };
   const ruleSet = receiving.ruleSets.find((s) => s.name === receiving.activeRuleSetName);
   const matches = (ruleSet?.rules ?? [])
@@ -115,7 +115,7 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
   const spf = input.spf ?? verdictFromResults(results, 'spf');
   const dkim = input.dkim ?? verdictFromResults(results, 'dkim');
   const dmarc = input.dmarc ?? verdictFromResults(results, 'dmarc');
-  const virus = bytesToBinaryString(input.raw).includes('EICAR-STANDARD-ANTIVIRUS-TEST-FILE');
+  const virus = containsTestVirus(input.raw);
   const scanned = matches.some((m) => m.rule.scanEnabled);
   const spamStatus: VerdictStatus = scanned ? 'PASS' : 'DISABLED';
   const virusStatus: VerdictStatus = scanned ? (virus ? 'FAIL' : 'PASS') : 'DISABLED';
