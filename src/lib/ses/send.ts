@@ -35,8 +35,6 @@ export { EICAR } from './message-content.ts';
 export interface RawInsight {
   /** File names of the message's attachments. */
   attachmentNames?: readonly string[];
-  /** Turns a header value's RFC 2047 encoded words into text (for `commonHeaders.subject`). */
-  decodeHeader?: (value: string) => string;
   /** The API operation, published as the `ses:operation` tag (default `SendEmail`). */
   operation?: 'SendEmail' | 'SendRawEmail';
   /** The message size limit of the API used (default v2's). */
@@ -102,9 +100,7 @@ export function acceptSend(
   const truncated = truncateHeaders(submitted.headers);
   const simpleSubject = prepared.simple?.Subject.Data;
   const decode =
-    simpleSubject !== undefined
-      ? () => simpleSubject
-      : (insight.decodeHeader ?? ((v: string) => decodeEncodedWords(v)));
+    simpleSubject !== undefined ? () => simpleSubject : (v: string) => decodeEncodedWords(v);
   const tags: Record<string, string[]> = { 'ses:operation': [insight.operation ?? 'SendEmail'] };
   if (setName !== undefined) tags['ses:configuration-set'] = [setName];
   tags['ses:source-ip'] = [state.sourceIp];
