@@ -12,7 +12,9 @@ import type {
 } from '../ses/request-types.ts';
 import type { BuiltMessage, Draft } from '../mime/types.ts';
 import { flattenAddresses, formatMailbox, parseAddressList } from '../mime/address.ts';
+import { buildEnvelope } from '../mime/envelope.ts';
 import { BUILDER_HEADERS } from '../mime/header-fields.ts';
+import { normaliseMessageId } from '../mime/message-id.ts';
 import { readSesHeaders } from './ses-headers.ts';
 import { bytesToBase64 } from './base64.ts';
 
@@ -75,18 +77,17 @@ function destinationOf(draft: Draft): SesDestination {
   return destination;
 }
 
-function bareAddress(address: string): string {
-  const angle = /<([^>]*)>\s*$/.exec(address);
-  return (angle?.[1] ?? address).trim().toLowerCase();
-}
-
-/** Whether the envelope's recipients are exactly the To, Cc and Bcc addresses. */
+/**
+ * Whether the envelope's recipients are exactly the To, Cc and Bcc addresses, read the way the
+ * envelope is built from them: group members, domains in punycode, each address once.
+ */
 function envelopeMatchesHeaders(draft: Draft, rcptTo: readonly string[]): boolean {
-  const listed = [...(draft.to ?? []), ...(draft.cc ?? []), ...(draft.bcc ?? [])]
-    .filter((item) => item.trim())
-    .map(bareAddress)
-    .sort();
-  const envelope = rcptTo.map(bareAddress).sort();
+  const recipients = [...(draft.to ?? []), ...(draft.cc ?? []), ...(draft.bcc ?? [])].flatMap(
+    (item) => flattenAddresses(parseAddressList(item)),
+  );
+  const key = (address: string) => address.toLowerCase();
+  const listed = buildEnvelope({ from: [], recipients }).rcptTo.map(key).sort();
+  const envelope = [...new Set(rcptTo.map(key))].sort();
   return listed.length === envelope.length && listed.every((item, i) => item === envelope[i]);
 }
 
@@ -128,8 +129,9 @@ export function simpleContentObstacles(source: SesExportSource): string[] {
   return reasons;
 }
 
-function stripAngles(id: string): string {
-  return id.trim().replace(/^<|>$/g, '');
+/** A Content-ID as SES's `ContentId` takes it: the msg-id without its angle brackets. */
+function bareContentId(id: string): string {
+  return normaliseMessageId(id)?.slice(1, -1) ?? id.trim().replace(/^<|>$/g, '');
 }
 
 function simpleAttachments(draft: Draft): SesAttachment[] {
@@ -141,7 +143,7 @@ function simpleAttachments(draft: Draft): SesAttachment[] {
       ContentTransferEncoding: 'BASE64',
       RawContent: attachment.content,
     };
-    if (attachment.contentId) out.ContentId = stripAngles(attachment.contentId);
+    if (attachment.contentId) out.ContentId = bareContentId(attachment.contentId);
     return out;
   });
 }
