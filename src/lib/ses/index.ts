@@ -59,6 +59,15 @@ export {
 export { BLOCKED_ATTACHMENT_EXTENSIONS, isBlockedAttachment } from './blocked-attachments.ts';
 export { MAX_RECIPIENTS, MAX_MESSAGE_BYTES, V1_MAX_MESSAGE_BYTES } from './validation.ts';
 export { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
+export {
+  CONFIGURATION_SET_HEADER,
+  MESSAGE_TAGS_HEADER,
+  SES_CONTROL_HEADERS,
+  isSesControlHeader,
+  readSesControlHeaders,
+  type SesControlSettings,
+} from './control-headers.ts';
+export { checkMessageTags, parseMessageTagsHeader } from './message-tags.ts';
 export { DEFAULT_MAX_DELIVERY_MS, FIRST_RETRY_MS } from './delivery-engine.ts';
 export type {
   ReceiptAction,

@@ -14,7 +14,8 @@ import {
   strayHeaderName,
   type HeaderSection,
 } from './header-section.ts';
-import { checkMessageTags, parseMessageTagsHeader } from './message-tags.ts';
+import { readSesControlHeaders } from './control-headers.ts';
+import { checkMessageTags } from './message-tags.ts';
 import type {
   SendEmailRequest,
   SesBlob,
@@ -41,13 +42,7 @@ export const MAX_SIMPLE_HEADERS = 15;
 export const MAX_FILE_NAME = 255;
 
 /** The `X-SES-*` headers SES reads and removes before sending (ses-facts §9). */
-export const SES_CONTROL_HEADERS: readonly string[] = [
-  'X-SES-CONFIGURATION-SET',
-  'X-SES-MESSAGE-TAGS',
-  'X-SES-SOURCE-ARN',
-  'X-SES-FROM-ARN',
-  'X-SES-RETURN-PATH-ARN',
-];
+export { SES_CONTROL_HEADERS } from './control-headers.ts';
 
 /** A send request as the simulator carries it on after validation. */
 export interface PreparedSend {
@@ -246,16 +241,11 @@ export function prepareSend(
   checkAddresses([from]);
   checkAddresses(all);
   checkAddresses(replyTo);
-  const headerTags = headerValue(headers, 'X-SES-MESSAGE-TAGS');
-  const tags =
-    request.EmailTags !== undefined
-      ? request.EmailTags
-      : headerTags !== undefined
-        ? parseMessageTagsHeader(headerTags)
-        : [];
+  // Tags given as request parameters replace the header's, not merge with them (ses-facts §2.6).
+  const control = readSesControlHeaders(headers);
+  const tags = request.EmailTags ?? control.tags ?? [];
   checkMessageTags(tags);
-  const configurationSetName =
-    request.ConfigurationSetName ?? headerValue(headers, 'X-SES-CONFIGURATION-SET');
+  const configurationSetName = request.ConfigurationSetName ?? control.configurationSetName;
   const recipients = [...new Set(all.map((m) => m.address))];
   const prepared: PreparedSend = {
     content: simple ? 'Simple' : 'Raw',
