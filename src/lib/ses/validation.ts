@@ -36,10 +36,16 @@ export const MAX_RECIPIENTS = 50;
 export const MAX_MESSAGE_BYTES = SES_V2_MAX_MESSAGE_BYTES;
 /** The SES v1 API's message size limit, after base64 encoding: 10 MB (ses-facts §2.1). */
 export const V1_MAX_MESSAGE_BYTES = SES_V1_MAX_MESSAGE_BYTES;
-/** Most custom headers in `Content.Simple.Headers` (SES v2 model). */
+/** Most custom headers in `Content.Simple.Headers` (SES v2 model, `MessageHeaderList`). */
 export const MAX_SIMPLE_HEADERS = 15;
-/** Longest attachment file name (SES v2 model). */
+/** Longest attachment file name (SES v2 model, `Attachment.FileName`). */
 export const MAX_FILE_NAME = 255;
+/** `MessageHeader.Name`: printable ASCII except the colon, 1–126 characters (SES v2 model). */
+export const SIMPLE_HEADER_NAME = /^[!-9;-@A-~]{1,126}$/;
+/** `MessageHeader.Value`: printable ASCII, 1–995 characters (SES v2 model). */
+export const SIMPLE_HEADER_VALUE = /^[ -~]{1,995}$/;
+/** A Simple header's name and value together: at most 996 characters (SES v2 model). */
+export const MAX_SIMPLE_HEADER_LENGTH = 996;
 
 /** The `X-SES-*` headers SES reads and removes before sending (ses-facts §9). */
 export { SES_CONTROL_HEADERS } from './control-headers.ts';
@@ -109,12 +115,15 @@ function checkSimple(simple: SesSimpleMessage): void {
   }
   headers.forEach((header, i) => {
     const at = `content.simple.headers.${i + 1}.member`;
-    if (!/^[!-9;-@A-~]{1,126}$/.test(header.Name)) {
+    if (!SIMPLE_HEADER_NAME.test(header.Name)) {
       throw validationError(
         `Value '${header.Name}' at '${at}.name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[!-9;-@A-~]+$`,
       );
     }
-    if (!/^[ -~]{1,995}$/.test(header.Value) || header.Name.length + header.Value.length > 996) {
+    if (
+      !SIMPLE_HEADER_VALUE.test(header.Value) ||
+      header.Name.length + header.Value.length > MAX_SIMPLE_HEADER_LENGTH
+    ) {
       throw validationError(
         `Value '${header.Value}' at '${at}.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [ -~]*`,
       );
@@ -122,7 +131,9 @@ function checkSimple(simple: SesSimpleMessage): void {
   });
   for (const attachment of simple.Attachments ?? []) {
     if (!attachment.FileName || attachment.FileName.length > MAX_FILE_NAME) {
-      throw invalidParameterError('Attachment file name must be 1 to 255 characters long.');
+      throw invalidParameterError(
+        `Attachment file name must be 1 to ${MAX_FILE_NAME} characters long.`,
+      );
     }
     checkAttachmentName(attachment.FileName);
   }
