@@ -1,15 +1,19 @@
 /**
  * SES's own headers in a draft: the configuration set and message tags SES reads from
  * `X-SES-CONFIGURATION-SET` and `X-SES-MESSAGE-TAGS` (and removes before sending), which the API
- * requests carry as `ConfigurationSetName` and `EmailTags` / `Tags`.
+ * requests carry as `ConfigurationSetName` and `EmailTags` / `Tags`. They are read exactly as the
+ * simulator reads them, so a draft exported as Simple content means what it means sent Raw.
  */
-import type { SesMessageTag } from '../ses/request-types.ts';
+import {
+  CONFIGURATION_SET_HEADER,
+  MESSAGE_TAGS_HEADER,
+  parseMessageTagsHeader,
+  readSesControlHeaders,
+  type SesMessageTag,
+} from '../ses/index.ts';
 import type { HeaderField } from '../mime/types.ts';
 
-/** The header naming the configuration set (SES developer guide, event publishing). */
-export const CONFIGURATION_SET_HEADER = 'X-SES-CONFIGURATION-SET';
-/** The header carrying message tags as `name1=value1, name2=value2`. */
-export const MESSAGE_TAGS_HEADER = 'X-SES-MESSAGE-TAGS';
+export { CONFIGURATION_SET_HEADER, MESSAGE_TAGS_HEADER };
 
 /** What SES reads from a draft's extra headers, and the headers left for the message itself. */
 export interface SesHeaderSettings {
@@ -19,32 +23,26 @@ export interface SesHeaderSettings {
   otherHeaders: HeaderField[];
 }
 
-/** Parse `name1=value1, name2=value2`; pieces without `=` are skipped. */
-export function parseMessageTags(value: string): SesMessageTag[] {
-  const tags: SesMessageTag[] = [];
-  for (const piece of value.split(',')) {
-    const equals = piece.indexOf('=');
-    if (equals <= 0) continue;
-    const name = piece.slice(0, equals).trim();
-    const tagValue = piece.slice(equals + 1).trim();
-    if (name) tags.push({ Name: name, Value: tagValue });
-  }
-  return tags;
-}
+/**
+ * Parse `name1=value1, name2=value2` as SES does: a piece without `=` is a tag with an empty
+ * value, which SES refuses.
+ */
+export const parseMessageTags: (value: string) => SesMessageTag[] = parseMessageTagsHeader;
 
 /** Split a draft's extra headers into SES's settings and the rest. Header names are case-insensitive. */
 export function readSesHeaders(headers: readonly HeaderField[] = []): SesHeaderSettings {
-  const settings: SesHeaderSettings = { tags: [], otherHeaders: [] };
-  for (const header of headers) {
-    const name = header.name.trim().toUpperCase();
-    if (name === CONFIGURATION_SET_HEADER) {
-      const value = header.value.trim();
-      if (value) settings.configurationSetName = value;
-    } else if (name === MESSAGE_TAGS_HEADER) {
-      settings.tags.push(...parseMessageTags(header.value));
-    } else {
-      settings.otherHeaders.push(header);
-    }
+  const control = readSesControlHeaders(headers);
+  const configurationSet = CONFIGURATION_SET_HEADER.toLowerCase();
+  const messageTags = MESSAGE_TAGS_HEADER.toLowerCase();
+  const settings: SesHeaderSettings = {
+    tags: control.tags ?? [],
+    otherHeaders: headers.filter((header) => {
+      const name = header.name.trim().toLowerCase();
+      return name !== configurationSet && name !== messageTags;
+    }),
+  };
+  if (control.configurationSetName !== undefined) {
+    settings.configurationSetName = control.configurationSetName;
   }
   return settings;
 }

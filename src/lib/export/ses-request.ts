@@ -12,19 +12,22 @@ import type {
 } from '../ses/request-types.ts';
 import type { BuiltMessage, Draft } from '../mime/types.ts';
 import { flattenAddresses, formatMailbox, parseAddressList } from '../mime/address.ts';
+import { buildEnvelope } from '../mime/envelope.ts';
 import { BUILDER_HEADERS } from '../mime/header-fields.ts';
+import { normaliseMessageId } from '../mime/message-id.ts';
+import {
+  MAX_FILE_NAME,
+  MAX_SIMPLE_HEADER_LENGTH,
+  MAX_SIMPLE_HEADERS,
+  SIMPLE_HEADER_NAME,
+  SIMPLE_HEADER_VALUE,
+} from '../ses/index.ts';
 import { readSesHeaders } from './ses-headers.ts';
 import { bytesToBase64 } from './base64.ts';
 
 /** `Content.Simple.Headers` holds at most 15 headers (SES v2 API, `MessageHeaderList`). */
-export const SIMPLE_MAX_HEADERS = 15;
-/** `MessageHeader.Name`: printable ASCII except the colon, 1–126 characters. */
-const HEADER_NAME = /^[!-9;-~]{1,126}$/;
-/** `MessageHeader.Value`: printable ASCII, 1–995 characters; name and value at most 996 together. */
-const HEADER_VALUE = /^[ -~]{1,995}$/;
-const HEADER_NAME_AND_VALUE_MAX = 996;
-/** `Attachment.FileName` at most 255 characters; `ContentType` and `ContentId` at most 78. */
-const ATTACHMENT_FILENAME_MAX = 255;
+export const SIMPLE_MAX_HEADERS = MAX_SIMPLE_HEADERS;
+/** `Attachment.ContentType` and `ContentId` at most 78 characters (SES v2 model). */
 const ATTACHMENT_FIELD_MAX = 78;
 /**
  * Headers SES writes itself when it assembles Simple content: those the builder writes from the
@@ -75,18 +78,17 @@ function destinationOf(draft: Draft): SesDestination {
   return destination;
 }
 
-function bareAddress(address: string): string {
-  const angle = /<([^>]*)>\s*$/.exec(address);
-  return (angle?.[1] ?? address).trim().toLowerCase();
-}
-
-/** Whether the envelope's recipients are exactly the To, Cc and Bcc addresses. */
+/**
+ * Whether the envelope's recipients are exactly the To, Cc and Bcc addresses, read the way the
+ * envelope is built from them: group members, domains in punycode, each address once.
+ */
 function envelopeMatchesHeaders(draft: Draft, rcptTo: readonly string[]): boolean {
-  const listed = [...(draft.to ?? []), ...(draft.cc ?? []), ...(draft.bcc ?? [])]
-    .filter((item) => item.trim())
-    .map(bareAddress)
-    .sort();
-  const envelope = rcptTo.map(bareAddress).sort();
+  const recipients = [...(draft.to ?? []), ...(draft.cc ?? []), ...(draft.bcc ?? [])].flatMap(
+    (item) => flattenAddresses(parseAddressList(item)),
+  );
+  const key = (address: string) => address.toLowerCase();
+  const listed = buildEnvelope({ from: [], recipients }).rcptTo.map(key).sort();
+  const envelope = [...new Set(rcptTo.map(key))].sort();
   return listed.length === envelope.length && listed.every((item, i) => item === envelope[i]);
 }
 
@@ -103,17 +105,17 @@ export function simpleContentObstacles(source: SesExportSource): string[] {
   for (const { name, value } of otherHeaders) {
     if (HEADERS_SES_ASSEMBLES.has(name.trim().toLowerCase())) {
       reasons.push(`SES writes the ${name} header itself for Simple content.`);
-    } else if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(value)) {
+    } else if (!SIMPLE_HEADER_NAME.test(name) || !SIMPLE_HEADER_VALUE.test(value)) {
       reasons.push(
         `The ${name} header is not printable ASCII of the length Simple content allows.`,
       );
-    } else if (name.length + value.length > HEADER_NAME_AND_VALUE_MAX) {
+    } else if (name.length + value.length > MAX_SIMPLE_HEADER_LENGTH) {
       reasons.push(`The ${name} header is longer than Simple content allows.`);
     }
   }
   for (const attachment of draft.attachments ?? []) {
-    if (attachment.filename.length > ATTACHMENT_FILENAME_MAX) {
-      reasons.push(`Simple content allows file names up to ${ATTACHMENT_FILENAME_MAX} characters.`);
+    if (attachment.filename.length > MAX_FILE_NAME) {
+      reasons.push(`Simple content allows file names up to ${MAX_FILE_NAME} characters.`);
     }
     if ((attachment.contentType ?? '').length > ATTACHMENT_FIELD_MAX) {
       reasons.push(`Simple content allows content types up to ${ATTACHMENT_FIELD_MAX} characters.`);
@@ -128,8 +130,9 @@ export function simpleContentObstacles(source: SesExportSource): string[] {
   return reasons;
 }
 
-function stripAngles(id: string): string {
-  return id.trim().replace(/^<|>$/g, '');
+/** A Content-ID as SES's `ContentId` takes it: the msg-id without its angle brackets. */
+function bareContentId(id: string): string {
+  return normaliseMessageId(id)?.slice(1, -1) ?? id.trim().replace(/^<|>$/g, '');
 }
 
 function simpleAttachments(draft: Draft): SesAttachment[] {
@@ -141,7 +144,7 @@ function simpleAttachments(draft: Draft): SesAttachment[] {
       ContentTransferEncoding: 'BASE64',
       RawContent: attachment.content,
     };
-    if (attachment.contentId) out.ContentId = stripAngles(attachment.contentId);
+    if (attachment.contentId) out.ContentId = bareContentId(attachment.contentId);
     return out;
   });
 }

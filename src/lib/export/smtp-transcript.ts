@@ -3,10 +3,11 @@
  * envelope recipient, DATA with the message dot-stuffed, and QUIT, with the replies a server such
  * as SES's SMTP interface gives.
  */
+import { SES_V2_MAX_MESSAGE_BYTES } from '../mime/build-diagnostics.ts';
 import type { Envelope } from '../mime/types.ts';
 
 /** SES's SMTP interface accepts messages up to 40 MB (SES quotas, "Message size"). */
-export const SES_SMTP_MAX_SIZE = 40 * 1024 * 1024;
+export const SES_SMTP_MAX_SIZE = SES_V2_MAX_MESSAGE_BYTES;
 
 const CR = 0x0d;
 const LF = 0x0a;

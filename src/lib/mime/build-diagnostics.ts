@@ -13,6 +13,14 @@ export const SES_V1_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 export const SES_V2_MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
 /**
+ * The size SES measures against its limits for a message of `rawBytes` bytes: the message after
+ * base64 encoding, as the API carries it (ses-facts.md §2.1), so about 4/3 of the raw size.
+ */
+export function sesEncodedSize(rawBytes: number): number {
+  return Math.ceil(rawBytes / 3) * 4;
+}
+
+/**
  * File name extensions SES refuses as attachments, lower-case, without the dot (ses-facts.md §2.5,
  * "Unsupported attachment types"; the page says 85 but lists these 90).
  */
@@ -77,28 +85,33 @@ export function recipientDiagnostics(envelope: Envelope): Diagnostic[] {
   return [];
 }
 
-/** Message size against the SES v1 and v2 limits. */
+/**
+ * Message size against the SES v1 and v2 limits. `size` is the raw message; SES counts it after
+ * base64 encoding, so that is the size compared and reported.
+ */
 export function sizeDiagnostics(size: number): Diagnostic[] {
-  const mb = (size / (1024 * 1024)).toFixed(1);
-  if (size > SES_V2_MAX_MESSAGE_BYTES) {
+  const encoded = sesEncodedSize(size);
+  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+  const measured = `The message is ${mb(size)} MB, ${mb(encoded)} MB once base64-encoded, which is the size SES counts`;
+  if (encoded > SES_V2_MAX_MESSAGE_BYTES) {
     return [
       {
         severity: 'error',
         code: 'message-too-large',
         from: 0,
         to: size,
-        message: `The message is ${mb} MB; SES accepts at most 40 MB, even through the v2 API or SMTP.`,
+        message: `${measured}; SES accepts at most 40 MB, even through the v2 API or SMTP.`,
       },
     ];
   }
-  if (size > SES_V1_MAX_MESSAGE_BYTES) {
+  if (encoded > SES_V1_MAX_MESSAGE_BYTES) {
     return [
       {
         severity: 'warning',
         code: 'message-over-v1-limit',
         from: 0,
         to: size,
-        message: `The message is ${mb} MB; SES v1 SendRawEmail refuses over 10 MB (the v2 API and SMTP accept up to 40 MB).`,
+        message: `${measured}; SES v1 SendRawEmail refuses over 10 MB (the v2 API and SMTP accept up to 40 MB).`,
       },
     ];
   }

@@ -36,16 +36,25 @@ function invalidIdentity(identity: string): SesError {
 }
 
 /**
+ * An identity as it is stored, without checking it: an address trimmed (case-sensitive), a
+ * domain trimmed, lower-cased and without a trailing dot.
+ */
+function identityKey(identity: string): string {
+  const trimmed = identity.trim();
+  return trimmed.includes('@') ? trimmed : trimmed.toLowerCase().replace(/\.$/, '');
+}
+
+/**
  * Normalise and check an identity: an address stays as given (case-sensitive), a domain is
  * lower-cased. Throws SesError `BadRequestException` for text that is neither.
  */
 export function normalizeIdentity(identity: string): { identity: string; type: IdentityType } {
-  const trimmed = identity.trim();
-  if (trimmed.includes('@')) {
-    if (addressError(trimmed) !== undefined) throw invalidIdentity(identity);
-    return { identity: trimmed, type: 'EMAIL_ADDRESS' };
+  const written = identityKey(identity);
+  if (written.includes('@')) {
+    if (addressError(written) !== undefined) throw invalidIdentity(identity);
+    return { identity: written, type: 'EMAIL_ADDRESS' };
   }
-  const domain = trimmed.toLowerCase().replace(/\.$/, '');
+  const domain = written;
   const labels = domain.split('.');
   if (
     domain.length === 0 ||
@@ -81,11 +90,8 @@ export function removeIdentity(
   identities: readonly IdentityRecord[],
   identity: string,
 ): IdentityRecord[] {
-  const trimmed = identity.trim();
-  const domain = trimmed.toLowerCase();
-  return identities.filter((record) =>
-    record.type === 'EMAIL_ADDRESS' ? record.identity !== trimmed : record.identity !== domain,
-  );
+  const key = identityKey(identity);
+  return identities.filter((record) => record.identity !== key);
 }
 
 /**

@@ -4,20 +4,26 @@
  * SNS notification (ses-facts §8.4) or the Lambda event, with the receipt verdicts.
  */
 import { decodeBase64, encodeBase64 } from '../mime/base64.ts';
-import { bytesToBinaryString } from '../mime/bytes.ts';
+import { utf8Decode } from '../mime/bytes.ts';
 import { formatDate } from '../mime/date.ts';
 import { decodeEncodedWords } from '../mime/encoded-word.ts';
 import type { HeaderField } from '../mime/types.ts';
-import { parseAddressList } from './address.ts';
+import { domainOf, parseAddressList } from './address.ts';
 import { headerValue, readHeaderSection, rewriteHeaderSection } from './header-section.ts';
 import { inboundMessageId, nextInt, type Random } from './ids.ts';
 import { commonHeadersOf, truncateHeaders } from './mail-object.ts';
+import { containsTestVirus, decodedTextBody } from './message-content.ts';
 import { ruleMatches, type ReceiptAction, type ReceivingState } from './receiving.ts';
 
 /** Largest message the SNS action can carry in its notification (ses-facts §8.3). */
 export const MAX_SNS_CONTENT_BYTES = 150 * 1024;
-/** Largest message SES receives (ses-facts §8.3). */
+/** Largest message SES receives, headers included (ses-facts §8.3). */
 export const MAX_INBOUND_BYTES = 40 * 1024 * 1024;
+/**
+ * The reply to a message over `MAX_INBOUND_BYTES`: the text SES's SMTP interface gives for a
+ * message that is too long (ses-facts §10); SES does not document its receiving reply.
+ */
+export const TOO_LONG_REPLY = '552 Message is too long.';
 
 /** A receipt verdict status. */
 export type VerdictStatus = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
@@ -57,7 +63,10 @@ export interface InboundRecord {
   /** `accepted` when a rule matched; `rejected` during SMTP when none did. */
   disposition: 'accepted' | 'rejected';
   smtpReply: string;
-  /** The message as stored (SES's inbound headers and added headers applied), base64. */
+  /**
+   * The message as stored (SES's inbound headers and added headers applied), base64. For a
+   * message refused for its size, only its header section, as received.
+   */
   raw: string;
   /** Present when an S3 action stored it. */
   stored?: { bucketName: string; objectKey: string };
@@ -99,10 +108,26 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
       ...parseAddressList(headerValue(headers, 'Cc') ?? ''),
     ].map((m) => m.address);
   const messageId = inboundMessageId(random);
+  if (input.raw.length > MAX_INBOUND_BYTES) {
+    // Refused at the end of DATA: no rule runs and nothing is stored or scanned.
+    const refused: InboundRecord = {
+      messageId,
+      receivedAt: nowMs,
+      mailFrom,
+      recipients,
+      disposition: 'rejected',
+      smtpReply: TOO_LONG_REPLY,
+      raw: encodeBase64(input.raw.subarray(0, section.bodyStart)),
+      matchedRules: [],
+      actions: [],
+    };
+    receiving.inbound.push(refused);
+    return refused;
+  }
   const timestamp = new Date(nowMs).toISOString();
   const content = {
     subject: input.subject ?? decodeEncodedWords(headerValue(headers, 'Subject') ?? ''),
-    body: input.body ?? bytesToBinaryString(input.raw, section.bodyStart),
+    body: input.body ?? decodedTextBody(input.raw),
   };
   const ruleSet = receiving.ruleSets.find((s) => s.name === receiving.activeRuleSetName);
   const matches = (ruleSet?.rules ?? [])
@@ -115,7 +140,7 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
   const spf = input.spf ?? verdictFromResults(results, 'spf');
   const dkim = input.dkim ?? verdictFromResults(results, 'dkim');
   const dmarc = input.dmarc ?? verdictFromResults(results, 'dmarc');
-  const virus = bytesToBinaryString(input.raw).includes('EICAR-STANDARD-ANTIVIRUS-TEST-FILE');
+  const virus = containsTestVirus(input.raw);
   const scanned = matches.some((m) => m.rule.scanEnabled);
   const spamStatus: VerdictStatus = scanned ? 'PASS' : 'DISABLED';
   const virusStatus: VerdictStatus = scanned ? (virus ? 'FAIL' : 'PASS') : 'DISABLED';
@@ -123,7 +148,7 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
     { name: 'Return-Path', value: `<${mailFrom}>` },
     {
       name: 'Received',
-      value: `from ${mailFrom.slice(mailFrom.lastIndexOf('@') + 1) || 'unknown'} by inbound-smtp.${context.region}.amazonaws.com with SMTP id ${messageId} for ${recipients[0] ?? ''}; ${formatDate(new Date(nowMs))}`,
+      value: `from ${domainOf(mailFrom) || 'unknown'} by inbound-smtp.${context.region}.amazonaws.com with SMTP id ${messageId} for ${recipients[0] ?? ''}; ${formatDate(new Date(nowMs))}`,
     },
     { name: 'X-SES-Spam-Verdict', value: spamStatus },
     { name: 'X-SES-Virus-Verdict', value: virusStatus },
@@ -220,7 +245,7 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
               topicArn: action.topicArn,
               encoding: encoding === 'Base64' ? 'BASE64' : 'UTF8',
             }),
-            content: encoding === 'Base64' ? encodeBase64(raw) : new TextDecoder().decode(raw),
+            content: encoding === 'Base64' ? encodeBase64(raw) : utf8Decode(raw),
           };
           break;
         }

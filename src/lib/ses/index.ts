@@ -57,8 +57,26 @@ export {
   type SimulatorScenario,
 } from './mailbox-simulator.ts';
 export { BLOCKED_ATTACHMENT_EXTENSIONS, isBlockedAttachment } from './blocked-attachments.ts';
-export { MAX_RECIPIENTS, MAX_MESSAGE_BYTES, V1_MAX_MESSAGE_BYTES } from './validation.ts';
+export {
+  MAX_FILE_NAME,
+  MAX_MESSAGE_BYTES,
+  MAX_RECIPIENTS,
+  MAX_SIMPLE_HEADER_LENGTH,
+  MAX_SIMPLE_HEADERS,
+  SIMPLE_HEADER_NAME,
+  SIMPLE_HEADER_VALUE,
+  V1_MAX_MESSAGE_BYTES,
+} from './validation.ts';
 export { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
+export {
+  CONFIGURATION_SET_HEADER,
+  MESSAGE_TAGS_HEADER,
+  SES_CONTROL_HEADERS,
+  isSesControlHeader,
+  readSesControlHeaders,
+  type SesControlSettings,
+} from './control-headers.ts';
+export { checkMessageTags, parseMessageTagsHeader } from './message-tags.ts';
 export { DEFAULT_MAX_DELIVERY_MS, FIRST_RETRY_MS } from './delivery-engine.ts';
 export type {
   ReceiptAction,

@@ -10,7 +10,8 @@ import type { Draft, HeaderField } from '../mime/types.ts';
 import { rewriteHeaderSection } from './header-section.ts';
 import { nextUint32, type Random } from './ids.ts';
 import type { SesSimpleMessage } from './request-types.ts';
-import { blobBytes, SES_CONTROL_HEADERS, type PreparedSend } from './validation.ts';
+import { isSesControlHeader, SES_CONTROL_HEADERS } from './control-headers.ts';
+import { blobBytes, type PreparedSend } from './validation.ts';
 
 /** Headers SES adds itself when it sends, which are therefore not "as submitted". */
 const SES_ADDED_HEADERS = new Set(['message-id', 'date']);
@@ -18,7 +19,7 @@ const SES_ADDED_HEADERS = new Set(['message-id', 'date']);
 /** A Simple request as a draft for `buildMessage`. */
 export function simpleDraft(prepared: PreparedSend, simple: SesSimpleMessage): Draft {
   const headers = (simple.Headers ?? [])
-    .filter((h) => !SES_CONTROL_HEADERS.some((n) => n.toLowerCase() === h.Name.toLowerCase()))
+    .filter((h) => !isSesControlHeader(h.Name))
     .map((h) => ({ name: h.Name, value: h.Value }));
   const draft: Draft = {
     from: prepared.from.text,
@@ -57,9 +58,7 @@ export function submittedMessage(
     const headers = built.tree.headers.filter((h) => !SES_ADDED_HEADERS.has(h.name.toLowerCase()));
     return { raw: built.raw, headers: headers.map((h) => ({ name: h.name, value: h.value })) };
   }
-  const headers = (prepared.rawHeaders ?? []).filter(
-    (h) => !SES_CONTROL_HEADERS.some((n) => n.toLowerCase() === h.name.toLowerCase()),
-  );
+  const headers = (prepared.rawHeaders ?? []).filter((h) => !isSesControlHeader(h.name));
   return { raw: prepared.raw ?? new Uint8Array(), headers };
 }
 

@@ -4,6 +4,7 @@
  * and complaints (the suppression lists and the reputation rates).
  */
 import { destinationsFor, type EventType } from './configuration-sets.ts';
+import { domainOf } from './address.ts';
 import { nextInt, sesMessageId } from './ids.ts';
 import { computeReputation, reachesPauseThreshold } from './reputation.ts';
 import type { SentMessage, SesSimulatorState } from './state.ts';
@@ -23,7 +24,7 @@ export function smtpOutHost(state: SesSimulatorState): string {
 /** A remote MTA address for a recipient's domain, stable per domain (RFC 5737 range). */
 export function remoteMtaIp(address: string): string {
   let hash = 0;
-  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+  const domain = domainOf(address);
   for (let i = 0; i < domain.length; i++) hash = (hash * 31 + domain.charCodeAt(i)) >>> 0;
   return `198.51.100.${(hash % 254) + 1}`;
 }

@@ -5,11 +5,13 @@
  * Pure: the same report and options give the same JSON.
  */
 import type { BounceReport, ComplaintReport, HeaderField } from '../mime/types.ts';
-import { parseAddressList, parseMailbox } from './address.ts';
+import { parseMailDate } from '../mime/mail-date.ts';
+import { domainOf, parseAddressList, parseMailbox } from './address.ts';
 import { headerValue } from './header-section.ts';
 import { createRandom, sesMessageId } from './ids.ts';
 import { commonHeadersOf, truncateHeaders } from './mail-object.ts';
 import { bounceNotification, complaintNotification } from './notifications.ts';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_CALLER_IDENTITY, DEFAULT_SOURCE_IP } from './state-io.ts';
 
 /** What is known about the message a report is about, and about the sending account. */
 export interface ReportNotificationOptions {
@@ -67,26 +69,22 @@ export function reportToNotification(
     '';
   const source = parseMailbox(sourceText)?.address ?? sourceText;
   const date = headerValue(headers, 'Date');
-  const parsedDate = date !== undefined ? new Date(date) : undefined;
   const timestamp =
-    options.sentAt ??
-    (parsedDate && !Number.isNaN(parsedDate.getTime()) ? parsedDate.toISOString() : nowIso);
+    options.sentAt ?? (date !== undefined ? mailDateIso(date) : undefined) ?? nowIso;
   const destination = ['To', 'Cc', 'Bcc'].flatMap((name) =>
     parseAddressList(headerValue(headers, name) ?? '').map((m) => m.address),
   );
   const truncated = truncateHeaders(headers);
-  const accountId = options.sendingAccountId ?? '123456789012';
-  const identity = source.includes('@')
-    ? source.slice(source.lastIndexOf('@') + 1).toLowerCase()
-    : source;
+  const accountId = options.sendingAccountId ?? DEFAULT_ACCOUNT_ID;
+  const identity = source.includes('@') ? domainOf(source) : source;
   const record = {
     timestamp,
     messageId,
     source,
     sourceArn: `arn:aws:ses:${region}:${accountId}:identity/${identity}`,
-    sourceIp: options.sourceIp ?? '192.0.2.0',
+    sourceIp: options.sourceIp ?? DEFAULT_SOURCE_IP,
     sendingAccountId: accountId,
-    callerIdentity: options.callerIdentity ?? 'ses_user',
+    callerIdentity: options.callerIdentity ?? DEFAULT_CALLER_IDENTITY,
     destination: destination.length > 0 ? destination : recipientsOf(report),
     headersTruncated: truncated.truncated,
     headers: truncated.headers,
@@ -119,15 +117,18 @@ export function reportToNotification(
       complaintSubType: null,
       ...(report.userAgent !== undefined ? { userAgent: report.userAgent } : {}),
       ...(report.feedbackType !== undefined ? { complaintFeedbackType: report.feedbackType } : {}),
-      ...(report.arrivalDate !== undefined ? { arrivalDate: toIso(report.arrivalDate) } : {}),
+      ...(report.arrivalDate !== undefined
+        ? { arrivalDate: mailDateIso(report.arrivalDate) ?? report.arrivalDate }
+        : {}),
     },
     includeHeaders,
   );
 }
 
-function toIso(date: string): string {
-  const parsed = new Date(date);
-  return Number.isNaN(parsed.getTime()) ? date : parsed.toISOString();
+/** An RFC 5322 date-time as ISO 8601, or undefined when the text is not one. */
+function mailDateIso(text: string): string | undefined {
+  const parsed = parseMailDate(text);
+  return parsed === undefined ? undefined : new Date(parsed.time).toISOString();
 }
 
 function recipientsOf(report: BounceReport | ComplaintReport): string[] {

@@ -4,7 +4,6 @@
  * a message SES accepts but does not deliver (suppressed, virus) gets its MessageId.
  */
 import { encodeBase64 } from '../mime/base64.ts';
-import { bytesToBinaryString } from '../mime/bytes.ts';
 import { decodeEncodedWords } from '../mime/encoded-word.ts';
 import { domainOf, parseMailbox } from './address.ts';
 import { headerValue } from './header-section.ts';
@@ -19,6 +18,7 @@ import { planRecipient } from './delivery-plan.ts';
 import { findCoveringIdentity } from './identities.ts';
 import { feedbackIdHeader, outgoingIp, sesMessageId, sesMessageIdHeader } from './ids.ts';
 import { isSimulatorAddress } from './mailbox-simulator.ts';
+import { containsTestVirus } from './message-content.ts';
 import { commonHeadersOf, truncateHeaders, type MailRecord } from './mail-object.ts';
 import { renderingFailureEvent, sendEvent } from './notifications.ts';
 import { renderRequest } from './templates.ts';
@@ -29,15 +29,12 @@ import { quotaError, recordSend } from './sandbox-and-quota.ts';
 import type { RecipientRecord, SentMessage, SesSimulatorState } from './state.ts';
 import { checkMessageSize, prepareSend } from './validation.ts';
 
-/** The EICAR anti-virus test string: SES accepts such a message, then rejects it (`Bad content`). */
-export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
+export { EICAR } from './message-content.ts';
 
 /** What the caller learned by inspecting Raw content before sending, if it did. */
 export interface RawInsight {
   /** File names of the message's attachments. */
   attachmentNames?: readonly string[];
-  /** Turns a header value's RFC 2047 encoded words into text (for `commonHeaders.subject`). */
-  decodeHeader?: (value: string) => string;
   /** The API operation, published as the `ses:operation` tag (default `SendEmail`). */
   operation?: 'SendEmail' | 'SendRawEmail';
   /** The message size limit of the API used (default v2's). */
@@ -103,9 +100,7 @@ export function acceptSend(
   const truncated = truncateHeaders(submitted.headers);
   const simpleSubject = prepared.simple?.Subject.Data;
   const decode =
-    simpleSubject !== undefined
-      ? () => simpleSubject
-      : (insight.decodeHeader ?? ((v: string) => decodeEncodedWords(v)));
+    simpleSubject !== undefined ? () => simpleSubject : (v: string) => decodeEncodedWords(v);
   const tags: Record<string, string[]> = { 'ses:operation': [insight.operation ?? 'SendEmail'] };
   if (setName !== undefined) tags['ses:configuration-set'] = [setName];
   tags['ses:source-ip'] = [state.sourceIp];
@@ -145,7 +140,7 @@ export function acceptSend(
     complained: false,
   }));
   const firstAttemptAt = nowMs + randomInt(state, 500, 3_000);
-  const rejected = bytesToBinaryString(submitted.raw).includes(EICAR);
+  const rejected = containsTestVirus(submitted.raw);
   const message: SentMessage = {
     mail,
     acceptedAt: nowMs,

@@ -3,7 +3,7 @@
  */
 import { inspectMessage } from '../mime/index.ts';
 import { receiveMessage, type InboundInput } from './inbound.ts';
-import { checkRuleSet } from './receiving.ts';
+import { checkRuleSet, MAX_RULE_SETS } from './receiving.ts';
 import { isAtVerifiedDomain } from './self-receipt.ts';
 import type { ReceiveRequest, SesSimulator } from './simulator-api.ts';
 import type { SimulatorContext } from './simulator-context.ts';
@@ -55,8 +55,8 @@ export function receivingMethods(ctx: SimulatorContext): ReceivingMethods {
       const sets = ctx.state.receiving.ruleSets;
       const at = sets.findIndex((s) => s.name === set.name);
       if (at >= 0) sets[at] = copy;
-      else if (sets.length >= 40)
-        throw new RangeError('An account has at most 40 receipt rule sets.');
+      else if (sets.length >= MAX_RULE_SETS)
+        throw new RangeError(`An account has at most ${MAX_RULE_SETS} receipt rule sets.`);
       else sets.push(copy);
     },
     deleteReceiptRuleSet(name) {

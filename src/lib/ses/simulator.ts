@@ -139,12 +139,10 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
       const raw = request.Content?.Raw?.Data;
       if (raw === undefined) return send(request);
       const inspection = await inspectMessage(blobBytes(raw));
-      const decoded = new Map(inspection.headers.map((h) => [h.value, h.decoded]));
       return send(request, {
         attachmentNames: inspection.attachments.flatMap((a) =>
           a.filename !== undefined ? [a.filename] : [],
         ),
-        decodeHeader: (value) => decoded.get(value) ?? value,
       });
     },
     advance(ms) {

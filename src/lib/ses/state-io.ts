@@ -24,15 +24,22 @@ export interface InitialStateOptions {
   outcomeRules?: readonly OutcomeRule[];
 }
 
+/** The account id a simulator has when none is given (the one in SES's documented examples). */
+export const DEFAULT_ACCOUNT_ID = '123456789012';
+/** The caller identity a simulator's events name when none is given. */
+export const DEFAULT_CALLER_IDENTITY = 'ses_user';
+/** The sending client's address when none is given (RFC 5737 documentation range). */
+export const DEFAULT_SOURCE_IP = '192.0.2.0';
+
 /** A fresh state: no identities, the account-level list on for BOUNCE and COMPLAINT. */
 export function createInitialState(options: InitialStateOptions): SesSimulatorState {
   return {
     format: STATE_FORMAT,
     version: STATE_VERSION,
     region: options.region,
-    accountId: options.accountId ?? '123456789012',
-    callerIdentity: options.callerIdentity ?? 'ses_user',
-    sourceIp: options.sourceIp ?? '192.0.2.0',
+    accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
+    callerIdentity: options.callerIdentity ?? DEFAULT_CALLER_IDENTITY,
+    sourceIp: options.sourceIp ?? DEFAULT_SOURCE_IP,
     random: createRandom(options.seed),
     clockOffsetMs: 0,
     nextSequence: 0,

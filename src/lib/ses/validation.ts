@@ -14,7 +14,8 @@ import {
   strayHeaderName,
   type HeaderSection,
 } from './header-section.ts';
-import { checkMessageTags, parseMessageTagsHeader } from './message-tags.ts';
+import { readSesControlHeaders } from './control-headers.ts';
+import { checkMessageTags } from './message-tags.ts';
 import type {
   SendEmailRequest,
   SesBlob,
@@ -23,7 +24,11 @@ import type {
 } from './request-types.ts';
 import { rawAttachmentNames } from './raw-attachments.ts';
 import { findDuplicateHeader } from './unique-headers.ts';
-import { SES_V1_MAX_MESSAGE_BYTES, SES_V2_MAX_MESSAGE_BYTES } from '../mime/build-diagnostics.ts';
+import {
+  SES_V1_MAX_MESSAGE_BYTES,
+  SES_V2_MAX_MESSAGE_BYTES,
+  sesEncodedSize,
+} from '../mime/build-diagnostics.ts';
 
 /** Most recipients (To + Cc + Bcc) per message (ses-facts §2.2). */
 export const MAX_RECIPIENTS = 50;
@@ -31,19 +36,19 @@ export const MAX_RECIPIENTS = 50;
 export const MAX_MESSAGE_BYTES = SES_V2_MAX_MESSAGE_BYTES;
 /** The SES v1 API's message size limit, after base64 encoding: 10 MB (ses-facts §2.1). */
 export const V1_MAX_MESSAGE_BYTES = SES_V1_MAX_MESSAGE_BYTES;
-/** Most custom headers in `Content.Simple.Headers` (SES v2 model). */
+/** Most custom headers in `Content.Simple.Headers` (SES v2 model, `MessageHeaderList`). */
 export const MAX_SIMPLE_HEADERS = 15;
-/** Longest attachment file name (SES v2 model). */
+/** Longest attachment file name (SES v2 model, `Attachment.FileName`). */
 export const MAX_FILE_NAME = 255;
+/** `MessageHeader.Name`: printable ASCII except the colon, 1–126 characters (SES v2 model). */
+export const SIMPLE_HEADER_NAME = /^[!-9;-@A-~]{1,126}$/;
+/** `MessageHeader.Value`: printable ASCII, 1–995 characters (SES v2 model). */
+export const SIMPLE_HEADER_VALUE = /^[ -~]{1,995}$/;
+/** A Simple header's name and value together: at most 996 characters (SES v2 model). */
+export const MAX_SIMPLE_HEADER_LENGTH = 996;
 
 /** The `X-SES-*` headers SES reads and removes before sending (ses-facts §9). */
-export const SES_CONTROL_HEADERS: readonly string[] = [
-  'X-SES-CONFIGURATION-SET',
-  'X-SES-MESSAGE-TAGS',
-  'X-SES-SOURCE-ARN',
-  'X-SES-FROM-ARN',
-  'X-SES-RETURN-PATH-ARN',
-];
+export { SES_CONTROL_HEADERS } from './control-headers.ts';
 
 /** A send request as the simulator carries it on after validation. */
 export interface PreparedSend {
@@ -71,20 +76,17 @@ export function blobBytes(blob: SesBlob): Uint8Array {
   return typeof blob === 'string' ? utf8Encode(blob) : blob;
 }
 
-/** The size of a message after base64 encoding, which is what SES measures. */
-export function base64Size(bytes: number): number {
-  return Math.ceil(bytes / 3) * 4;
-}
+/** The size of a message after base64 encoding, which is what SES measures (ses-facts §2.1). */
+export const base64Size: (bytes: number) => number = sesEncodedSize;
 
 /**
  * Throws SES's error when a message is over the size limit (v2's 40 MB unless another is given).
  * The wording follows the error SES v1 gives for its 10 MB limit.
  */
 export function checkMessageSize(bytes: number, limit = MAX_MESSAGE_BYTES): void {
-  if (base64Size(bytes) > limit) {
-    throw invalidParameterError(
-      `Message length is more than ${limit} bytes long: '${base64Size(bytes)}'.`,
-    );
+  const encoded = sesEncodedSize(bytes);
+  if (encoded > limit) {
+    throw invalidParameterError(`Message length is more than ${limit} bytes long: '${encoded}'.`);
   }
 }
 
@@ -113,12 +115,15 @@ function checkSimple(simple: SesSimpleMessage): void {
   }
   headers.forEach((header, i) => {
     const at = `content.simple.headers.${i + 1}.member`;
-    if (!/^[!-9;-@A-~]{1,126}$/.test(header.Name)) {
+    if (!SIMPLE_HEADER_NAME.test(header.Name)) {
       throw validationError(
         `Value '${header.Name}' at '${at}.name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[!-9;-@A-~]+$`,
       );
     }
-    if (!/^[ -~]{1,995}$/.test(header.Value) || header.Name.length + header.Value.length > 996) {
+    if (
+      !SIMPLE_HEADER_VALUE.test(header.Value) ||
+      header.Name.length + header.Value.length > MAX_SIMPLE_HEADER_LENGTH
+    ) {
       throw validationError(
         `Value '${header.Value}' at '${at}.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [ -~]*`,
       );
@@ -126,7 +131,9 @@ function checkSimple(simple: SesSimpleMessage): void {
   });
   for (const attachment of simple.Attachments ?? []) {
     if (!attachment.FileName || attachment.FileName.length > MAX_FILE_NAME) {
-      throw invalidParameterError('Attachment file name must be 1 to 255 characters long.');
+      throw invalidParameterError(
+        `Attachment file name must be 1 to ${MAX_FILE_NAME} characters long.`,
+      );
     }
     checkAttachmentName(attachment.FileName);
   }
@@ -245,16 +252,11 @@ export function prepareSend(
   checkAddresses([from]);
   checkAddresses(all);
   checkAddresses(replyTo);
-  const headerTags = headerValue(headers, 'X-SES-MESSAGE-TAGS');
-  const tags =
-    request.EmailTags !== undefined
-      ? request.EmailTags
-      : headerTags !== undefined
-        ? parseMessageTagsHeader(headerTags)
-        : [];
+  // Tags given as request parameters replace the header's, not merge with them (ses-facts §2.6).
+  const control = readSesControlHeaders(headers);
+  const tags = request.EmailTags ?? control.tags ?? [];
   checkMessageTags(tags);
-  const configurationSetName =
-    request.ConfigurationSetName ?? headerValue(headers, 'X-SES-CONFIGURATION-SET');
+  const configurationSetName = request.ConfigurationSetName ?? control.configurationSetName;
   const recipients = [...new Set(all.map((m) => m.address))];
   const prepared: PreparedSend = {
     content: simple ? 'Simple' : 'Raw',

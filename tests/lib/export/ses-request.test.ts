@@ -6,6 +6,7 @@ import {
   sesV2SendEmail,
   toCliJson,
 } from '../../../src/lib/export/index.ts';
+import { buildMessage, type Draft } from '../../../src/lib/mime/index.ts';
 import { problemsOf, sendEmailV2, sendRawEmailV1 } from './ses-shapes.ts';
 import { sampleSource } from './sample.ts';
 
@@ -68,6 +69,42 @@ describe('v2 SendEmail', () => {
       reason: /envelope/,
     },
   ];
+  test('an envelope naming the same recipients as the headers stays Simple', () => {
+    const now = new Date(Date.UTC(2026, 10, 27, 12, 0, 0));
+    const simpleWith = (draft: Draft) =>
+      sesV2SendEmail({ draft, built: buildMessage(draft, { now }) });
+    const base = { from: 'ana@example.com', subject: 'Hi', text: 'Hello.' };
+    // An international domain: the envelope carries it in punycode, the header as written.
+    const idn = simpleWith({
+      ...base,
+      to: ['Zoë <zoe@bücher.example>'],
+      envelope: { rcptTo: ['zoe@bücher.example'] },
+    });
+    expect(idn.rawReasons).toEqual([]);
+    expect(idn.content).toBe('Simple');
+    // The same address in To and Cc is one envelope recipient.
+    const twice = simpleWith({
+      ...base,
+      to: ['bo@example.net'],
+      cc: ['Bo <bo@example.net>'],
+      envelope: { rcptTo: ['bo@example.net'] },
+    });
+    expect(twice.rawReasons).toEqual([]);
+    // A group's members are the recipients, not its name.
+    const group = simpleWith({
+      ...base,
+      to: ['Team: bo@example.net, cy@example.org;'],
+      envelope: { rcptTo: ['cy@example.org', 'bo@example.net'] },
+    });
+    expect(group.rawReasons).toEqual([]);
+    const other = simpleWith({
+      ...base,
+      to: ['bo@example.net'],
+      envelope: { rcptTo: ['bo@example.net', 'cy@example.org'] },
+    });
+    expect(other.content).toBe('Raw');
+  });
+
   for (const { name, overrides, reason } of rawCases) {
     test(`falls back to Raw for ${name}, with the message bytes as base64`, () => {
       const source = sampleSource(overrides);
@@ -119,7 +156,14 @@ describe('message tags header', () => {
         { Name: 'b', Value: 'x=y' },
       ],
     },
-    { input: 'novalue, =orphan', expected: [] },
+    // Kept as SES reads them, so that SES's tag check refuses them as it would the header.
+    {
+      input: 'novalue, =orphan',
+      expected: [
+        { Name: 'novalue', Value: '' },
+        { Name: '', Value: 'orphan' },
+      ],
+    },
     { input: '', expected: [] },
   ];
   for (const { input, expected } of cases) {

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { buildMessage, inspectMessage, type Draft } from '../../../src/lib/mime/index.ts';
+import {
+  SES_V1_MAX_MESSAGE_BYTES,
+  SES_V2_MAX_MESSAGE_BYTES,
+  sesEncodedSize,
+  sizeDiagnostics,
+} from '../../../src/lib/mime/build-diagnostics.ts';
 import { expectWellFormed, leaves, nodeContent, shape, slice } from './build-support.ts';
 
 const now = new Date(Date.UTC(2026, 10, 27, 21, 16, 10));
@@ -239,9 +245,24 @@ describe('buildMessage', () => {
         subject: 's',
         attachments: [{ filename: 'a.bin', content: new Uint8Array(bytes) }],
       });
-    expect(sized(7 * 1024 * 1024)).toEqual([]);
+    expect(sized(5 * 1024 * 1024)).toEqual([]);
     expect(sized(8 * 1024 * 1024)).toEqual(['message-over-v1-limit']);
     expect(sized(31 * 1024 * 1024)).toEqual(['message-too-large']);
+  });
+
+  test('measures the size limits on the base64-encoded message, as SES does', () => {
+    // 32 MB of raw message is about 42.7 MB once base64-encoded for the API: SES refuses it.
+    const thirtyTwo = sizeDiagnostics(32 * 1024 * 1024);
+    expect(thirtyTwo.map((d) => d.code)).toEqual(['message-too-large']);
+    expect(thirtyTwo[0]!.message).toMatch(/base64/);
+    expect(sizeDiagnostics(8 * 1024 * 1024).map((d) => d.code)).toEqual(['message-over-v1-limit']);
+    const v2Edge = (SES_V2_MAX_MESSAGE_BYTES / 4) * 3;
+    expect(sesEncodedSize(v2Edge)).toBe(SES_V2_MAX_MESSAGE_BYTES);
+    expect(sizeDiagnostics(v2Edge).map((d) => d.code)).toEqual(['message-over-v1-limit']);
+    expect(sizeDiagnostics(v2Edge + 1).map((d) => d.code)).toEqual(['message-too-large']);
+    const v1Edge = (SES_V1_MAX_MESSAGE_BYTES / 4) * 3;
+    expect(sizeDiagnostics(v1Edge)).toEqual([]);
+    expect(sizeDiagnostics(v1Edge + 1).map((d) => d.code)).toEqual(['message-over-v1-limit']);
   });
 
   test('refuses injected, malformed and duplicate extra headers without altering them', () => {

@@ -160,3 +160,14 @@ describe('every sending identity', () => {
     );
   });
 });
+
+describe('deleting an identity', () => {
+  test('finds it written the way it was verified, as SES normalises it', () => {
+    const ses = simulator();
+    ses.verifyIdentity('Example.org.');
+    ses.verifyIdentity('Ann@example.net');
+    ses.deleteIdentity('Example.org.');
+    ses.deleteIdentity(' Ann@example.net ');
+    expect(ses.listIdentities().map((r) => r.identity)).toEqual(['example.com']);
+  });
+});

@@ -331,3 +331,28 @@ describe('receipt rules', () => {
     expect(ses.activeReceiptRuleSet()).toBeUndefined();
   });
 });
+
+describe('message size', () => {
+  test('a message over 40 MB is refused during SMTP, before any rule runs', () => {
+    const ses = receiver([
+      {
+        name: 'all',
+        enabled: true,
+        recipients: [],
+        scanEnabled: false,
+        actions: [{ type: 'S3', bucketName: 'all' }],
+      },
+    ]);
+    const head = new TextEncoder().encode(inbound('a@example.com'));
+    const big = new Uint8Array(40 * 1024 * 1024 + 1);
+    big.fill(0x61);
+    big.set(head);
+    const refused = ses.receiveEmail({ raw: big });
+    expect(refused.disposition).toBe('rejected');
+    expect(refused.smtpReply).toMatch(/^552 /);
+    expect(refused.matchedRules).toEqual([]);
+    expect(refused.actions).toEqual([]);
+    const fits = ses.receiveEmail({ raw: big.subarray(0, 40 * 1024 * 1024) });
+    expect(fits.disposition).toBe('accepted');
+  });
+});

@@ -111,3 +111,29 @@ describe('notifications for inspected reports', () => {
     expect(sesIdFromMessageIdHeader('<abc@example.com>')).toBeUndefined();
   });
 });
+
+describe('dates in reports', () => {
+  test('a Date header that is not a mail date does not become a made-up timestamp', () => {
+    const report: ComplaintReport = {
+      kind: 'complaint',
+      feedbackType: 'abuse',
+      arrivalDate: 'Order 5',
+      complainedRecipients: ['jane@example.com'],
+    };
+    const now = new Date('2016-01-27T15:00:00Z');
+    const note = reportToNotification(report, {
+      originalHeaders: [
+        ...ORIGINAL.filter((h) => h.name !== 'Date'),
+        { name: 'Date', value: 'Order 5' },
+      ],
+      now,
+    }) as Json;
+    expect(note.mail.timestamp).toBe(now.toISOString());
+    expect(note.complaint.arrivalDate).toBe('Order 5');
+    const dated = reportToNotification(
+      { ...report, arrivalDate: 'Wed, 27 Jan 2016 09:59:38 -0500' },
+      { originalHeaders: ORIGINAL, now },
+    ) as Json;
+    expect(dated.complaint.arrivalDate).toBe('2016-01-27T14:59:38.000Z');
+  });
+});

@@ -184,6 +184,19 @@ describe('Raw content read by inspectMessage', () => {
     }
   });
 
+  test('an encoded subject around which the header has whitespace decodes the same either way', async () => {
+    const raw = rawMessage([
+      ['From', 'sender@example.com'],
+      ['To', 'inbox@example.com'],
+      ['Subject', '\t=?UTF-8?B?w6k=?= '],
+    ]);
+    const ses = simulator();
+    ses.sendEmail({ Content: { Raw: { Data: raw } } });
+    ses.advance(1_000);
+    await ses.sendEmailAsync({ Content: { Raw: { Data: raw } } });
+    expect(ses.messages().map((m) => m.subject)).toEqual(['é', 'é']);
+  });
+
   test('receiving with inspection matches keywords in encoded bodies', async () => {
     const ses = simulator();
     ses.putReceiptRuleSet({
@@ -209,7 +222,8 @@ describe('Raw content read by inspectMessage', () => {
       },
       btoa('I would like a refund.'),
     );
-    expect(ses.receiveEmail({ raw: encoded }).disposition).toBe('rejected');
+    // Both paths decode the body before the keyword is searched for.
+    expect(ses.receiveEmail({ raw: encoded }).disposition).toBe('accepted');
     expect((await ses.receiveEmailAsync({ raw: encoded })).disposition).toBe('accepted');
   });
 });
