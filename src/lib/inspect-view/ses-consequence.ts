@@ -8,7 +8,10 @@ import {
   BOUNCE_REVIEW_RATE,
   COMPLAINT_PAUSE_RATE,
   COMPLAINT_REVIEW_RATE,
+  MAX_MAX_DELIVERY_SECONDS,
+  MIN_MAX_DELIVERY_SECONDS,
 } from '../ses/index.ts';
+import { formatDuration } from './date-display.ts';
 import { formatRate } from '../components/ses/format.ts';
 
 /** The consequences SES draws from a report, one sentence each. */
@@ -38,7 +41,7 @@ export function sesConsequence(report: BounceReport | ComplaintReport): string[]
   }
   if (report.bounceType === 'Transient') {
     return [
-      'A soft bounce: SES keeps retrying delivery for a while (a configuration set can cap it between 5 minutes and 14 hours), reporting DeliveryDelay events meanwhile.',
+      `A soft bounce: SES keeps retrying delivery for a while (a configuration set can cap it between ${formatDuration(MIN_MAX_DELIVERY_SECONDS * 1000)} and ${formatDuration(MAX_MAX_DELIVERY_SECONDS * 1000)}), reporting DeliveryDelay events meanwhile.`,
       'Only if it still fails does SES give up and send a Bounce notification with bounceType "Transient". The recipient is not suppressed, and soft bounces do not count toward the bounce rate.',
     ];
   }

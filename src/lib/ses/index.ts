@@ -28,6 +28,8 @@ export {
 export {
   EVENT_TYPES,
   EVENT_TYPE_NAMES,
+  MAX_MAX_DELIVERY_SECONDS,
+  MIN_MAX_DELIVERY_SECONDS,
   createConfigurationSet,
   type ConfigurationSet,
   type EventDestination,

@@ -38,6 +38,8 @@ describe('sesConsequence', () => {
     const text = bounce('Transient', 'MailboxFull');
     expect(text).toMatch(/retrying/);
     expect(text).toMatch(/not suppressed/);
+    // The retry window a configuration set may set, from the simulator's own bounds.
+    expect(text).toMatch(/between 5 min and 14 h\b/);
   });
 
   it('suppresses complainers with reason COMPLAINT', () => {
