@@ -4,13 +4,12 @@
  * message until `content` is read, so listing the parts of a 25 MB message decodes nothing.
  */
 import { decodeBase64 } from './base64.ts';
-import { decodeCharset, resolveCharset } from './charset.ts';
+import { decodeCharset } from './charset.ts';
 import type { DecodeIssue } from './decode-issue.ts';
 import type { DiagnosticLog } from './inspect-diagnostics.ts';
 import { decodeQuotedPrintable } from './qp.ts';
 import type { ScannedPart } from './structure-scan.ts';
 import type { InspectedAttachment } from './types.ts';
-import { decodeUtf7, isUtf7Label } from './utf7.ts';
 
 /** Transfer encodings RFC 2045 §6.1 defines. */
 export const KNOWN_TRANSFER_ENCODINGS = new Set([
@@ -75,32 +74,33 @@ function validUtf8(bytes: Uint8Array): string | undefined {
 
 /**
  * Decode a text part to a string in its charset (`us-ascii` when none is named, RFC 2045 §5.2;
- * valid UTF-8 in a part that says ASCII is read as UTF-8).
- * UTF-7, which `TextDecoder` lacks, is decoded by hand; a charset that cannot be decoded is
- * reported and read as Windows-1252 so that no byte is lost.
+ * valid UTF-8 in a part that says ASCII is read as UTF-8). What the transfer decoding had to
+ * forgive, and a charset that cannot be decoded (read as Windows-1252 so that no byte is lost),
+ * are reported.
  */
 export function decodeText(raw: Uint8Array, part: ScannedPart, log: DiagnosticLog): string {
   const issues: DecodeIssue[] = [];
   const bytes = decodeTransfer(raw, part, issues);
   const label = part.fields.params.charset?.trim() || 'us-ascii';
-  if (isUtf7Label(label)) return decodeUtf7(bytes);
-  if (/^(us-)?ascii$/i.test(label)) {
-    // 8-bit bytes in text that claims ASCII (or names no charset) are almost always UTF-8 from a
-    // careless sender; read them so when they are valid UTF-8 (the body-8bit diagnostic says why).
-    const utf8 = validUtf8(bytes);
-    if (utf8 !== undefined) return utf8;
+  // 8-bit bytes in text that claims ASCII (or names no charset) are almost always UTF-8 from a
+  // careless sender; read them so when they are valid UTF-8 (the body-8bit diagnostic says why).
+  let text = /^(us-)?ascii$/i.test(label) ? validUtf8(bytes) : undefined;
+  text ??= decodeCharset(bytes, label, issues);
+  for (const issue of issues) {
+    if (issue.code === 'unknown-charset') {
+      log.add('warning', 'charset-unsupported', issue.message, part.start, part.bodyStart);
+    } else {
+      const from = part.bodyStart + (issue.index ?? 0);
+      log.add(
+        'warning',
+        'body-encoding-malformed',
+        `The ${part.fields.transferEncoding} body of a ${part.fields.contentType} part: ${issue.message}`,
+        from,
+        part.end,
+      );
+    }
   }
-  const resolved = resolveCharset(label);
-  if (!resolved.known) {
-    log.add(
-      'warning',
-      'charset-unsupported',
-      `The charset "${label}" cannot be decoded here; the text is shown as Windows-1252.`,
-      part.start,
-      part.bodyStart,
-    );
-  }
-  return decodeCharset(bytes, label);
+  return text;
 }
 
 /** An attachment whose `content` (and, unless cheap, `size`) is worked out on first read. */
