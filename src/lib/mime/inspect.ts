@@ -25,14 +25,7 @@ import { toMimeNode } from './inspect-tree.ts';
 import type { Inspection } from './types.ts';
 
 function isAttachmentLike(part: ScannedPart): boolean {
-  const { disposition, dispositionParams, params } = part.fields;
-  return (
-    disposition === 'attachment' ||
-    'filename' in dispositionParams ||
-    'filename*' in dispositionParams ||
-    'name' in params ||
-    'name*' in params
-  );
+  return part.fields.disposition === 'attachment' || part.fields.filename !== undefined;
 }
 
 /** Leaves of the message's own structure, in order; an enclosed message counts as one leaf. */
@@ -160,7 +153,7 @@ export async function inspectMessage(raw: Uint8Array | string): Promise<Inspecti
       inspection.html = decodeText(bytes, leaf, log);
       htmlPart = leaf;
     } else if (!type.startsWith('multipart/')) {
-      inspection.attachments.push(lazyAttachment(bytes, leaf, leafFilename(leaf)));
+      inspection.attachments.push(lazyAttachment(bytes, leaf, leaf.fields.filename));
     }
   }
   if (inspection.html !== undefined && htmlPart) {
@@ -182,11 +175,6 @@ export async function inspectMessage(raw: Uint8Array | string): Promise<Inspecti
   if (preambles.length > 0) inspection.preambles = preambles;
   inspection.diagnostics = log.toArray();
   return inspection;
-}
-
-function leafFilename(part: ScannedPart): string | undefined {
-  const { dispositionParams, params } = part.fields;
-  return dispositionParams.filename ?? params.name;
 }
 
 function collectPreambles(root: ScannedPart): NonNullable<Inspection['preambles']> {
