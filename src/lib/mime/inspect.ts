@@ -11,7 +11,6 @@ import { DiagnosticLog } from './inspect-diagnostics.ts';
 import {
   checkHeaderRules,
   decodeHeaders,
-  decodeHeaderValue,
   readAddresses,
   readMailboxes,
 } from './inspect-headers.ts';
@@ -129,8 +128,8 @@ export async function inspectMessage(raw: Uint8Array | string): Promise<Inspecti
     attachments: [],
     diagnostics: [],
   };
-  const subject = root.headers.find((h) => h.name.toLowerCase() === 'subject');
-  if (subject) inspection.subject = decodeHeaderValue(subject, new DiagnosticLog());
+  const subject = headers.find((h) => h.name.toLowerCase() === 'subject');
+  if (subject) inspection.subject = subject.decoded;
   const from = readMailboxes(firstHeader(root.headers, 'from'))[0];
   if (from) inspection.from = from;
   const date = firstHeader(root.headers, 'date')?.trim();
