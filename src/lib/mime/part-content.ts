@@ -3,7 +3,7 @@
  * undone, and for text the charset applied. Attachments keep their bytes encoded in the raw
  * message until `content` is read, so listing the parts of a 25 MB message decodes nothing.
  */
-import { decodeBase64 } from './base64.ts';
+import { base64DecodedSize, decodeBase64 } from './base64.ts';
 import { decodeCharset } from './charset.ts';
 import type { DecodeIssue } from './decode-issue.ts';
 import type { DiagnosticLog } from './inspect-diagnostics.ts';
@@ -40,22 +40,6 @@ export function decodeTransfer(
     default:
       return body;
   }
-}
-
-const BASE64_CHARACTER = new Uint8Array(256);
-for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') {
-  BASE64_CHARACTER[ch.charCodeAt(0)] = 1;
-}
-
-/** The decoded size of a base64 body, counted without decoding it. */
-export function base64DecodedSize(body: Uint8Array): number {
-  let characters = 0;
-  for (let i = 0; i < body.length; i++) {
-    const byte = body[i]!;
-    if (byte === 0x3d) break;
-    characters += BASE64_CHARACTER[byte]!;
-  }
-  return Math.floor((characters * 3) / 4);
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
