@@ -5,7 +5,7 @@
  * character split across words by a careless encoder comes out whole).
  */
 import { encodeBase64, decodeBase64 } from './base64.ts';
-import { utf8Encode } from './bytes.ts';
+import { concatBytes, utf8Encode } from './bytes.ts';
 import { decodeCharset, resolveCharset, UTF7_CHARSET } from './charset.ts';
 import { report, type DecodeIssue } from './decode-issue.ts';
 
@@ -245,15 +245,7 @@ export function decodeEncodedWords(value: string, issues?: DecodeIssue[]): strin
   let run: { charset: string; key: string; chunks: Uint8Array[] } | undefined;
   const flush = () => {
     if (!run) return;
-    let length = 0;
-    for (const chunk of run.chunks) length += chunk.length;
-    const joined = new Uint8Array(length);
-    let at = 0;
-    for (const chunk of run.chunks) {
-      joined.set(chunk, at);
-      at += chunk.length;
-    }
-    out += decodeCharset(joined, run.charset, issues);
+    out += decodeCharset(concatBytes(run.chunks), run.charset, issues);
     run = undefined;
   };
   for (const match of value.matchAll(WORD)) {

@@ -5,7 +5,7 @@
  * listed at once and decoded only when their `content` is read; standards problems, the route,
  * authentication and any bounce or complaint are reported. Malformed input never throws.
  */
-import { utf8Encode } from './bytes.ts';
+import { firstEightBit, utf8Encode } from './bytes.ts';
 import { firstHeader } from './content-fields.ts';
 import { DiagnosticLog } from './inspect-diagnostics.ts';
 import {
@@ -37,11 +37,6 @@ function ownLeaves(part: ScannedPart, out: ScannedPart[] = []): ScannedPart[] {
   return out;
 }
 
-function hasEightBit(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return i;
-  return -1;
-}
-
 /** Check each leaf's transfer encoding: known, and no 8-bit bytes where it says 7bit. */
 function checkLeaves(raw: Uint8Array, root: ScannedPart, log: DiagnosticLog): void {
   const visit = (part: ScannedPart) => {
@@ -59,7 +54,7 @@ function checkLeaves(raw: Uint8Array, root: ScannedPart, log: DiagnosticLog): vo
     }
     // Only parts that claim 7-bit data are checked; base64 is checked by its decoder.
     if (encoding === '8bit' || encoding === 'binary' || encoding === 'base64') return;
-    const at = hasEightBit(rawBody(raw, part));
+    const at = firstEightBit(rawBody(raw, part));
     if (at >= 0) {
       log.add(
         'warning',

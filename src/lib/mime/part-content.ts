@@ -4,6 +4,7 @@
  * message until `content` is read, so listing the parts of a 25 MB message decodes nothing.
  */
 import { base64DecodedSize, decodeBase64 } from './base64.ts';
+import { decodeUtf8Strict, firstEightBit } from './bytes.ts';
 import { decodeCharset } from './charset.ts';
 import type { DecodeIssue } from './decode-issue.ts';
 import type { DiagnosticLog } from './inspect-diagnostics.ts';
@@ -42,18 +43,9 @@ export function decodeTransfer(
   }
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** The bytes as UTF-8 when they hold 8-bit bytes and are valid UTF-8; otherwise undefined. */
 function validUtf8(bytes: Uint8Array): string | undefined {
-  let eightBit = false;
-  for (let i = 0; i < bytes.length && !eightBit; i++) eightBit = bytes[i]! > 0x7f;
-  if (!eightBit) return undefined;
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return firstEightBit(bytes) < 0 ? undefined : decodeUtf8Strict(bytes);
 }
 
 /**
