@@ -8,9 +8,10 @@ import { encodeBase64, decodeBase64 } from './base64.ts';
 import { concatBytes, utf8Encode } from './bytes.ts';
 import { decodeCharset, resolveCharset, UTF7_CHARSET } from './charset.ts';
 import { report, type DecodeIssue } from './decode-issue.ts';
+import { MAX_ENCODED_WORD_LENGTH } from './limits.ts';
 
 /** RFC 2047 §2: an encoded word is at most 75 characters long. */
-export const ENCODED_WORD_MAX = 75;
+export const ENCODED_WORD_MAX = MAX_ENCODED_WORD_LENGTH;
 
 /** The two RFC 2047 §4 encodings. */
 export type WordEncoding = 'Q' | 'B';
