@@ -3,7 +3,6 @@
  * what SES accepts, and written back as 7-bit header values.
  */
 import {
-  addressProblem,
   flattenAddresses,
   formatDisplayName,
   formatMailbox,
@@ -33,22 +32,25 @@ export function readAddressField(
   const entries: AddressEntry[] = (values ?? []).flatMap((value) =>
     parseAddressList(value, { decodeQuoted: false }),
   );
-  const found = addressDiagnostics(field, flattenAddresses(entries));
-  if (found.length === 0) return { entries, mailboxes: flattenAddresses(entries) };
-  for (const diagnostic of found) {
-    diagnostics.push(diagnostic);
-    fieldOf.set(diagnostic, field);
+  const mailboxes = flattenAddresses(entries);
+  // Each mailbox is checked once; the ones with a problem are reported and left out.
+  const unusable = new Set<Mailbox>();
+  for (const mailbox of mailboxes) {
+    const found = addressDiagnostics(field, [mailbox]);
+    if (found.length === 0) continue;
+    unusable.add(mailbox);
+    for (const diagnostic of found) {
+      diagnostics.push(diagnostic);
+      fieldOf.set(diagnostic, field);
+    }
   }
+  if (unusable.size === 0) return { entries, mailboxes };
+  const usable = (mailbox: Mailbox) => !unusable.has(mailbox);
   const kept = entries.flatMap((entry): AddressEntry[] => {
     if ('group' in entry) return [{ name: entry.name, group: entry.group.filter(usable) }];
     return usable(entry) ? [entry] : [];
   });
   return { entries: kept, mailboxes: flattenAddresses(kept) };
-}
-
-/** Whether SES can take a mailbox's address. */
-function usable(mailbox: Mailbox): boolean {
-  return !addressProblem(mailbox.address);
 }
 
 /** Format entries as a header value: mailboxes and groups, comma-separated. */

@@ -17,8 +17,9 @@ const PAD = 0x3d; // '='
 
 /** Alphabet as byte values. */
 const ENCODE = new Uint8Array(64);
-/** Byte value → sextet, or 255 for bytes outside the alphabet. */
-const DECODE = new Uint8Array(256).fill(255);
+/** Byte value → sextet (RFC 4648 §4 alphabet), or 255 for bytes outside the alphabet. */
+export const BASE64_VALUES: Readonly<Uint8Array> = new Uint8Array(256).fill(255);
+const DECODE = BASE64_VALUES as Uint8Array;
 for (let i = 0; i < 64; i++) {
   ENCODE[i] = ALPHABET.charCodeAt(i);
   DECODE[ALPHABET.charCodeAt(i)] = i;
@@ -246,4 +247,15 @@ export function decodeBase64(input: Uint8Array | string, issues?: DecodeIssue[])
     }
   }
   return out.subarray(0, at);
+}
+
+/** The decoded size of base64 data, counted without decoding it (stops at the first `=`). */
+export function base64DecodedSize(body: Uint8Array): number {
+  let characters = 0;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i]!;
+    if (byte === PAD) break;
+    if (DECODE[byte] !== 255) characters++;
+  }
+  return Math.floor((characters * 3) / 4);
 }

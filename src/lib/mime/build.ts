@@ -14,7 +14,7 @@ import { bytesToBinaryString } from './bytes.ts';
 import { formatDate, normaliseDate } from './date.ts';
 import { encodeUnstructured } from './encoded-word.ts';
 import { buildEnvelope } from './envelope.ts';
-import { HEADER_FOLD_AT, MAX_LINE_LENGTH } from './fold.ts';
+import { HEADER_FOLD_AT } from './fold.ts';
 import { checkExtraHeaders } from './header-fields.ts';
 import {
   defaultBoundary,
@@ -142,19 +142,7 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
   headers.push({ name: 'Message-ID', value: messageId }, { name: 'MIME-Version', value: '1.0' });
   const extra = checkExtraHeaders(draft.headers ?? []);
   diagnostics.push(...extra.diagnostics);
-  for (const header of extra.accepted) {
-    if (
-      header.value.split(' ').some((word) => word.length + header.name.length + 2 > MAX_LINE_LENGTH)
-    ) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'line-too-long',
-        message: `${header.name} has a word too long for a 998-character line (RFC 5322 §2.1.1); it was left out.`,
-      });
-    } else {
-      headers.push(header);
-    }
-  }
+  headers.push(...extra.accepted);
 
   const root = planBody(draft, bodies, options, seed, idDomain, diagnostics);
   root.headers = [...headers, ...root.headers];

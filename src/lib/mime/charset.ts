@@ -4,6 +4,7 @@
  * `ks_c_5601`, `latin-1`, language suffixes from RFC 2231 §5); they are resolved here.
  */
 import { report, type DecodeIssue } from './decode-issue.ts';
+import { decodeUtf7, isUtf7Label } from './utf7.ts';
 import { decodeWindows1252, isWindows1252 } from './windows-1252.ts';
 
 /**
@@ -62,6 +63,12 @@ const ALIASES: Readonly<Record<string, string>> = {
   'x-unknown': FALLBACK_CHARSET,
 };
 
+/**
+ * UTF-7 (RFC 2152), which the WHATWG Encoding Standard leaves out but old Exchange and Outlook
+ * mail still names, in bodies, encoded words and parameters alike; it is decoded by hand.
+ */
+export const UTF7_CHARSET = 'utf-7';
+
 const decoders = new Map<string, TextDecoder>();
 
 function tryDecoder(label: string): TextDecoder | undefined {
@@ -96,6 +103,7 @@ export function resolveCharset(label: string): ResolvedCharset {
     .split('*')[0]!
     .trim()
     .toLowerCase();
+  if (isUtf7Label(clean)) return { encoding: UTF7_CHARSET, known: true };
   const candidates = [
     ALIASES[clean],
     clean,
@@ -114,7 +122,7 @@ export function resolveCharset(label: string): ResolvedCharset {
 
 /**
  * Decode bytes in the given charset. Malformed sequences become U+FFFD; an unknown charset decodes
- * as windows-1252 and is reported as `unknown-charset`. Windows-1252 (which WHATWG also uses for
+ * as windows-1252 and is reported as `unknown-charset`. UTF-7 is decoded by hand. Windows-1252 (which WHATWG also uses for
  * `us-ascii` and `iso-8859-1`) is decoded by table, so Node and the page read it alike.
  */
 export function decodeCharset(bytes: Uint8Array, label: string, issues?: DecodeIssue[]): string {
@@ -126,6 +134,7 @@ export function decodeCharset(bytes: Uint8Array, label: string, issues?: DecodeI
       `The charset "${label}" is not known; the text was decoded as ${FALLBACK_CHARSET}.`,
     );
   }
+  if (resolved.encoding === UTF7_CHARSET) return decodeUtf7(bytes);
   if (isWindows1252(resolved.encoding)) return decodeWindows1252(bytes);
   return tryDecoder(resolved.encoding)!.decode(bytes);
 }

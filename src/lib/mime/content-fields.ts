@@ -20,6 +20,11 @@ export interface ContentFields {
   disposition?: string;
   /** Content-Disposition parameters, as `params`. */
   dispositionParams: Record<string, string>;
+  /**
+   * The file name the part gives: the disposition's `filename` (RFC 2183 §2.3), else the older
+   * Content-Type `name`. RFC 2231 forms (`filename*`) are already joined under the plain name.
+   */
+  filename?: string;
   /** Content-ID without its angle brackets (as `cid:` URLs name it, RFC 2392), when present. */
   contentId?: string;
 }
@@ -67,6 +72,8 @@ export function readContentFields(
     if (token) fields.disposition = token.toLowerCase();
     fields.dispositionParams = params;
   }
+  const filename = fields.dispositionParams.filename ?? fields.params.name;
+  if (filename !== undefined) fields.filename = filename;
   const contentId = firstHeader(headers, 'content-id');
   const id = contentId
     ?.trim()

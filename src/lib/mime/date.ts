@@ -2,6 +2,7 @@
  * The Date header (RFC 5322 §3.3): written from the caller's clock, or taken from the draft as an
  * RFC 3339 or RFC 5322 date.
  */
+import { fieldsToTime } from './mail-date.ts';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -36,35 +37,46 @@ export function normaliseDate(text: string): string | undefined {
   const value = text.trim().replace(/\s+/g, ' ');
   const iso = RFC3339.exec(value);
   if (iso) {
-    const instant = new Date(value.replace(' ', 'T'));
-    if (Number.isNaN(instant.getTime())) return undefined;
-    const offset =
-      iso[8]!.toUpperCase() === 'Z'
-        ? 0
-        : (iso[9] === '-' ? -1 : 1) * (Number(iso[10]) * 60 + Number(iso[11]));
-    return formatDate(instant, offset);
+    const [, year, month, date, hours, minutes, seconds, , zone, sign, zoneHours, zoneMinutes] =
+      iso;
+    const offset = zone!.toUpperCase() === 'Z' ? 0 : readOffset(sign!, zoneHours!, zoneMinutes!);
+    if (offset === undefined) return undefined;
+    const time = fieldsToTime(
+      Number(year),
+      Number(month),
+      Number(date),
+      Number(hours),
+      Number(minutes),
+      Number(seconds),
+      offset,
+    );
+    return time === undefined ? undefined : formatDate(new Date(time), offset);
   }
   const mail = RFC5322.exec(value);
   if (mail) {
     const [, day, date, month, year, hours, minutes, seconds = '00', zone] = mail;
-    const offset =
-      (zone!.startsWith('-') ? -1 : 1) * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(3)));
-    const utc =
-      Date.UTC(
-        Number(year),
-        MONTHS.indexOf(month!),
-        Number(date),
-        Number(hours),
-        Number(minutes),
-        Number(seconds),
-      ) -
-      offset * 60_000;
-    const instant = new Date(utc);
-    const written = formatDate(instant, offset);
-    // Reject 31 Feb and friends, and a weekday that does not match the date.
-    if (Number(date) !== new Date(utc + offset * 60_000).getUTCDate()) return undefined;
+    const offset = readOffset(zone![0]!, zone!.slice(1, 3), zone!.slice(3));
+    if (offset === undefined) return undefined;
+    const time = fieldsToTime(
+      Number(year),
+      MONTHS.indexOf(month!) + 1,
+      Number(date),
+      Number(hours),
+      Number(minutes),
+      Number(seconds),
+      offset,
+    );
+    if (time === undefined) return undefined;
+    const written = formatDate(new Date(time), offset);
+    // A weekday that does not match the date is as wrong as the 31st of February.
     if (day && !written.startsWith(day)) return undefined;
     return written;
   }
   return undefined;
+}
+
+/** A zone offset in minutes east of UTC, or undefined when its minutes are 60 or more. */
+function readOffset(sign: string, hours: string, minutes: string): number | undefined {
+  if (Number(minutes) > 59) return undefined;
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
 }

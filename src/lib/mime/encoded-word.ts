@@ -5,12 +5,13 @@
  * character split across words by a careless encoder comes out whole).
  */
 import { encodeBase64, decodeBase64 } from './base64.ts';
-import { utf8Encode } from './bytes.ts';
-import { decodeCharset } from './charset.ts';
+import { concatBytes, utf8Encode } from './bytes.ts';
+import { decodeCharset, resolveCharset, UTF7_CHARSET } from './charset.ts';
 import { report, type DecodeIssue } from './decode-issue.ts';
+import { MAX_ENCODED_WORD_LENGTH } from './limits.ts';
 
 /** RFC 2047 §2: an encoded word is at most 75 characters long. */
-export const ENCODED_WORD_MAX = 75;
+export const ENCODED_WORD_MAX = MAX_ENCODED_WORD_LENGTH;
 
 /** The two RFC 2047 §4 encodings. */
 export type WordEncoding = 'Q' | 'B';
@@ -221,6 +222,13 @@ export function decodeWord(
 }
 
 /**
+ * Encodings whose words are never joined: each word opens and closes its own shift state (ISO-2022
+ * escape sequences, UTF-7 base64 runs), and WHATWG decoding turns two escapes in a row into
+ * U+FFFD.
+ */
+const STATEFUL = new Set(['iso-2022-jp', UTF7_CHARSET]);
+
+/**
  * An encoded word, leniently: the text may hold folding white space (careless encoders fold
  * inside words); `?` ends it, as RFC 2047 §2 forbids it inside.
  */
@@ -238,15 +246,7 @@ export function decodeEncodedWords(value: string, issues?: DecodeIssue[]): strin
   let run: { charset: string; key: string; chunks: Uint8Array[] } | undefined;
   const flush = () => {
     if (!run) return;
-    let length = 0;
-    for (const chunk of run.chunks) length += chunk.length;
-    const joined = new Uint8Array(length);
-    let at = 0;
-    for (const chunk of run.chunks) {
-      joined.set(chunk, at);
-      at += chunk.length;
-    }
-    out += decodeCharset(joined, run.charset, issues);
+    out += decodeCharset(concatBytes(run.chunks), run.charset, issues);
     run = undefined;
   };
   for (const match of value.matchAll(WORD)) {
@@ -274,12 +274,11 @@ export function decodeEncodedWords(value: string, issues?: DecodeIssue[]): strin
     const wordIssues: DecodeIssue[] = [];
     const bytes = letter === 'Q' ? decodeQ(text, wordIssues) : decodeB(text, wordIssues);
     for (const issue of wordIssues) report(issues, issue.code, issue.message, index);
-    // Words are joined by charset, whatever their encoding: the bytes are what count. Not for
-    // stateful ISO-2022 charsets, where each word opens and closes its own escape sequences and
-    // WHATWG decoding turns two escapes in a row into U+FFFD.
-    const key = charset.split('*')[0]!.toLowerCase();
-    if (run && (run.key !== key || key.startsWith('iso-2022') || key.startsWith('iso2022')))
-      flush();
+    // Words are joined by charset, whatever their encoding or label: the bytes are what count.
+    // Unknown labels join only their own kind, so each is reported.
+    const resolved = resolveCharset(charset);
+    const key = resolved.known ? resolved.encoding : `?${charset.split('*')[0]!.toLowerCase()}`;
+    if (run && (run.key !== key || STATEFUL.has(key))) flush();
     if (!run) run = { charset, key, chunks: [] };
     run.chunks.push(bytes);
     last = index + whole.length;

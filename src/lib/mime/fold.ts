@@ -2,11 +2,12 @@
  * Header folding and unfolding (RFC 5322 §2.2.3, §2.1.1). Folding only ever turns an existing
  * space into CRLF + space, so unfolding (removing the CRLF) gives back the exact value.
  */
+import { MAX_LINE_OCTETS } from './limits.ts';
 
 /** RFC 5322 §2.1.1: lines SHOULD be at most 78 characters, CRLF excluded. */
 export const HEADER_FOLD_AT = 78;
 /** RFC 5322 §2.1.1: lines MUST be at most 998 characters, CRLF excluded. */
-export const MAX_LINE_LENGTH = 998;
+export const MAX_LINE_LENGTH = MAX_LINE_OCTETS;
 
 /**
  * Split a value at spaces that are not inside a quoted string, so folding never breaks a quoted

@@ -3,7 +3,16 @@
  * duplicates and its byte offsets. Lines may end in CRLF, LF or a bare CR: real mail has all
  * three, and the bytes are reported as they are, not normalised.
  */
-import { COLON, CR, LF, SPACE, TAB } from './bytes.ts';
+import {
+  bytesToBinaryString,
+  COLON,
+  decodeUtf8Strict,
+  firstEightBit,
+  lineEndAt,
+  SPACE,
+  startsWithFrom,
+  TAB,
+} from './bytes.ts';
 import type { DiagnosticLog } from './inspect-diagnostics.ts';
 import { MAX_HEADER_BLOCK_BYTES } from './limits.ts';
 import { decodeWindows1252 } from './windows-1252.ts';
@@ -34,42 +43,12 @@ export interface HeaderBlock {
   eightBit: boolean;
 }
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * The end of the line that starts at `pos`: where its content stops and where the next line
- * begins. A CR followed by LF is one line break; a lone CR or LF is one too.
- */
-export function lineEndAt(raw: Uint8Array, pos: number, end: number): [number, number] {
-  for (let i = pos; i < end; i++) {
-    const byte = raw[i];
-    if (byte === LF) return [i, i + 1];
-    if (byte === CR) return [i, i + 1 < end && raw[i + 1] === LF ? i + 2 : i + 1];
-  }
-  return [end, end];
-}
+export { lineEndAt };
 
 /** Header bytes as text: ASCII as is, otherwise UTF-8 when valid, else Windows-1252. */
 export function decodeHeaderBytes(bytes: Uint8Array): { text: string; eightBit: boolean } {
-  let eightBit = false;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i]! > 0x7f) {
-      eightBit = true;
-      break;
-    }
-  }
-  if (!eightBit) {
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 0x2000) {
-      text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x2000) as unknown as number[]);
-    }
-    return { text, eightBit };
-  }
-  try {
-    return { text: utf8Strict.decode(bytes), eightBit };
-  } catch {
-    return { text: decodeWindows1252(bytes), eightBit };
-  }
+  if (firstEightBit(bytes) < 0) return { text: bytesToBinaryString(bytes), eightBit: false };
+  return { text: decodeUtf8Strict(bytes) ?? decodeWindows1252(bytes), eightBit: true };
 }
 
 function isFieldNameByte(byte: number): boolean {
@@ -188,14 +167,7 @@ export function readHeaderBlock(
     }
     const colon = fieldColon(raw, pos, contentEnd);
     if (colon < 0) {
-      const isMbox =
-        contentEnd - pos >= 5 &&
-        raw[pos] === 0x46 &&
-        raw[pos + 1] === 0x72 &&
-        raw[pos + 2] === 0x6f &&
-        raw[pos + 3] === 0x6d &&
-        raw[pos + 4] === SPACE;
-      if (isMbox) {
+      if (startsWithFrom(raw, pos, contentEnd)) {
         flush();
         log.add(
           'info',

@@ -4,6 +4,7 @@
  * out: writing it would let one header smuggle in others (header injection).
  */
 import { encodeUnstructured } from './encoded-word.ts';
+import { MAX_LINE_OCTETS } from './limits.ts';
 import type { Diagnostic, HeaderField } from './types.ts';
 
 /** RFC 5322 §3.6.8 field-name: printable ASCII except the colon. */
@@ -144,8 +145,18 @@ export function checkExtraHeaders(headers: readonly HeaderField[]): {
       });
       continue;
     }
+    const encoded = encodeUnstructured(value);
+    // Folding happens only at spaces, so a longer word cannot fit any line (RFC 5322 §2.1.1).
+    if (encoded.split(' ').some((word) => word.length + name.length + 2 > MAX_LINE_OCTETS)) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'line-too-long',
+        message: `${name} has a word too long for a ${MAX_LINE_OCTETS}-character line (RFC 5322 §2.1.1); it was left out.`,
+      });
+      continue;
+    }
     seen.add(key);
-    accepted.push({ name, value: encodeUnstructured(value) });
+    accepted.push({ name, value: encoded });
   }
   return { accepted, diagnostics };
 }

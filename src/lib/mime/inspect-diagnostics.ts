@@ -31,6 +31,7 @@ export type InspectDiagnosticCode =
   | 'multipart-empty-delimiter'
   | 'boundary-in-content'
   | 'unknown-transfer-encoding'
+  | 'body-encoding-malformed'
   | 'encoding-on-composite'
   | 'cid-unresolved'
   | 'charset-unsupported'

@@ -123,15 +123,17 @@ export function formatMailbox(name: string, address: string): string {
   return address ? `${quoted} <${address}>` : quoted;
 }
 
-/** The mailboxes of an address header (groups flattened), display names decoded. */
+/**
+ * The mailboxes of an address header (groups flattened). postal-mime's parser has already undone
+ * RFC 2047 words in the display names: decoding them again would turn a name that is written as
+ * an encoded word into something its sender never wrote.
+ */
 export function readMailboxes(value: string | undefined): string[] {
   if (!value) return [];
   try {
     return addressParser(value, { flatten: true })
       .filter((mailbox) => mailbox.address || mailbox.name)
-      .map((mailbox) =>
-        formatMailbox(decodeEncodedWords(mailbox.name ?? ''), mailbox.address ?? ''),
-      );
+      .map((mailbox) => formatMailbox(mailbox.name ?? '', mailbox.address ?? ''));
   } catch {
     return [];
   }

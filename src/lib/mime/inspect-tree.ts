@@ -19,8 +19,7 @@ export function toMimeNode(part: ScannedPart): MimeNode {
   if (fields.transferEncoding) node.transferEncoding = fields.transferEncoding;
   const charset = fields.params.charset?.trim();
   if (charset) node.charset = charset.toLowerCase();
-  const filename = fields.dispositionParams.filename ?? fields.params.name;
-  if (filename) node.filename = filename;
+  if (fields.filename) node.filename = fields.filename;
   if (fields.contentId) node.contentId = fields.contentId;
   if (fields.disposition) node.disposition = fields.disposition;
   return node;

@@ -5,13 +5,12 @@
  * listed at once and decoded only when their `content` is read; standards problems, the route,
  * authentication and any bounce or complaint are reported. Malformed input never throws.
  */
-import { utf8Encode } from './bytes.ts';
+import { firstEightBit, utf8Encode } from './bytes.ts';
 import { firstHeader } from './content-fields.ts';
 import { DiagnosticLog } from './inspect-diagnostics.ts';
 import {
   checkHeaderRules,
   decodeHeaders,
-  decodeHeaderValue,
   readAddresses,
   readMailboxes,
 } from './inspect-headers.ts';
@@ -25,14 +24,7 @@ import { toMimeNode } from './inspect-tree.ts';
 import type { Inspection } from './types.ts';
 
 function isAttachmentLike(part: ScannedPart): boolean {
-  const { disposition, dispositionParams, params } = part.fields;
-  return (
-    disposition === 'attachment' ||
-    'filename' in dispositionParams ||
-    'filename*' in dispositionParams ||
-    'name' in params ||
-    'name*' in params
-  );
+  return part.fields.disposition === 'attachment' || part.fields.filename !== undefined;
 }
 
 /** Leaves of the message's own structure, in order; an enclosed message counts as one leaf. */
@@ -43,11 +35,6 @@ function ownLeaves(part: ScannedPart, out: ScannedPart[] = []): ScannedPart[] {
     out.push(part);
   }
   return out;
-}
-
-function hasEightBit(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return i;
-  return -1;
 }
 
 /** Check each leaf's transfer encoding: known, and no 8-bit bytes where it says 7bit. */
@@ -67,7 +54,7 @@ function checkLeaves(raw: Uint8Array, root: ScannedPart, log: DiagnosticLog): vo
     }
     // Only parts that claim 7-bit data are checked; base64 is checked by its decoder.
     if (encoding === '8bit' || encoding === 'binary' || encoding === 'base64') return;
-    const at = hasEightBit(rawBody(raw, part));
+    const at = firstEightBit(rawBody(raw, part));
     if (at >= 0) {
       log.add(
         'warning',
@@ -136,8 +123,8 @@ export async function inspectMessage(raw: Uint8Array | string): Promise<Inspecti
     attachments: [],
     diagnostics: [],
   };
-  const subject = root.headers.find((h) => h.name.toLowerCase() === 'subject');
-  if (subject) inspection.subject = decodeHeaderValue(subject, new DiagnosticLog());
+  const subject = headers.find((h) => h.name.toLowerCase() === 'subject');
+  if (subject) inspection.subject = subject.decoded;
   const from = readMailboxes(firstHeader(root.headers, 'from'))[0];
   if (from) inspection.from = from;
   const date = firstHeader(root.headers, 'date')?.trim();
@@ -160,7 +147,7 @@ export async function inspectMessage(raw: Uint8Array | string): Promise<Inspecti
       inspection.html = decodeText(bytes, leaf, log);
       htmlPart = leaf;
     } else if (!type.startsWith('multipart/')) {
-      inspection.attachments.push(lazyAttachment(bytes, leaf, leafFilename(leaf)));
+      inspection.attachments.push(lazyAttachment(bytes, leaf, leaf.fields.filename));
     }
   }
   if (inspection.html !== undefined && htmlPart) {
@@ -182,11 +169,6 @@ export async function inspectMessage(raw: Uint8Array | string): Promise<Inspecti
   if (preambles.length > 0) inspection.preambles = preambles;
   inspection.diagnostics = log.toArray();
   return inspection;
-}
-
-function leafFilename(part: ScannedPart): string | undefined {
-  const { dispositionParams, params } = part.fields;
-  return dispositionParams.filename ?? params.name;
 }
 
 function collectPreambles(root: ScannedPart): NonNullable<Inspection['preambles']> {

@@ -1,6 +1,8 @@
 /**
- * Limits the inspector applies to untrusted input. Over a limit, `inspectMessage` stops going
- * deeper or further, says so in a diagnostic, and returns what it has parsed.
+ * Limits the inspector applies to untrusted input, and the protocol limits (line length, encoded
+ * word length) that the builder writes within and the inspector checks. Over an inspection limit,
+ * `inspectMessage` stops going deeper or further, says so in a diagnostic, and returns what it has
+ * parsed.
  */
 
 /**

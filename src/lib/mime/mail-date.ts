@@ -38,6 +38,36 @@ const NAMED_ZONES: Record<string, number> = {
 const DATE_PATTERN =
   /(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?\s*([+-]\d{4}|[+-]\d{2}:?\d{2}|[a-z]{1,5})?/i;
 
+/**
+ * The instant of a date-time written at an offset (minutes east of UTC), or `undefined` when any
+ * date or time field is out of range: 31 Feb, 10:75 or 24:00 name no instant, and
+ * `Date.UTC` would otherwise carry them silently into the next day, hour or minute. Months count
+ * from 1. Years are taken as written (no 1900 added to years under 100).
+ */
+export function fieldsToTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  offsetMinutes: number,
+): number | undefined {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  const time = date.getTime();
+  if (Number.isNaN(time)) return undefined;
+  const fits =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second;
+  return fits ? time - offsetMinutes * 60_000 : undefined;
+}
+
 /** Read a date-time, or `undefined` when the text holds none that is valid. */
 export function parseMailDate(text: string): MailDate | undefined {
   const match = DATE_PATTERN.exec(text.replace(/\([^)]*\)/g, ' '));
@@ -51,13 +81,11 @@ export function parseMailDate(text: string): MailDate | undefined {
   const hour = Number(match[4]);
   const minute = Number(match[5]);
   const second = match[6] === undefined ? 0 : Number(match[6]);
-  if (month < 1 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
-    return undefined;
-  }
+  if (second > 60) return undefined;
   const offsetMinutes = readZone(match[7]);
-  const time =
-    Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)) - offsetMinutes * 60_000;
-  if (Number.isNaN(time)) return undefined;
+  // RFC 5322 §3.3 allows a leap second, 60; it is read as the second before it.
+  const time = fieldsToTime(year, month, day, hour, minute, Math.min(second, 59), offsetMinutes);
+  if (time === undefined) return undefined;
   return { time, offsetMinutes, year, month, day, hour, minute, second };
 }
 

@@ -7,7 +7,15 @@
  * it, so one trailing empty line is dropped from each message. Lines that were quoted when the
  * file was written (`>From `) are unquoted on the way out.
  */
-import { concatBytes, CR, LF } from './bytes.ts';
+import {
+  bomLength,
+  bytesToBinaryString,
+  concatBytes,
+  CR,
+  LF,
+  lineEndAt,
+  startsWithFrom,
+} from './bytes.ts';
 
 /** How `>From ` lines inside messages were quoted when the file was written. */
 export type MboxQuoting =
@@ -44,35 +52,19 @@ export interface MboxMessage {
   raw: Uint8Array;
 }
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
-const FROM_ = [0x46, 0x72, 0x6f, 0x6d, 0x20] as const; // "From "
 const GREATER = 0x3e;
 /** The mboxcl header (lower-cased, colon included) that gives the body's length in octets. */
 const CONTENT_LENGTH = 'content-length:';
 
-/** Whether `bytes` at `at` begins with `From `. */
-function startsWithFrom(bytes: Uint8Array, at: number): boolean {
-  for (let k = 0; k < FROM_.length; k++) if (bytes[at + k] !== FROM_[k]) return false;
-  return true;
-}
-
 /** Offset just past the line that starts at `at` (its line end included), and the line end's length. */
 function lineEnd(bytes: Uint8Array, at: number): { next: number; eol: number } {
-  for (let i = at; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte === LF) return { next: i + 1, eol: 1 };
-    if (byte === CR) return bytes[i + 1] === LF ? { next: i + 2, eol: 2 } : { next: i + 1, eol: 1 };
-  }
-  return { next: bytes.length, eol: 0 };
+  const [contentEnd, next] = lineEndAt(bytes, at, bytes.length);
+  return { next, eol: next - contentEnd };
 }
 
 /** Whether the file looks like an mbox: it starts (after an optional BOM) with a `From ` line. */
 export function isMbox(bytes: Uint8Array): boolean {
   return startsWithFrom(bytes, bomLength(bytes));
-}
-
-function bomLength(bytes: Uint8Array): number {
-  return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? 3 : 0;
 }
 
 /** Offsets of every separator line, in order. */
@@ -205,8 +197,7 @@ export function splitMbox(bytes: Uint8Array, options: MboxSplitOptions = {}): Mb
   while (index < separators.length) {
     const start = separators[index] as number;
     const { next: contentStart, eol } = lineEnd(bytes, start);
-    let postmark = '';
-    for (let k = start; k < contentStart - eol; k++) postmark += String.fromCharCode(bytes[k] ?? 0);
+    const postmark = bytesToBinaryString(bytes, start, contentStart - eol);
     let nextIndex = index + 1;
     let end = separators[nextIndex] ?? bytes.length;
     if (respectContentLength) {

@@ -3,6 +3,7 @@
  * hash of the draft and the caller's clock, never from a random source, so the same draft built
  * at the same `now` gives the same bytes.
  */
+import { MAX_LINE_OCTETS } from './limits.ts';
 import type { Draft } from './types.ts';
 
 const FNV_PRIME = 0x01000193;
@@ -106,7 +107,7 @@ const MSG_ID =
   /^<[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*@([A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*|\[[\x21-\x5a\x5e-\x7e]*\])>$/;
 
 /** An id must fit one header line: 998 (RFC 5322 §2.1.1) less the longest name, `Message-ID: `. */
-const MAX_ID_LENGTH = 998 - 'Message-ID: '.length;
+const MAX_ID_LENGTH = MAX_LINE_OCTETS - 'Message-ID: '.length;
 
 /** A message or content id in angle brackets, or undefined when it is not a valid msg-id. */
 export function normaliseMessageId(id: string): string | undefined {

@@ -3,14 +3,14 @@
  * undone, and for text the charset applied. Attachments keep their bytes encoded in the raw
  * message until `content` is read, so listing the parts of a 25 MB message decodes nothing.
  */
-import { decodeBase64 } from './base64.ts';
-import { decodeCharset, resolveCharset } from './charset.ts';
+import { base64DecodedSize, decodeBase64 } from './base64.ts';
+import { decodeUtf8Strict, firstEightBit } from './bytes.ts';
+import { decodeCharset } from './charset.ts';
 import type { DecodeIssue } from './decode-issue.ts';
 import type { DiagnosticLog } from './inspect-diagnostics.ts';
 import { decodeQuotedPrintable } from './qp.ts';
 import type { ScannedPart } from './structure-scan.ts';
 import type { InspectedAttachment } from './types.ts';
-import { decodeUtf7, isUtf7Label } from './utf7.ts';
 
 /** Transfer encodings RFC 2045 §6.1 defines. */
 export const KNOWN_TRANSFER_ENCODINGS = new Set([
@@ -43,64 +43,40 @@ export function decodeTransfer(
   }
 }
 
-const BASE64_CHARACTER = new Uint8Array(256);
-for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') {
-  BASE64_CHARACTER[ch.charCodeAt(0)] = 1;
-}
-
-/** The decoded size of a base64 body, counted without decoding it. */
-export function base64DecodedSize(body: Uint8Array): number {
-  let characters = 0;
-  for (let i = 0; i < body.length; i++) {
-    const byte = body[i]!;
-    if (byte === 0x3d) break;
-    characters += BASE64_CHARACTER[byte]!;
-  }
-  return Math.floor((characters * 3) / 4);
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** The bytes as UTF-8 when they hold 8-bit bytes and are valid UTF-8; otherwise undefined. */
 function validUtf8(bytes: Uint8Array): string | undefined {
-  let eightBit = false;
-  for (let i = 0; i < bytes.length && !eightBit; i++) eightBit = bytes[i]! > 0x7f;
-  if (!eightBit) return undefined;
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return firstEightBit(bytes) < 0 ? undefined : decodeUtf8Strict(bytes);
 }
 
 /**
  * Decode a text part to a string in its charset (`us-ascii` when none is named, RFC 2045 §5.2;
- * valid UTF-8 in a part that says ASCII is read as UTF-8).
- * UTF-7, which `TextDecoder` lacks, is decoded by hand; a charset that cannot be decoded is
- * reported and read as Windows-1252 so that no byte is lost.
+ * valid UTF-8 in a part that says ASCII is read as UTF-8). What the transfer decoding had to
+ * forgive, and a charset that cannot be decoded (read as Windows-1252 so that no byte is lost),
+ * are reported.
  */
 export function decodeText(raw: Uint8Array, part: ScannedPart, log: DiagnosticLog): string {
   const issues: DecodeIssue[] = [];
   const bytes = decodeTransfer(raw, part, issues);
   const label = part.fields.params.charset?.trim() || 'us-ascii';
-  if (isUtf7Label(label)) return decodeUtf7(bytes);
-  if (/^(us-)?ascii$/i.test(label)) {
-    // 8-bit bytes in text that claims ASCII (or names no charset) are almost always UTF-8 from a
-    // careless sender; read them so when they are valid UTF-8 (the body-8bit diagnostic says why).
-    const utf8 = validUtf8(bytes);
-    if (utf8 !== undefined) return utf8;
+  // 8-bit bytes in text that claims ASCII (or names no charset) are almost always UTF-8 from a
+  // careless sender; read them so when they are valid UTF-8 (the body-8bit diagnostic says why).
+  let text = /^(us-)?ascii$/i.test(label) ? validUtf8(bytes) : undefined;
+  text ??= decodeCharset(bytes, label, issues);
+  for (const issue of issues) {
+    if (issue.code === 'unknown-charset') {
+      log.add('warning', 'charset-unsupported', issue.message, part.start, part.bodyStart);
+    } else {
+      const from = part.bodyStart + (issue.index ?? 0);
+      log.add(
+        'warning',
+        'body-encoding-malformed',
+        `The ${part.fields.transferEncoding} body of a ${part.fields.contentType} part: ${issue.message}`,
+        from,
+        part.end,
+      );
+    }
   }
-  const resolved = resolveCharset(label);
-  if (!resolved.known) {
-    log.add(
-      'warning',
-      'charset-unsupported',
-      `The charset "${label}" cannot be decoded here; the text is shown as Windows-1252.`,
-      part.start,
-      part.bodyStart,
-    );
-  }
-  return decodeCharset(bytes, label);
+  return text;
 }
 
 /** An attachment whose `content` (and, unless cheap, `size`) is worked out on first read. */

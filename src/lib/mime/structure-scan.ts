@@ -4,7 +4,7 @@
  * 25 MB message is mapped in one pass of byte searches. Every part gets `start`, `bodyStart` and
  * `end` offsets into the input, whatever its line ends (CRLF, LF or bare CR).
  */
-import { CR, HYPHEN, LF, SPACE, TAB } from './bytes.ts';
+import { bomLength, CR, HYPHEN, LF, SPACE, TAB } from './bytes.ts';
 import { type ContentFields, readContentFields } from './content-fields.ts';
 import { type RawHeaderField, readHeaderBlock } from './header-block.ts';
 import type { DiagnosticLog } from './inspect-diagnostics.ts';
@@ -39,7 +39,7 @@ interface ScanContext {
 export function scanStructure(raw: Uint8Array, log: DiagnosticLog, end = raw.length): ScannedPart {
   const context: ScanContext = { raw, log, parts: 0 };
   // A UTF-8 byte order mark, left by text editors, is not part of the first header's name.
-  const bom = end >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
+  const bom = bomLength(raw, end);
   if (bom) {
     log.add(
       'info',

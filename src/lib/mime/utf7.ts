@@ -2,10 +2,10 @@
  * UTF-7 (RFC 2152), decoded by hand: the WHATWG Encoding Standard that `TextDecoder` implements
  * leaves it out, yet old Exchange and Outlook bounces still carry `charset=unicode-1-1-utf-7`.
  */
+import { BASE64_VALUES } from './base64.ts';
 
-const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const BASE64_VALUES = new Int8Array(128).fill(-1);
-for (let i = 0; i < BASE64_ALPHABET.length; i++) BASE64_VALUES[BASE64_ALPHABET.charCodeAt(i)] = i;
+/** Marks a byte outside the base64 alphabet in `BASE64_VALUES`. */
+const NOT_BASE64 = 255;
 
 /** Charset labels that mean UTF-7. */
 export function isUtf7Label(label: string): boolean {
@@ -45,8 +45,8 @@ export function decodeUtf7(bytes: Uint8Array): string {
     units.length = 0;
     while (i < bytes.length) {
       const code = bytes[i]!;
-      const value = code < 128 ? BASE64_VALUES[code]! : -1;
-      if (value < 0) break;
+      const value = BASE64_VALUES[code]!;
+      if (value === NOT_BASE64) break;
       buffer = ((buffer << 6) | value) & 0xffffff;
       bits += 6;
       if (bits >= 16) {

@@ -242,3 +242,17 @@ describeCorpus('encoded-word vectors', () => {
     }
   }
 });
+
+describe('ISO-2022-JP encoded words', () => {
+  test('are decoded one by one under every label, aliases included', () => {
+    const word = 'GyRCMCEbKEI='; // 亜, opening and closing its own escape sequences
+    for (const label of ['ISO-2022-JP', 'csISO2022JP', 'cp50220', 'junet', 'x-iso2022jp']) {
+      expect(decodeEncodedWords(`=?${label}?B?${word}?= =?${label}?B?${word}?=`)).toBe('亜亜');
+    }
+  });
+
+  test('adjacent words under different labels of one charset still join their bytes', () => {
+    // One UTF-8 character split across two words, as some encoders do.
+    expect(decodeEncodedWords('=?UTF-8?Q?=C3?= =?utf8?Q?=A9?=')).toBe('é');
+  });
+});
