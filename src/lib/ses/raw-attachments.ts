@@ -6,11 +6,11 @@
 import { DiagnosticLog } from '../mime/inspect-diagnostics.ts';
 import { scanStructure, type ScannedPart } from '../mime/structure-scan.ts';
 
-/** Every file name a part of the message gives (Content-Disposition `filename`, else `name`). */
+/** Every file name a part of the message gives, as the inspector reads it (`ContentFields.filename`). */
 export function rawAttachmentNames(raw: Uint8Array): string[] {
   const names: string[] = [];
   const visit = (part: ScannedPart) => {
-    const name = part.fields.dispositionParams.filename ?? part.fields.params.name;
+    const name = part.fields.filename;
     if (name !== undefined && name.length > 0) names.push(name);
     for (const child of part.children) visit(child);
   };
