@@ -9,7 +9,7 @@ import {
 } from '../../../src/lib/mime/index.ts';
 import { describeCorpus } from '../../support/corpus.ts';
 import { latin1, readVectors, untag } from '../../support/vectors.ts';
-import { checkSinglePartText } from './qp.test.ts';
+import { checkSinglePartText } from './vector-checks.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const runs = process.env.CI ? 1000 : 200;
