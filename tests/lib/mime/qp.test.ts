@@ -9,10 +9,11 @@ import {
 import { describeCorpus } from '../../support/corpus.ts';
 import { latin1, readRecords, readVectors, untag } from '../../support/vectors.ts';
 import { checkSinglePartText } from './vector-checks.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-const runs = process.env.CI ? 1000 : 200;
+const runs = propertyRuns();
 
 /** Lines of an encoded body, checked against RFC 2045 §6.7. */
 function expectValidQp(encoded: Uint8Array) {
@@ -48,7 +49,7 @@ describe('quoted-printable', () => {
     expect(issues.map((i) => i.code)).toEqual(['qp-invalid-escape']);
   });
 
-  test.prop([fc.uint8Array({ maxLength: 600 }), fc.boolean()], { numRuns: runs })(
+  test.prop([fc.uint8Array({ maxLength: 600 }), fc.boolean()], runs)(
     'round-trips any bytes in binary mode and text made of CRLF lines',
     (bytes, binary) => {
       const input = binary ? bytes : utf8(text(bytes).replace(/\r\n|\r|\n/g, '\r\n'));
@@ -69,7 +70,7 @@ describe('quoted-printable', () => {
           : [0x3d, 0x7f, 0x20, 0x09, 0x0d, 0x0a, 0x00, 0xc3][byte % 8]!,
       ),
     );
-  test.prop([runsWithSpecials, fc.boolean()], { numRuns: runs })(
+  test.prop([runsWithSpecials, fc.boolean()], runs)(
     'escapes every byte that a literal run must not carry',
     (bytes, binary) => {
       const encoded = encodeQuotedPrintable(bytes, { binary });
@@ -78,7 +79,7 @@ describe('quoted-printable', () => {
     },
   );
 
-  test.prop([fc.string({ unit: 'grapheme', maxLength: 300 })], { numRuns: runs })(
+  test.prop([fc.string({ unit: 'grapheme', maxLength: 300 })], runs)(
     'round-trips Unicode text',
     (value) => {
       const encoded = encodeQuotedPrintable(utf8(value.replace(/\r\n|\r|\n/g, '\r\n')));

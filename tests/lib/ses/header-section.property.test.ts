@@ -13,8 +13,9 @@ import {
   rewriteHeaderSection,
   type HeaderRewrite,
 } from '../../../src/lib/ses/header-section.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
 
-const NUM_RUNS = process.env.CI ? 1000 : 200;
+const runs = propertyRuns();
 const NAMES = ['From', 'To', 'Cc', 'Subject', 'Message-ID', 'Date', 'X-SES-CONFIGURATION-SET'];
 
 const lineEnd = fc.constantFrom('\r\n', '\n', '\r');
@@ -53,7 +54,7 @@ const rewrite: fc.Arbitrary<HeaderRewrite> = fc.record({
 const wspTrimmed = (value: string) => value.replace(/^[ \t]+|[ \t]+$/g, '');
 
 describe('the header section over random input', () => {
-  test.prop([message], { numRuns: NUM_RUNS })(
+  test.prop([message], runs)(
     'is read as inspectMessage reads the top-level header block',
     async (raw) => {
       const section = readHeaderSection(raw);
@@ -68,7 +69,7 @@ describe('the header section over random input', () => {
     },
   );
 
-  test.prop([message, rewrite], { numRuns: NUM_RUNS })(
+  test.prop([message, rewrite], runs)(
     'rewriting changes the named fields only and keeps every other byte',
     (raw, spec) => {
       const before = readHeaderSection(raw);
