@@ -2,8 +2,9 @@
 
 Input on stdin: JSON {"messages": [base64, ...]}. Output on stdout: JSON list, one object per
 message: defects (of the message, of every part, and of every parsed header), the top-level
-headers as decoded strings, and the leaf parts with their decoded content in base64 and the
-content types of the parts that enclose them.
+headers as decoded strings, the leaf parts with their decoded content in base64 and the
+content types of the parts that enclose them, and the plain and HTML bodies a mail client
+would show (`get_body`).
 """
 import base64
 import email
@@ -65,7 +66,21 @@ def describe(raw):
             'ancestors': ancestors(part, parents),
         })
     headers = [[name, str(value)] for name, value in message.items()]
-    return {'defects': defects, 'headers': headers, 'parts': parts}
+    return {'defects': defects, 'headers': headers, 'parts': parts,
+            'text': body(message, 'plain', defects), 'html': body(message, 'html', defects)}
+
+
+def body(message, subtype, defects):
+    """The text of the part `get_body` picks as the message's body of that subtype, if any."""
+    part = message.get_body((subtype,))
+    if part is None:
+        return None
+    try:
+        return part.get_content()
+    except (LookupError, UnicodeError) as error:
+        defects.append({'where': f'{subtype} body', 'defect': type(error).__name__,
+                        'message': str(error)})
+        return None
 
 
 def main():

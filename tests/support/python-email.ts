@@ -1,8 +1,8 @@
 /**
  * Python's `email` package (policy=default) as an independent oracle for message correctness.
  * One `python3` process reads a whole batch of messages and reports, per message, every defect
- * it found (message, parts and parsed headers), the top-level headers and the leaf parts with
- * their decoded content.
+ * it found (message, parts and parsed headers), the top-level headers, the leaf parts with
+ * their decoded content, and the plain and HTML bodies.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,10 @@ export interface PythonReport {
   /** Top-level headers, decoded (`str()` of each header object). */
   headers: Array<[string, string]>;
   parts: PythonPart[];
+  /** The plain-text body a mail client would show (`get_body(('plain',))`), if any. */
+  text: string | null;
+  /** The HTML body a mail client would show (`get_body(('html',))`), if any. */
+  html: string | null;
 }
 
 /** Whether `python3` can be run here. */
