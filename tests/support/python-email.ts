@@ -34,12 +34,24 @@ export interface PythonPart {
   ancestors: string[];
 }
 
+/** A part as `walk()` visits it: leaves, containers and the field blocks of reports alike. */
+export interface PythonNode {
+  contentType: string;
+  filename: string | null;
+  /** Content types of the enclosing parts, outermost first. */
+  ancestors: string[];
+  /** For a delivery-status or feedback-report part, its field blocks as [name, value] pairs. */
+  blocks: Array<Array<[string, string]>> | null;
+}
+
 /** What Python saw in one message. */
 export interface PythonReport {
   defects: PythonDefect[];
   /** Top-level headers, decoded (`str()` of each header object). */
   headers: Array<[string, string]>;
   parts: PythonPart[];
+  /** Every part in `walk()` order, the message itself first. */
+  nodes: PythonNode[];
   /** The plain-text body a mail client would show (`get_body(('plain',))`), if any. */
   text: string | null;
   /** The HTML body a mail client would show (`get_body(('html',))`), if any. */
