@@ -12,6 +12,8 @@ function chromiumPath(): string | undefined {
 }
 
 // E2E_PORT and E2E_HARNESS_PORT move the servers, so two checkouts can run their tests at once.
+// A server already on a port is never reused: it may be another checkout's, serving other code,
+// so the run stops with "... is already used" instead of silently testing the wrong build.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const harnessPort = Number(process.env.E2E_HARNESS_PORT ?? 4174);
 
@@ -44,7 +46,7 @@ export default defineConfig({
     {
       command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
       url: `http://127.0.0.1:${port}`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 60_000,
     },
     {
@@ -52,7 +54,7 @@ export default defineConfig({
       // CSP, served by the dev server so it never ships in dist/.
       command: `npx vite --config tests/e2e/harness/vite.config.ts --host 127.0.0.1 --port ${harnessPort} --strictPort`,
       url: `http://127.0.0.1:${harnessPort}/tests/e2e/harness/preview.html`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 60_000,
     },
   ],

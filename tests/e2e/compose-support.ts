@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import { parseWithPython } from '../support/python-email.ts';
 
 /** Open Compose and wait until the draft is loaded and assembled. */
 export async function openCompose(page: Page): Promise<void> {
@@ -19,40 +20,27 @@ export async function typeInEditor(page: Page, name: string, text: string): Prom
 
 /** What Python's `email` package (policy=default) makes of a message. */
 export interface PythonReading {
+  /** Every defect, as `where: Defect: message`. */
   defects: string[];
+  /** Top-level headers by name, decoded. */
   headers: Record<string, string>;
   parts: Array<{ type: string; filename: string | null; size: number }>;
   text: string | null;
   html: string | null;
 }
 
-const READ_WITH_PYTHON = `
-import email, json, sys
-from email import policy
-raw = open(sys.argv[1], 'rb').read()
-message = email.message_from_bytes(raw, policy=policy.default)
-defects = []
-parts = []
-for part in message.walk():
-    defects += [type(defect).__name__ + ': ' + str(defect) for defect in part.defects]
-    for name, value in part.items():
-        defects += [type(defect).__name__ + ' in ' + name for defect in getattr(value, 'defects', ())]
-    if not part.is_multipart():
-        parts.append({'type': part.get_content_type(), 'filename': part.get_filename(),
-                      'size': len(part.get_payload(decode=True) or b'')})
-text = message.get_body(('plain',))
-html = message.get_body(('html',))
-print(json.dumps({
-    'defects': defects,
-    'headers': {name: str(value) for name, value in message.items()},
-    'parts': parts,
-    'text': text.get_content() if text else None,
-    'html': html.get_content() if html else None,
-}))
-`;
-
 /** Parse a saved message with Python's `email` package, the independent oracle. */
 export function readWithPython(path: string): PythonReading {
-  const output = execFileSync('python3', ['-c', READ_WITH_PYTHON, path], { encoding: 'utf8' });
-  return JSON.parse(output) as PythonReading;
+  const [report] = parseWithPython([new Uint8Array(readFileSync(path))]);
+  return {
+    defects: report!.defects.map((d) => `${d.where}: ${d.defect}: ${d.message}`),
+    headers: Object.fromEntries(report!.headers),
+    parts: report!.parts.map((part) => ({
+      type: part.contentType,
+      filename: part.filename,
+      size: part.content.length,
+    })),
+    text: report!.text,
+    html: report!.html,
+  };
 }

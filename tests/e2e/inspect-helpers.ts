@@ -2,8 +2,9 @@
  * Driving the Inspect workspace from Playwright, and Python's `email` package as the independent
  * reading of each corpus message the tests open.
  */
-import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { parseWithPython } from '../support/python-email.ts';
 
 /** Open the app on the Inspect workspace and wait until it is ready for input. */
 export async function openInspect(page: Page): Promise<void> {
@@ -51,46 +52,43 @@ export interface PythonReading {
   feedbackType: string | null;
 }
 
-const PYTHON_READER = String.raw`
-import sys, json, email, email.policy
-def count(m):
-    kind = m.get_content_type()
-    if kind in ('message/delivery-status', 'message/feedback-report', 'message/rfc822-headers',
-                'text/rfc822-headers', 'message/global-delivery-status'):
-        return 1
-    if m.is_multipart():
-        return 1 + sum(count(p) for p in m.get_payload())
-    return 1
-raw = open(sys.argv[1], 'rb').read()
-m = email.message_from_bytes(raw, policy=email.policy.default)
-dsn = []
-for p in m.walk():
-    if p.get_content_type() == 'message/delivery-status':
-        for block in p.get_payload():
-            recipient = block.get('Final-Recipient')
-            if recipient:
-                address = str(recipient).split(';', 1)[-1].strip()
-                dsn.append({'recipient': address, 'status': block.get('Status'),
-                            'action': block.get('Action')})
-feedback = None
-for p in m.walk():
-    if p.get_content_type() == 'message/feedback-report':
-        payload = p.get_payload()
-        block = payload[0] if isinstance(payload, list) and payload else email.message_from_string(str(payload))
-        feedback = block.get('Feedback-Type')
-print(json.dumps({
-    'feedbackType': feedback,
-    'subject': None if m['subject'] is None else str(m['subject']),
-    'parts': count(m),
-    'filenames': [p.get_filename() for p in m.walk() if p.get_filename()],
-    'defects': [type(d).__name__ for p in m.walk() for d in p.defects],
-    'dsn': dsn,
-}))
-`;
+/** Parts Inspect shows as one node: report fields and returned headers are not parts. */
+const LEAF_REPORT_TYPES = new Set([
+  'message/delivery-status',
+  'message/feedback-report',
+  'message/rfc822-headers',
+  'text/rfc822-headers',
+  'message/global-delivery-status',
+]);
 
-/** Read a message file with Python's `email` package. */
+/** Read a message file with Python's `email` package (the shared oracle). */
 export function readWithPython(path: string): PythonReading {
-  return JSON.parse(
-    execFileSync('python3', ['-c', PYTHON_READER, path]).toString(),
-  ) as PythonReading;
+  const [report] = parseWithPython([new Uint8Array(readFileSync(path))]);
+  const { nodes, headers, defects } = report!;
+  const field = (block: Array<[string, string]>, name: string) =>
+    block.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1] ?? null;
+  const dsn = nodes
+    .filter((node) => node.contentType === 'message/delivery-status')
+    .flatMap((node) => node.blocks ?? [])
+    .flatMap((block) => {
+      const recipient = field(block, 'Final-Recipient');
+      if (!recipient) return [];
+      const cut = recipient.indexOf(';');
+      const address = (cut < 0 ? recipient : recipient.slice(cut + 1)).trim();
+      return [
+        { recipient: address, status: field(block, 'Status'), action: field(block, 'Action') },
+      ];
+    });
+  const feedback = nodes.filter((node) => node.contentType === 'message/feedback-report').at(-1);
+  return {
+    subject: headers.find(([name]) => name.toLowerCase() === 'subject')?.[1] ?? null,
+    parts: nodes.filter((node) => !node.ancestors.some((a) => LEAF_REPORT_TYPES.has(a))).length,
+    filenames: nodes.flatMap((node) => (node.filename ? [node.filename] : [])),
+    // Defects of the message and its parts, not of single header values or of decoding text.
+    defects: defects
+      .filter((d) => /^(message|part \d+)$/.test(d.where) && d.defect.endsWith('Defect'))
+      .map((d) => d.defect),
+    dsn,
+    feedbackType: feedback?.blocks?.[0] ? field(feedback.blocks[0], 'Feedback-Type') : null,
+  };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { inspectPanel, openInspect, waitForInspection } from './inspect-helpers.ts';
+import { afterRendering } from './support/preview.ts';
 
 const LOGO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -100,10 +101,15 @@ test('the HTML body shows cid images and blocks remote ones until asked', async 
     'src',
     /^(?:data:image\/png|blob:)/,
   );
-  await expect(
-    inspectPanel(page).getByRole('button', { name: 'Load remote content' }),
-  ).toBeVisible();
+  const load = inspectPanel(page).getByRole('button', { name: 'Load remote content' });
+  await expect(load).toBeVisible();
+  await afterRendering(page);
   expect(remote).toEqual([]);
+  await page.route('https://images.example.com/**', (route) =>
+    route.fulfill({ contentType: 'image/png', body: LOGO }),
+  );
+  await load.click();
+  await expect.poll(() => [...new Set(remote)]).toEqual(['https://images.example.com/pixel.png']);
 });
 
 test('a file dropped anywhere on the workspace is inspected', async ({ page }) => {

@@ -1,8 +1,8 @@
 /**
  * Python's `email` package (policy=default) as an independent oracle for message correctness.
  * One `python3` process reads a whole batch of messages and reports, per message, every defect
- * it found (message, parts and parsed headers), the top-level headers and the leaf parts with
- * their decoded content.
+ * it found (message, parts and parsed headers), the top-level headers, the leaf parts with
+ * their decoded content, and the plain and HTML bodies.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -34,12 +34,28 @@ export interface PythonPart {
   ancestors: string[];
 }
 
+/** A part as `walk()` visits it: leaves, containers and the field blocks of reports alike. */
+export interface PythonNode {
+  contentType: string;
+  filename: string | null;
+  /** Content types of the enclosing parts, outermost first. */
+  ancestors: string[];
+  /** For a delivery-status or feedback-report part, its field blocks as [name, value] pairs. */
+  blocks: Array<Array<[string, string]>> | null;
+}
+
 /** What Python saw in one message. */
 export interface PythonReport {
   defects: PythonDefect[];
   /** Top-level headers, decoded (`str()` of each header object). */
   headers: Array<[string, string]>;
   parts: PythonPart[];
+  /** Every part in `walk()` order, the message itself first. */
+  nodes: PythonNode[];
+  /** The plain-text body a mail client would show (`get_body(('plain',))`), if any. */
+  text: string | null;
+  /** The HTML body a mail client would show (`get_body(('html',))`), if any. */
+  html: string | null;
 }
 
 /** Whether `python3` can be run here. */

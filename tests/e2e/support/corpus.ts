@@ -15,15 +15,23 @@ export const corpusDir = resolve(repoRoot, process.env.MAILWRIGHT_CORPUS ?? '../
 /** Whether the corpus is present on this machine. */
 export const hasCorpus = existsSync(join(corpusDir, 'MANIFEST.md'));
 
-/** Why corpus tests are skipped, or null when they run. Throws when the corpus is required. */
-export function corpusSkipReason(): string | null {
-  if (hasCorpus) return null;
+/**
+ * Why corpus tests are skipped, or null when they run: the corpus, or the one corpus file named
+ * by `parts`, is missing. Throws instead when MAILWRIGHT_REQUIRE_CORPUS is set.
+ */
+export function corpusSkipReason(...parts: string[]): string | null {
+  const wanted = join(corpusDir, ...(parts.length > 0 ? parts : ['MANIFEST.md']));
+  if (existsSync(wanted)) return null;
+  const what = parts.length > 0 ? `corpus file ${wanted}` : `corpus at ${corpusDir}`;
   if (process.env.MAILWRIGHT_REQUIRE_CORPUS) {
     throw new Error(
-      `MAILWRIGHT_REQUIRE_CORPUS is set but no corpus was found at ${corpusDir}; set MAILWRIGHT_CORPUS.`,
+      `MAILWRIGHT_REQUIRE_CORPUS is set but no ${what} was found; set MAILWRIGHT_CORPUS.`,
     );
   }
-  const note = `NOTE: corpus not found at ${corpusDir}; corpus tests are skipped. Set MAILWRIGHT_CORPUS to run them.`;
+  const note =
+    parts.length > 0
+      ? `NOTE: ${what} not found; the tests that need it are skipped.`
+      : `NOTE: corpus not found at ${corpusDir}; corpus tests are skipped. Set MAILWRIGHT_CORPUS to run them.`;
   console.warn(note);
   return note;
 }

@@ -1,23 +1,26 @@
 /**
  * The constructs the corpus manifest says a sanitized document must not hold, found with a
- * parser (jsdom's), not with string matching.
+ * parser (jsdom's in unit tests, Chromium's in the browser XSS test), not with string matching.
  */
 
-const FORBIDDEN_ELEMENTS =
-  'script, iframe, frame, frameset, object, embed, applet, base, form, input, button, textarea, select, svg, math, animate, set, meta[http-equiv]';
-
-/** Lists what should not be there: elements, handlers, scripting URLs and scripting CSS. */
-export function findScriptingLeftovers(html: string, isDocument = false): string[] {
-  const doc = new DOMParser().parseFromString(
-    isDocument ? html : `<!DOCTYPE html><body>${html}`,
-    'text/html',
-  );
+/**
+ * Lists what a parsed preview document should not hold: elements, handlers, scripting URLs and
+ * scripting CSS, and (for a whole preview document) a Content-Security-Policy meta that is not
+ * the first element of its head.
+ *
+ * Self-contained (no imports, constants inside) so that the browser test can send its source
+ * into the page and run the very same checks on the rendered frames.
+ */
+export function scriptingLeftoversIn(doc: Document, isDocument: boolean): string[] {
+  const forbiddenElements =
+    'script, iframe, frame, frameset, object, embed, applet, base, form, input, button, textarea, select, svg, math, animate, set, meta[http-equiv]';
   const problems: string[] = [];
   const ownPolicy = doc.head.querySelector(
     'meta[http-equiv="Content-Security-Policy"]:first-child',
   );
-  for (const element of Array.from(doc.querySelectorAll(FORBIDDEN_ELEMENTS))) {
-    if (element !== ownPolicy) problems.push(`<${element.localName}>`);
+  if (isDocument && !ownPolicy) problems.push('CSP meta is not first in head');
+  for (const element of Array.from(doc.querySelectorAll(forbiddenElements))) {
+    if (!isDocument || element !== ownPolicy) problems.push(`<${element.localName}>`);
   }
   for (const element of Array.from(doc.querySelectorAll('*'))) {
     for (const attribute of Array.from(element.attributes)) {
@@ -39,4 +42,13 @@ export function findScriptingLeftovers(html: string, isDocument = false): string
     }
   }
   return problems;
+}
+
+/** Parses `html` (a fragment, or a whole preview document) and lists its leftovers. */
+export function findScriptingLeftovers(html: string, isDocument = false): string[] {
+  const doc = new DOMParser().parseFromString(
+    isDocument ? html : `<!DOCTYPE html><body>${html}`,
+    'text/html',
+  );
+  return scriptingLeftoversIn(doc, isDocument);
 }

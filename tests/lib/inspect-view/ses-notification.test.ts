@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { inspectMessage } from '../../../src/lib/mime/index.ts';
+import { decodeEncodedWords, inspectMessage } from '../../../src/lib/mime/index.ts';
 import { notificationFor } from '../../../src/lib/inspect-view/ses-notification.ts';
 import { describeCorpus, readCorpus } from '../../support/corpus.ts';
 
@@ -13,7 +13,16 @@ interface Notification {
     complainedRecipients: Array<{ emailAddress: string }>;
     complaintFeedbackType?: string;
   };
-  mail: { commonHeaders?: { subject?: string } };
+  mail: {
+    headers?: Array<{ name: string; value: string }>;
+    commonHeaders?: {
+      subject?: string;
+      messageId?: string;
+      from?: string[];
+      to?: string[];
+      returnPath?: string;
+    };
+  };
 }
 
 describeCorpus('the SES notification for an inspected report', () => {
@@ -43,6 +52,22 @@ describeCorpus('the SES notification for an inspected report', () => {
       0,
     )) as Notification;
     expect(fromHeaders.mail.commonHeaders?.subject).toBeTruthy();
+    // The returned headers, not the report's own ("Undelivered Mail Returned to Sender" from
+    // MAILER-DAEMON@xxxc.asia, Message-Id <20140913052357.F13164A2C@xxxc.asia>).
+    const returnedSubject =
+      '=?ISO-2022-JP?B?gaGL2Yt9kmyJuoKwgUmBSYGhiWaJ5oFFg0GDaoOBgUWDWIN8gVuDY4FFibmKeYH0jouSrpe/lrOXv4LFjKmV+pHogaE=?=';
+    expect(fromHeaders.mail.headers).toContainEqual({ name: 'Subject', value: returnedSubject });
+    expect(fromHeaders.mail.commonHeaders).toMatchObject({
+      returnPath: 'kijitora@example.ne.jp',
+      from: ['kijitora@example.ne.jp'],
+      to: ['kijitora@example.ne.jp'],
+      messageId: '20140913142357',
+    });
+    // The engine decodes commonHeaders.subject's encoded words for sent and received mail; for a
+    // report's returned headers SES's documentation does not say, so either form is accepted.
+    expect([returnedSubject, decodeEncodedWords(returnedSubject)]).toContain(
+      fromHeaders.mail.commonHeaders?.subject,
+    );
   });
 
   it('turns an ARF report into a Complaint notification', async () => {

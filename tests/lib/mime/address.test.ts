@@ -12,8 +12,9 @@ import {
 } from '../../../src/lib/mime/index.ts';
 import { describeCorpus } from '../../support/corpus.ts';
 import { readVectors } from '../../support/vectors.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
 
-const runs = process.env.CI ? 1000 : 200;
+const runs = propertyRuns();
 
 describe('addresses', () => {
   test('writes IDN domains as punycode and keeps ASCII domains as typed', () => {
@@ -53,7 +54,7 @@ describe('addresses', () => {
     expect(addressProblem('a b@c.example')).toMatch(/quoting/);
   });
 
-  test.prop([fc.string({ unit: 'binary', maxLength: 200 })], { numRuns: runs })(
+  test.prop([fc.string({ unit: 'binary', maxLength: 200 })], runs)(
     'never throws or hangs on any input',
     (input) => {
       const entries = parseAddressList(input);
@@ -73,7 +74,7 @@ describe('addresses', () => {
       .trim(),
   );
   const addressArb = fc.emailAddress();
-  test.prop([nameArb, addressArb], { numRuns: runs })(
+  test.prop([nameArb, addressArb], runs)(
     'a formatted mailbox parses back to itself',
     (name, address) => {
       const formatted = formatMailbox({ name, address });

@@ -9,10 +9,11 @@ import {
 } from '../../../src/lib/mime/index.ts';
 import { describeCorpus } from '../../support/corpus.ts';
 import { latin1, readVectors, untag } from '../../support/vectors.ts';
-import { checkSinglePartText } from './qp.test.ts';
+import { checkSinglePartText } from './vector-checks.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const runs = process.env.CI ? 1000 : 200;
+const runs = propertyRuns();
 
 /** Bytes as a view at some offset into a larger buffer, as attachments often arrive. */
 const viewOfBytes = (maxLength: number) =>
@@ -23,7 +24,7 @@ const viewOfBytes = (maxLength: number) =>
   });
 
 describe('base64', () => {
-  test.prop([viewOfBytes(2000)], { numRuns: runs })(
+  test.prop([viewOfBytes(2000)], runs)(
     'round-trips any bytes in lines of at most 76 characters',
     (bytes) => {
       const encoded = latin1(encodeBase64Lines(bytes));
@@ -40,7 +41,7 @@ describe('base64', () => {
   );
 
   test.prop([viewOfBytes(500), fc.integer({ min: 1, max: 19 })], {
-    numRuns: runs,
+    ...runs,
   })('writes any shorter line length it is asked for', (bytes, groups) => {
     const encoded = latin1(encodeBase64Lines(bytes, groups * 4));
     const lines = encoded.split('\r\n');

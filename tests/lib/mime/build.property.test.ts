@@ -3,11 +3,10 @@ import PostalMime from 'postal-mime';
 import { describe, expect } from 'vitest';
 import { asciiAddress, buildMessage } from '../../../src/lib/mime/index.ts';
 import { expectWellFormed, leaves, nodeContent } from './build-support.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
 import { draftArbitrary, lines } from './draft-arbitrary.ts';
 
-const numRuns = process.env.CI ? 1000 : 150;
-/** `FC_SEED=<n>` replays a failure that fast-check reported with that seed. */
-const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {};
+const runs = propertyRuns(150);
 const now = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -24,7 +23,7 @@ function readBody(value: string | undefined, expected: string): string {
 }
 
 describe('buildMessage on random drafts', () => {
-  test.prop([draftArbitrary], { numRuns, ...replay })(
+  test.prop([draftArbitrary], runs)(
     'writes well-formed 7-bit mail that postal-mime reads back exactly',
     async ({ draft, from, to, cc }) => {
       const message = buildMessage(draft, { now });
@@ -87,7 +86,7 @@ describe('buildMessage on random drafts', () => {
     },
   );
 
-  test.prop([draftArbitrary], { numRuns: Math.ceil(numRuns / 5) })(
+  test.prop([draftArbitrary], { ...runs, numRuns: Math.ceil(runs.numRuns / 5) })(
     'is deterministic',
     ({ draft }) => {
       expect(buildMessage(draft, { now }).raw).toEqual(

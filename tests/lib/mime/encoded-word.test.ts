@@ -22,8 +22,9 @@ import {
   untag,
   type VectorRecord,
 } from '../../support/vectors.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
 
-const runs = process.env.CI ? 1000 : 200;
+const runs = propertyRuns();
 const WORD = /=\?[^?]+\?[QB]\?[^?]*\?=/g;
 
 /** Every encoded word is at most 75 characters and the whole value is printable ASCII. */
@@ -73,7 +74,7 @@ describe('RFC 2047 encoded words', () => {
       fc.constantFrom<'Q' | 'B' | undefined>('Q', 'B', undefined),
     ],
     {
-      numRuns: runs,
+      ...runs,
     },
   )('round-trips any text through a run of words', (text, encoding) => {
     const encoded = encodeWordRun(text, encoding);
@@ -81,7 +82,7 @@ describe('RFC 2047 encoded words', () => {
     expect(decodeEncodedWords(encoded)).toBe(text);
   });
 
-  test.prop([fc.string({ unit: 'grapheme', maxLength: 200 })], { numRuns: runs })(
+  test.prop([fc.string({ unit: 'grapheme', maxLength: 200 })], runs)(
     'round-trips any Subject through encodeUnstructured',
     (text) => {
       const subject = text.replace(/[\r\n\t]/g, ' ');

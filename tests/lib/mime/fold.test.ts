@@ -8,8 +8,9 @@ import {
 } from '../../../src/lib/mime/index.ts';
 import { describeCorpus } from '../../support/corpus.ts';
 import { readVectors } from '../../support/vectors.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
 
-const runs = process.env.CI ? 1000 : 200;
+const runs = propertyRuns();
 
 describe('folding', () => {
   test('folds at spaces so lines stay within 78 characters', () => {
@@ -31,7 +32,7 @@ describe('folding', () => {
     expect(unfoldHeader('Hello\n\tWorld\r\n  again')).toBe('Hello\tWorld  again');
   });
 
-  test.prop([fc.string({ unit: 'grapheme', maxLength: 300 })], { numRuns: runs })(
+  test.prop([fc.string({ unit: 'grapheme', maxLength: 300 })], runs)(
     'an encoded Subject folds within 78 and unfolds to the same value',
     (text) => {
       const value = encodeUnstructured(text.replace(/[\r\n\t]/g, ' '));

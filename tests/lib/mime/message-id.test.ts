@@ -2,8 +2,9 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { buildMessage } from '../../../src/lib/mime/index.ts';
 import { DraftHash } from '../../../src/lib/mime/message-id.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
 
-const runs = process.env.CI ? 1000 : 200;
+const runs = propertyRuns();
 const now = new Date(Date.UTC(2026, 10, 27, 12, 0, 0));
 const messageId = (raw: Uint8Array) =>
   /^Message-ID: (<[^>]+>)\r$/m.exec(new TextDecoder().decode(raw))![1]!;
@@ -17,7 +18,7 @@ describe('generated ids', () => {
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: 2 }),
       fc.constantFrom('text', 'html' as const),
     ],
-    { numRuns: runs },
+    runs,
   )(
     'change when one character of a body changes, wherever it is',
     (body, at, replacement, field) => {
@@ -32,7 +33,7 @@ describe('generated ids', () => {
 
   test.prop(
     [fc.uint8Array({ minLength: 32, maxLength: 400 }), fc.nat(), fc.integer({ min: 1, max: 3 })],
-    { numRuns: runs },
+    runs,
   )(
     'tell apart bodies that differ only in the top bits of words in one lane',
     (bytes, at, rounds) => {

@@ -8,8 +8,9 @@ import {
 } from '../../../src/lib/mime/index.ts';
 import { describeCorpus } from '../../support/corpus.ts';
 import { readVectors, untag } from '../../support/vectors.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
 
-const runs = process.env.CI ? 1000 : 200;
+const runs = propertyRuns();
 
 /** Every segment fits a folded line and the value parses back to what went in. */
 function expectRoundTrip(name: string, value: string) {
@@ -49,7 +50,7 @@ describe('header parameters', () => {
     expect(parseHeaderValue("a; t*1*=%C3%A4; t*0*=utf-8'en'%C3%B5").params.t).toBe('õä');
   });
 
-  test.prop([fc.string({ unit: 'grapheme', maxLength: 150 })], { numRuns: runs })(
+  test.prop([fc.string({ unit: 'grapheme', maxLength: 150 })], runs)(
     'round-trips any filename',
     (value) => expectRoundTrip('filename', value),
   );

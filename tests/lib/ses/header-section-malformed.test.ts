@@ -5,12 +5,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { bytesToBinaryString, concatBytes, utf8Encode } from '../../../src/lib/mime/bytes.ts';
-import { inspectMessage } from '../../../src/lib/mime/inspect.ts';
 import { readHeaderSection, rewriteHeaderSection } from '../../../src/lib/ses/header-section.ts';
 import { SesError } from '../../../src/lib/ses/index.ts';
 import { stampMessage } from '../../../src/lib/ses/outgoing-message.ts';
 import { prepareSend } from '../../../src/lib/ses/validation.ts';
-import { thrown } from './support.ts';
+import { bothReadings, thrown } from './support.ts';
 
 const bytes = (...pieces: Array<string | number[] | Uint8Array>) =>
   concatBytes(
@@ -18,20 +17,6 @@ const bytes = (...pieces: Array<string | number[] | Uint8Array>) =>
       typeof p === 'string' ? utf8Encode(p) : p instanceof Uint8Array ? p : new Uint8Array(p),
     ),
   );
-const wspTrimmed = (value: string) => value.replace(/^[ \t]+|[ \t]+$/g, '');
-
-/** The simulator's fields and the inspector's, as [name, value] pairs, and the body offsets. */
-async function bothReadings(raw: Uint8Array) {
-  const section = readHeaderSection(raw);
-  const inspection = await inspectMessage(raw);
-  return {
-    ses: section.headers.map((h) => [h.name, h.value]),
-    inspector: inspection.headers.map((h) => [h.name, wspTrimmed(h.value)]),
-    section,
-    inspection,
-  };
-}
-
 function sesRefusal(raw: Uint8Array | string): string {
   const error = thrown(() => prepareSend({ Content: { Raw: { Data: raw } } }));
   expect(error).toBeInstanceOf(SesError);

@@ -5,6 +5,8 @@ import {
   type SesSimulatorOptions,
 } from '../../../src/lib/ses/index.ts';
 import { EVENT_TYPES, type SendEmailRequest } from '../../../src/lib/ses/index.ts';
+import { inspectMessage } from '../../../src/lib/mime/inspect.ts';
+import { readHeaderSection } from '../../../src/lib/ses/header-section.ts';
 
 /** 2026-01-01T00:00:00Z */
 export const T0 = Date.UTC(2026, 0, 1);
@@ -85,4 +87,28 @@ export function withEventDestination(ses: SesSimulator, name = 'ConfigSet'): voi
     tags: [],
     sendingEnabled: true,
   });
+}
+
+/**
+ * A header value without the spaces and tabs around it: the simulator keeps values that way,
+ * the inspector keeps them as written.
+ */
+export function wspTrimmed(value: string): string {
+  return value.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+/**
+ * The simulator's reading of a message's top-level header section and the inspector's: the
+ * fields of each as [name, value] pairs (the inspector's values trimmed as the simulator's
+ * are), which must be equal, and both readings whole.
+ */
+export async function bothReadings(raw: Uint8Array) {
+  const section = readHeaderSection(raw);
+  const inspection = await inspectMessage(raw);
+  return {
+    ses: section.headers.map((h) => [h.name, h.value]),
+    inspector: inspection.headers.map((h) => [h.name, wspTrimmed(h.value)]),
+    section,
+    inspection,
+  };
 }
