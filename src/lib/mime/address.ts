@@ -4,7 +4,12 @@
  * only 7-bit text: display names quoted or RFC 2047-encoded, IDN domains as punycode (SES has no
  * SMTPUTF8).
  */
-import { decodeEncodedWords, encodeWordRun, needsEncoding } from './encoded-word.ts';
+import {
+  ENCODED_WORD_LIKE,
+  decodeEncodedWords,
+  encodeWordRun,
+  needsEncoding,
+} from './encoded-word.ts';
 
 /** One mailbox: a display name (possibly empty) and an address (empty when none was found). */
 export interface Mailbox {
@@ -331,7 +336,7 @@ export function asciiAddress(address: string): string {
 export function formatDisplayName(name: string): string {
   // Encoded words also split what could not be folded: an atom or a quoted string too long for a
   // folded line (RFC 5322 §2.1.1).
-  if (needsEncoding(name) || /=\?.*\?=/.test(name)) return encodeWordRun(name);
+  if (needsEncoding(name) || ENCODED_WORD_LIKE.test(name)) return encodeWordRun(name);
   const words = name.split(' ');
   if (words.every((word) => ATEXT.test(word))) {
     return words.some((word) => word.length > LONGEST_UNFOLDABLE) ? encodeWordRun(name) : name;

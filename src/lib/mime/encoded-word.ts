@@ -123,8 +123,8 @@ function isRiskyWord(word: string, longWordLimit: number): boolean {
   return word.length > longWordLimit || needsEncoding(word) || ENCODED_WORD_LIKE.test(word);
 }
 
-/** Text that a reader could take for an encoded word. */
-const ENCODED_WORD_LIKE = /=\?.*\?=/;
+/** Text that a reader could take for an encoded word (RFC 2047 §5 keeps it out of phrases). */
+export const ENCODED_WORD_LIKE = /=\?.*\?=/;
 
 /**
  * Encode an unstructured header value (e.g. Subject): ASCII words at either end stay readable;

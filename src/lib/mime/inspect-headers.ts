@@ -5,7 +5,7 @@
  */
 import { addressParser } from 'postal-mime';
 import type { DecodeIssue } from './decode-issue.ts';
-import { decodeEncodedWords } from './encoded-word.ts';
+import { ENCODED_WORD_LIKE, decodeEncodedWords } from './encoded-word.ts';
 import type { RawHeaderField } from './header-block.ts';
 import type { DiagnosticLog } from './inspect-diagnostics.ts';
 import { MAX_ENCODED_WORD_LENGTH } from './limits.ts';
@@ -116,10 +116,15 @@ export function checkHeaderRules(fields: readonly RawHeaderField[], log: Diagnos
   }
 } // prettier-ignore
 
-/** A mailbox written the way a person types it: `Name <a@b.example>` or `a@b.example`. */
+/**
+ * A mailbox written the way a person types it: `Name <a@b.example>` or `a@b.example`. A name is
+ * quoted when it has specials, or when it would otherwise read as an encoded word: inside quotes
+ * `=?…?=` is literal text (RFC 2047 §5), so the written mailbox reads back as shown.
+ */
 export function formatMailbox(name: string, address: string): string {
   if (!name) return address;
-  const quoted = /[()<>[\]:;@\\,."]/.test(name) ? `"${name.replace(/(["\\])/g, '\\$1')}"` : name;
+  const quote = /[()<>[\]:;@\\,."]/.test(name) || ENCODED_WORD_LIKE.test(name);
+  const quoted = quote ? `"${name.replace(/(["\\])/g, '\\$1')}"` : name;
   return address ? `${quoted} <${address}>` : quoted;
 }
 

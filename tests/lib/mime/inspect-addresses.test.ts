@@ -6,8 +6,7 @@ import {
   summariseHeaders,
 } from '../../../src/lib/mime/index.ts';
 import { formatMailbox } from '../../../src/lib/mime/inspect-headers.ts';
-
-const runs = process.env.CI ? 1000 : 200;
+import { propertyRuns } from '../../support/property-runs.ts';
 
 const message = (from: string, to = from) =>
   `From: ${from}\r\nTo: ${to}\r\nSubject: hi\r\n` +
@@ -17,6 +16,8 @@ describe('display names in Inspect', () => {
   test('are decoded once: an encoded word that spells an encoded word shows as written', async () => {
     const from = '=?utf-8?q?=3D=3Futf-8=3Fq=3Fevil=3F=3D?= <a@b.example>';
     const shown = formatMailbox('=?utf-8?q?evil?=', 'a@b.example');
+    // Quoted, so that the mailbox as shown reads back as the sender wrote it (RFC 2047 §5).
+    expect(shown).toBe('"=?utf-8?q?evil?=" <a@b.example>');
     const inspection = await inspectMessage(message(from));
     expect(inspection.from).toBe(shown);
     expect(inspection.to).toEqual([shown]);
@@ -34,7 +35,7 @@ describe('display names in Inspect', () => {
     word.map((text) => `=?utf-8?q?${text}?=`),
   );
 
-  test.prop([name], { numRuns: runs })(
+  test.prop([name], propertyRuns())(
     'give back the name a sender wrote, whatever it looks like',
     async (displayName) => {
       const header = writeMailbox({ name: displayName, address: 'a@b.example' });
