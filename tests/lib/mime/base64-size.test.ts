@@ -5,11 +5,10 @@ import {
   decodeBase64,
   encodeBase64Lines,
 } from '../../../src/lib/mime/base64.ts';
-
-const runs = process.env.CI ? 1000 : 200;
+import { propertyRuns } from '../../support/property-runs.ts';
 
 describe('base64DecodedSize', () => {
-  test.prop([fc.uint8Array({ maxLength: 600 })], { numRuns: runs })(
+  test.prop([fc.uint8Array({ maxLength: 600 })], propertyRuns())(
     'counts what decoding would give, line breaks and all, without decoding',
     (bytes) => {
       const encoded = encodeBase64Lines(bytes);

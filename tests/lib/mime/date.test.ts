@@ -2,8 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { formatDate, normaliseDate } from '../../../src/lib/mime/index.ts';
 import { parseMailDate } from '../../../src/lib/mime/mail-date.ts';
-
-const runs = process.env.CI ? 1000 : 200;
+import { propertyRuns } from '../../support/property-runs.ts';
 
 describe('normaliseDate', () => {
   test('keeps the writer offset of either form', () => {
@@ -34,7 +33,7 @@ describe('normaliseDate', () => {
   });
   const offset = fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 });
 
-  test.prop([instant, offset], { numRuns: runs })(
+  test.prop([instant, offset], propertyRuns())(
     'reads back every date it writes, in both forms',
     (date, minutes) => {
       const written = formatDate(date, minutes);

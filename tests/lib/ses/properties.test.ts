@@ -3,10 +3,10 @@ import { describe, expect } from 'vitest';
 import { createSesSimulator, SesError } from '../../../src/lib/ses/index.ts';
 import { isSimulatorAddress } from '../../../src/lib/ses/mailbox-simulator.ts';
 import { rawRequest, T0 } from './support.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const NUM_RUNS = process.env.CI ? 1000 : 100;
 const DAY = 24 * 60 * 60 * 1000;
 const MAX_24_HOUR_SEND = 12;
 
@@ -70,7 +70,7 @@ function account() {
 }
 
 describe('consistency over random send sequences', () => {
-  test.prop([fc.array(operation, { maxLength: 40 })], { numRuns: NUM_RUNS })(
+  test.prop([fc.array(operation, { maxLength: 40 })], propertyRuns(100))(
     'quotas, suppression and rates agree with what was sent',
     (operations) => {
       const ses = account();
@@ -168,7 +168,7 @@ describe('consistency over random send sequences', () => {
     },
   );
 
-  test.prop([fc.array(fc.nat(2 * 60 * 60 * 1000), { maxLength: 20 })], { numRuns: NUM_RUNS })(
+  test.prop([fc.array(fc.nat(2 * 60 * 60 * 1000), { maxLength: 20 })], propertyRuns(100))(
     'how time is split into advances does not change what happens',
     (steps) => {
       const once = account();
