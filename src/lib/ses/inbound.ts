@@ -190,9 +190,7 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
         ].map((m) => m.address),
         headersTruncated: truncated.truncated,
         headers: truncated.headers,
-        commonHeaders: commonHeadersOf(currentHeaders, messageId, (value) =>
-          decodeEncodedWords(value),
-        ),
+        commonHeaders: commonHeadersOf(currentHeaders, messageId),
       };
       const receipt = (actionJson: object) => ({
         timestamp,

@@ -2,6 +2,7 @@
  * The `mail` object every notification and event carries (ses-facts §5.2): who sent what to
  * whom, the original headers (truncated at 10 KB) and the common headers read from them.
  */
+import { decodeEncodedWords } from '../mime/encoded-word.ts';
 import type { HeaderField } from '../mime/types.ts';
 import { formatMailbox, parseAddressList } from './address.ts';
 import { headerValue } from './header-section.ts';
@@ -66,13 +67,13 @@ function addresses(headers: readonly HeaderField[], name: string): string[] | un
 
 /**
  * `commonHeaders` from a message's headers. `messageId` is the message's own Message-ID when it
- * has one (as in SES's examples), else SES's id; `decode` turns RFC 2047 encoded words in the
- * subject into text.
+ * has one (as in SES's examples), else SES's id. The subject's RFC 2047 encoded words are decoded,
+ * the same for sent, received and reported mail; `decode` stands in where a send gave its subject.
  */
 export function commonHeadersOf(
   headers: readonly HeaderField[],
   sesMessageId: string,
-  decode: (value: string) => string = (value) => value,
+  decode: (value: string) => string = decodeEncodedWords,
 ): CommonHeaders {
   const common: CommonHeaders = {};
   const returnPath = headerValue(headers, 'Return-Path');
