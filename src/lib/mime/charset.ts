@@ -122,8 +122,9 @@ export function resolveCharset(label: string): ResolvedCharset {
 
 /**
  * Decode bytes in the given charset. Malformed sequences become U+FFFD; an unknown charset decodes
- * as windows-1252 and is reported as `unknown-charset`. UTF-7 is decoded by hand. Windows-1252 (which WHATWG also uses for
- * `us-ascii` and `iso-8859-1`) is decoded by table, so Node and the page read it alike.
+ * as windows-1252 and is reported as `unknown-charset`. UTF-7 is decoded by hand. Windows-1252
+ * (which WHATWG also uses for `us-ascii` and `iso-8859-1`) is decoded by table, so Node and the
+ * page read it alike.
  */
 export function decodeCharset(bytes: Uint8Array, label: string, issues?: DecodeIssue[]): string {
   const resolved = resolveCharset(label);

@@ -32,8 +32,7 @@ function isBodyText(part: ScannedPart): boolean {
   return (
     (type === 'text/plain' || type === 'text/html') &&
     part.fields.disposition !== 'attachment' &&
-    part.fields.dispositionParams.filename === undefined &&
-    part.fields.params.name === undefined
+    part.fields.filename === undefined
   );
 }
 
