@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { inspectPanel, openInspect, waitForInspection } from './inspect-helpers.ts';
 import { afterRendering } from './support/preview.ts';
 
@@ -112,27 +112,29 @@ test('the HTML body shows cid images and blocks remote ones until asked', async 
   await expect.poll(() => [...new Set(remote)]).toEqual(['https://images.example.com/pixel.png']);
 });
 
-test('a file dropped anywhere on the workspace is inspected', async ({ page }) => {
-  await openInspect(page);
-  const summary = inspectPanel(page).getByRole('region', { name: 'Summary' });
-  await summary.evaluate((element, text) => {
+/** Drop MESSAGE as a file named dropped.eml on an element, as a person dragging it there would. */
+async function dropMessage(target: Locator): Promise<void> {
+  await target.evaluate((element, text) => {
     const data = new DataTransfer();
     data.items.add(new File([text], 'dropped.eml', { type: 'message/rfc822' }));
-    element.dispatchEvent(
-      new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
-    );
-    element.dispatchEvent(
-      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
-    );
+    for (const type of ['dragover', 'drop']) {
+      element.dispatchEvent(
+        new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    }
   }, MESSAGE);
+}
+
+test('a file dropped anywhere on the workspace is inspected', async ({ page }) => {
+  await openInspect(page);
+  await dropMessage(inspectPanel(page).getByRole('region', { name: 'Summary' }));
   await waitForInspection(page);
   await expect(page.getByTestId('summary-subject')).toHaveText('Regions');
 });
 
 test('a file dropped on the raw editor is read and inspected once', async ({ page }) => {
   await openInspect(page);
-  const editor = inspectPanel(page).getByRole('textbox', { name: 'Raw message input' });
-  await editor.evaluate((element, text) => {
+  await page.evaluate(() => {
     // Count every read of the dropped file, however the drop reaches it.
     const reads = { count: 0 };
     Object.assign(window, { droppedReads: reads });
@@ -141,15 +143,8 @@ test('a file dropped on the raw editor is read and inspected once', async ({ pag
       if (this.name === 'dropped.eml') reads.count += 1;
       return stream.call(this);
     };
-    const data = new DataTransfer();
-    data.items.add(new File([text], 'dropped.eml', { type: 'message/rfc822' }));
-    element.dispatchEvent(
-      new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
-    );
-    element.dispatchEvent(
-      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
-    );
-  }, MESSAGE);
+  });
+  await dropMessage(inspectPanel(page).getByRole('textbox', { name: 'Raw message input' }));
   await waitForInspection(page);
   await expect(page.getByTestId('summary-subject')).toHaveText('Regions');
   const reads = await page.evaluate(
