@@ -92,6 +92,9 @@ test('a reload brings the draft back intact, attachments included', async ({ pag
   await page.getByLabel('Attach files').setInputFiles([notes]);
   await expect(page.getByRole('textbox', { name: 'File name of notes.txt' })).toBeVisible();
   await page.getByRole('textbox', { name: 'File name of notes.txt' }).fill('renamed.txt');
+  // What the page says once every change is in IndexedDB, and not before.
+  await expect(page.getByRole('status').filter({ hasText: /^Saving…$/ })).toHaveCount(0);
+  await expect(page.getByText('Saved in this browser.')).toBeVisible();
 
   await expect(async () => {
     await page.reload();
@@ -321,6 +324,7 @@ test('what SES would refuse is listed beside the assembled message, in SES’s w
   ]);
 
   await field('From').fill(from);
+  await expect(diagnostics).toContainText('1 error, 0 warnings, 0 notes.');
   await field('To').fill('one@example.com');
   await expect(diagnostics).toContainText('0 errors, 0 warnings, 0 notes.');
   await expect(diagnostics.getByRole('listitem')).toHaveCount(0);

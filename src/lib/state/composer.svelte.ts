@@ -101,6 +101,8 @@ export class Composer {
   ready = $state(false);
   /** Why the draft could not be saved, if it could not. */
   saveError = $state<string | null>(null);
+  /** Whether a change is still on its way to IndexedDB (a save is running or due). */
+  saving = $state(false);
   /** Bytes of the raw message to select in the raw view (from the MIME structure). */
   rawSelection = $state.raw<{ from: number; to: number } | null>(null);
 
@@ -271,6 +273,7 @@ export class Composer {
    * change reaches IndexedDB without saves piling up while the person types.
    */
   requestSave(): void {
+    this.saving = true;
     if (this.#saving || this.#saveTimer) {
       this.#saveAgain = true;
       return;
@@ -284,7 +287,10 @@ export class Composer {
       })
       .finally(() => {
         this.#saving = undefined;
-        if (!this.#saveAgain) return;
+        if (!this.#saveAgain) {
+          this.saving = false;
+          return;
+        }
         // While the person types, save every SAVE_INTERVAL_MS rather than on every keystroke.
         this.#saveTimer = setTimeout(() => {
           this.#saveTimer = undefined;
