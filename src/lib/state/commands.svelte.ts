@@ -81,34 +81,40 @@ export function filterCommands(commands: readonly Command[], query: string): Com
 
 /** The registry of commands. */
 export class CommandRegistry {
-  #commands: Command[] = $state.raw([]);
+  /** What registering reads: plain, so a component's `$effect` that registers never re-runs. */
+  #items: readonly Command[] = [];
+  /** What the palette shows. */
+  #shown: readonly Command[] = $state.raw([]);
 
   /** Every registered command, in registration order. */
   get commands(): readonly Command[] {
-    return this.#commands;
+    return this.#shown;
   }
 
   /** Add commands; returns the function that removes them again. */
   register(...commands: Command[]): () => void {
     for (const command of commands) {
-      if (this.#commands.some((known) => known.id === command.id)) {
+      if (this.#items.some((known) => known.id === command.id)) {
         throw new RangeError(`A command with id "${command.id}" is already registered.`);
       }
     }
-    this.#commands = [...this.#commands, ...commands];
-    return () => {
-      this.#commands = this.#commands.filter((known) => !commands.includes(known));
-    };
+    this.#set([...this.#items, ...commands]);
+    return () => this.#set(this.#items.filter((known) => !commands.includes(known)));
   }
 
   /** The command a key event asks for, among those that can run in `workspace`. */
   commandForKey(event: KeyEventLike, workspace: string): Command | undefined {
-    return this.#commands.find(
+    return this.#items.find(
       (command) =>
         command.shortcut &&
         (!command.workspace || command.workspace === workspace) &&
         matchesShortcut(command.shortcut, event),
     );
+  }
+
+  #set(items: readonly Command[]): void {
+    this.#items = items;
+    this.#shown = items;
   }
 }
 
