@@ -5,7 +5,7 @@
  * SMTPUTF8).
  */
 import {
-  ENCODED_WORD_LIKE,
+  looksLikeEncodedWord,
   decodeEncodedWords,
   encodeWordRun,
   needsEncoding,
@@ -253,7 +253,8 @@ export function parseAddressList(input: string, options: AddressParseOptions = {
 export function flattenAddresses(entries: readonly AddressEntry[]): Mailbox[] {
   const mailboxes: Mailbox[] = [];
   for (const entry of entries) {
-    if ('group' in entry) mailboxes.push(...entry.group);
+    // One by one: a group of 200,000 members spread into `push` overflows the call stack.
+    if ('group' in entry) for (const member of entry.group) mailboxes.push(member);
     else mailboxes.push(entry);
   }
   return mailboxes;
@@ -336,7 +337,7 @@ export function asciiAddress(address: string): string {
 export function formatDisplayName(name: string): string {
   // Encoded words also split what could not be folded: an atom or a quoted string too long for a
   // folded line (RFC 5322 §2.1.1).
-  if (needsEncoding(name) || ENCODED_WORD_LIKE.test(name)) return encodeWordRun(name);
+  if (needsEncoding(name) || looksLikeEncodedWord(name)) return encodeWordRun(name);
   const words = name.split(' ');
   if (words.every((word) => ATEXT.test(word))) {
     return words.some((word) => word.length > LONGEST_UNFOLDABLE) ? encodeWordRun(name) : name;

@@ -141,8 +141,9 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
   messageId ??= generateMessageId(seed, now, idDomain);
   headers.push({ name: 'Message-ID', value: messageId }, { name: 'MIME-Version', value: '1.0' });
   const extra = checkExtraHeaders(draft.headers ?? []);
-  diagnostics.push(...extra.diagnostics);
-  headers.push(...extra.accepted);
+  // Appended one by one: a draft's lists have no fixed bound, and a spread of one overflows.
+  for (const diagnostic of extra.diagnostics) diagnostics.push(diagnostic);
+  for (const header of extra.accepted) headers.push(header);
 
   const root = planBody(draft, bodies, options, seed, idDomain, diagnostics);
   root.headers = [...headers, ...root.headers];
@@ -165,7 +166,7 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
     const given = [draft.envelope.mailFrom ?? '', ...(draft.envelope.rcptTo ?? [])]
       .filter((value) => value.trim())
       .flatMap((value) => flattenAddresses(parseAddressList(value)));
-    diagnostics.push(...addressDiagnostics('Envelope', given));
+    for (const diagnostic of addressDiagnostics('Envelope', given)) diagnostics.push(diagnostic);
   }
   diagnostics.push(
     ...recipientDiagnostics(envelope),

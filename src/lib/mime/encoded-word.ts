@@ -120,11 +120,31 @@ export function needsEncoding(text: string): boolean {
 
 /** Whether a word of an unstructured value must be encoded: too long, non-ASCII or like `=?…?=`. */
 function isRiskyWord(word: string, longWordLimit: number): boolean {
-  return word.length > longWordLimit || needsEncoding(word) || ENCODED_WORD_LIKE.test(word);
+  return word.length > longWordLimit || needsEncoding(word) || looksLikeEncodedWord(word);
 }
 
-/** Text that a reader could take for an encoded word (RFC 2047 §5 keeps it out of phrases). */
-export const ENCODED_WORD_LIKE = /=\?.*\?=/;
+/**
+ * Whether a reader could take some of the text for an encoded word: a `=?` followed, on the same
+ * line, by a `?=` (RFC 2047 §5 keeps such text out of phrases). Two `indexOf` scans per line,
+ * where a `/=\?.*\?=/` search backtracks to the end from every `=?` it meets.
+ */
+export function looksLikeEncodedWord(text: string): boolean {
+  // Each search resumes where the last one stopped, so the text is read about once however many
+  // `=?` it holds; a search that finds nothing stands for the rest of the text.
+  const end = text.length;
+  const after = (found: number) => (found < 0 ? end : found);
+  let close = -1;
+  let cr = -1;
+  let lf = -1;
+  for (let open = text.indexOf('=?'); open >= 0; open = text.indexOf('=?', open + 1)) {
+    if (close < open + 2) close = after(text.indexOf('?=', open + 2));
+    if (close === end) return false;
+    if (cr < open) cr = after(text.indexOf('\r', open));
+    if (lf < open) lf = after(text.indexOf('\n', open));
+    if (close < Math.min(cr, lf)) return true;
+  }
+  return false;
+}
 
 /**
  * Encode an unstructured header value (e.g. Subject): ASCII words at either end stay readable;
