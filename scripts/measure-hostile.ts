@@ -10,7 +10,7 @@
 import { buildMessage } from '../src/lib/mime/build.ts';
 import { inspectMessage } from '../src/lib/mime/inspect.ts';
 import { splitMbox } from '../src/lib/mime/mbox.ts';
-import { patternMatches } from '../src/lib/ses/outcome-rules.ts';
+import { patternMatches } from '../src/lib/ses/account/outcome-rules.ts';
 import { createSesSimulator } from '../src/lib/ses/index.ts';
 import * as hostile from '../tests/support/hostile-inputs.ts';
 
