@@ -54,3 +54,12 @@ export const MAX_DATE_CHARS = 256;
  * names are at most 255 bytes on common file systems; past this the value is cut and reported.
  */
 export const MAX_PARAMETER_BYTES = 64 * 1024;
+
+/** Longest local part of an address SMTP carries (RFC 5321 §4.5.3.1.1). */
+export const MAX_LOCAL_PART_OCTETS = 64;
+
+/** Longest domain SMTP carries (RFC 5321 §4.5.3.1.2). */
+export const MAX_DOMAIN_OCTETS = 255;
+
+/** Longest label of a domain (RFC 1035 §2.3.4). */
+export const MAX_DOMAIN_LABEL_OCTETS = 63;

@@ -6,7 +6,7 @@
 import { utf8Encode } from './bytes.ts';
 import { decodeCharset } from './charset.ts';
 import { report, type DecodeIssue } from './decode-issue.ts';
-import { decodeEncodedWords } from './encoded-word.ts';
+import { decodeEncodedWords, looksLikeEncodedWord } from './encoded-word.ts';
 import { MAX_PARAMETER_BYTES } from './limits.ts';
 
 /** A header value with its parameters, names lower-cased. */
@@ -150,7 +150,7 @@ export function parseHeaderValue(header: string, issues?: DecodeIssue[]): Parsed
       );
       bytes.length = MAX_PARAMETER_BYTES;
     }
-    params[name] = decodeCharset(Uint8Array.from(bytes), charset, issues);
+    params[name] = decodeCharset(Uint8Array.from(bytes), charset, issues, true);
   }
   return { value: first.trim(), params };
 }
@@ -175,7 +175,9 @@ export function encodeParameter(
     throw new RangeError(`"${name}" is not a valid parameter name.`);
   }
 
-  const ascii = /^[\x20-\x7e]*$/.test(value);
+  // A value that reads as an encoded word would be decoded by readers (RFC 2047 words in
+  // quoted file names are common practice), so it is written as an RFC 2231 extended value.
+  const ascii = /^[\x20-\x7e]*$/.test(value) && !looksLikeEncodedWord(value);
   if (ascii) {
     const simple = value !== '' && !NOT_TOKEN.test(value) ? value : quote(value);
     if (name.length + 1 + simple.length <= maxLength) return [`${name}=${simple}`];
