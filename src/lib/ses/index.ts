@@ -30,6 +30,8 @@ export type {
 } from './api/simulator-api.ts';
 export type * from './api/state.ts';
 export { STATE_FORMAT, STATE_VERSION } from './api/state-io.ts';
+export { parseStateJson } from './api/state-json.ts';
+export { stateShapeProblem } from './api/state-schema.ts';
 export type { IdentityRecord, IdentityType } from './identities/identities.ts';
 export type { SuppressedDestination, SuppressionReason } from './account/suppression.ts';
 export {

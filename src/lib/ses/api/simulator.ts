@@ -6,7 +6,7 @@
 import { decodeBase64 } from '../../mime/base64.ts';
 import { inspectMessage } from '../../mime/index.ts';
 import { runDueTasks } from '../outbound/delivery-engine.ts';
-import { SesError } from './errors.ts';
+import { asSesError, SesError } from './errors.ts';
 import { checkOutcomeRule } from '../account/outcome-rules.ts';
 import type { SendEmailRequest, SendEmailResponse } from './request-types.ts';
 import { acceptSend, type RawInsight } from '../outbound/send.ts';
@@ -90,7 +90,7 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
       return change();
     } catch (error) {
       state.random.state = saved;
-      throw error;
+      throw asSesError(error);
     }
   };
   const send = (request: SendEmailRequest, insight: RawInsight = {}): SendEmailResponse => {
@@ -125,8 +125,9 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
           })),
         };
       } catch (error) {
-        if (error instanceof SesError) return { accepted: false, error };
-        throw error;
+        const answer = asSesError(error);
+        if (answer instanceof SesError) return { accepted: false, error: answer };
+        throw answer;
       }
     },
     sendV1Email: (request) =>
@@ -139,7 +140,9 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     async sendEmailAsync(request) {
       const raw = request.Content?.Raw?.Data;
       if (raw === undefined) return send(request);
-      const inspection = await inspectMessage(blobBytes(raw));
+      const inspection = await inspectMessage(blobBytes(raw)).catch((error: unknown) => {
+        throw asSesError(error);
+      });
       return send(request, {
         attachmentNames: inspection.attachments.flatMap((a) =>
           a.filename !== undefined ? [a.filename] : [],
@@ -156,7 +159,8 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     now: () => new Date(settle()),
     nextScheduledAt() {
       settle();
-      const next = Math.min(...state.tasks.map((t) => t.at));
+      // A loop, not `Math.min(...)`: an imported state may hold more tasks than a call takes.
+      const next = state.tasks.reduce((min, task) => Math.min(min, task.at), Infinity);
       return Number.isFinite(next) ? new Date(next) : undefined;
     },
     notifications: () => (settle(), state.notifications.map((n) => structuredClone(n.payload))),

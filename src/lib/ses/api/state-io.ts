@@ -3,7 +3,8 @@
  * plain JSON; `importState` checks that a value is such a state before it is used.
  */
 import { createRandom } from './ids.ts';
-import type { OutcomeRule } from '../account/outcome-rules.ts';
+import { checkOutcomeRule, type OutcomeRule } from '../account/outcome-rules.ts';
+import { stateShapeProblem } from './state-schema.ts';
 import { createSendingAccount } from '../account/sandbox-and-quota.ts';
 import type { SesSimulatorState } from './state.ts';
 
@@ -117,5 +118,18 @@ export function readState(value: unknown): SesSimulatorState {
   ) {
     throw new RangeError('The saved state has no receiving section.');
   }
-  return structuredClone(state as SesSimulatorState);
+  const problem = stateShapeProblem(state);
+  if (problem) throw new RangeError(`The saved state is damaged: ${problem}.`);
+  const copy = structuredClone(state as SesSimulatorState);
+  for (const rule of copy.outcomeRules) {
+    try {
+      checkOutcomeRule(rule);
+    } catch (error) {
+      throw new RangeError(
+        `The saved state's outcome rule "${rule.pattern}" cannot work: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+  return copy;
 }
