@@ -17,6 +17,7 @@
  * content between `<!--[if !mso]><!-->` and `<!--<![endif]-->` stays.
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import { rewriteCss } from './css.ts';
 
 /** Prefix of the attributes the preview writes itself; never accepted from the email. */
 export const PREVIEW_ATTRIBUTE_PREFIX = 'data-mw-';
@@ -104,6 +105,14 @@ function getPurifier(): Purifier {
   });
   instance.addHook('uponSanitizeAttribute', (_node, data) => {
     if (data.attrName.toLowerCase().startsWith(PREVIEW_ATTRIBUTE_PREFIX)) data.keepAttr = false;
+    else if (sanitizingSvg && !isLocalSvgAttribute(data.attrName, data.attrValue)) {
+      data.keepAttr = false;
+    }
+  });
+  instance.addHook('afterSanitizeElements', (node) => {
+    if (sanitizingSvg && (node as Element).localName === 'style') {
+      node.textContent = localSvgCss(node.textContent ?? '') ?? '';
+    }
   });
   purifier = instance;
   return instance;
@@ -151,4 +160,57 @@ function removeComments(document: Document): void {
 /** Sanitizes a fragment of untrusted HTML (not a whole email) under the same policy. */
 export function sanitizeFragment(html: string): string {
   return getPurifier().sanitize(html, { ...CONFIG, WHOLE_DOCUMENT: false }) as unknown as string;
+}
+
+// Set while an SVG image is sanitized, so the shared hooks apply the SVG image rules too.
+let sanitizingSvg = false;
+
+const SVG_CONFIG: Config = {
+  USE_PROFILES: { svg: true, svgFilters: true },
+  FORBID_TAGS: [
+    'a',
+    'foreignObject',
+    'script',
+    'animate',
+    'set',
+    'animateMotion',
+    'animateTransform',
+  ],
+  RETURN_DOM_FRAGMENT: true,
+};
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
+// CSS in an SVG image may refer to the image's own fragments (`url(#gradient)`) and nothing else.
+function localSvgCss(css: string): string | null {
+  return rewriteCss(css, (url) => (url.startsWith('#') ? url : null));
+}
+
+// An SVG image keeps only references inside itself: no remote image, stylesheet or font, which
+// would load if the image were opened as a page.
+function isLocalSvgAttribute(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower === 'href' || lower === 'xlink:href') return value.trim().startsWith('#');
+  if (lower === 'style') return localSvgCss(value) === value;
+  if (/url\s*\(/i.test(value)) return /^\s*url\(\s*["']?#[^)]*\)\s*$/i.test(value);
+  return true;
+}
+
+/**
+ * Sanitizes an SVG image (an inline part of type `image/svg+xml`) under DOMPurify's SVG profile:
+ * no script, no handler, no link, no foreign HTML and no reference outside the image itself, so
+ * that the image is inert even when opened as a page. Returns the image as XML, or null when the
+ * text holds no SVG image.
+ */
+export function sanitizeSvg(text: string): string | null {
+  sanitizingSvg = true;
+  let fragment: DocumentFragment;
+  try {
+    fragment = getPurifier().sanitize(text, SVG_CONFIG) as unknown as DocumentFragment;
+  } finally {
+    sanitizingSvg = false;
+  }
+  const root = fragment.firstElementChild;
+  if (!root || root.localName !== 'svg' || root.namespaceURI !== SVG_NAMESPACE) return null;
+  return new XMLSerializer().serializeToString(root);
 }
