@@ -42,6 +42,11 @@ export interface PreviewReport extends ResourceReport {
   hasDarkStyles: boolean;
   /** The email declares dark-mode support (`color-scheme`). */
   declaresDarkSupport: boolean;
+  /**
+   * The built document would have parsed into elements the sanitizer never emitted, so it was
+   * not shown (see `gainsElements`).
+   */
+  withheld: boolean;
 }
 
 /** A document ready for the frame's `srcdoc`. */
@@ -117,8 +122,15 @@ export function buildPreviewDocument(html: string, options: PreviewOptions = {})
   style.textContent = own.join('\n');
   head.append(style);
 
+  let built = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+  const withheld = gainsElements(document, built);
+  if (withheld) {
+    document.body.replaceChildren();
+    for (const element of Array.from(head.children)) if (element !== policy) element.remove();
+    built = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+  }
   return {
-    html: `<!DOCTYPE html>\n${document.documentElement.outerHTML}`,
+    html: built,
     csp,
     report: {
       ...resources,
@@ -126,6 +138,26 @@ export function buildPreviewDocument(html: string, options: PreviewOptions = {})
       outlookOnlyBlocks: sanitized.outlookOnlyBlocks,
       hasDarkStyles,
       declaresDarkSupport: declaresDark,
+      withheld,
     },
   };
+}
+
+/**
+ * The structural check behind every pass: whether `html`, parsed again as the frame will parse
+ * it, holds an element that `document` (what the sanitizer emitted and the passes changed) does
+ * not have at the same position in document order. Raw text that ends its element early (a
+ * `</style>` in CSS) shows up here, whatever pass put it there.
+ */
+export function gainsElements(document: Document, html: string): boolean {
+  const expected = document.getElementsByTagName('*');
+  const found = new DOMParser().parseFromString(html, 'text/html').getElementsByTagName('*');
+  if (found.length !== expected.length) return true;
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i]!;
+    const b = expected[i]!;
+    if (a.localName !== b.localName || a.namespaceURI !== b.namespaceURI) return true;
+    if (a.attributes.length !== b.attributes.length) return true;
+  }
+  return false;
 }

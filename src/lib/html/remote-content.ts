@@ -6,7 +6,7 @@
  * `data:` URL; relative and non-web URLs are dropped, since an email has no base to resolve them.
  */
 import { CidResolver } from './cid.ts';
-import { rewriteCss, type CssUrlContext } from './css.ts';
+import { escapeMarkupInCss, rewriteCss, type CssUrlContext } from './css.ts';
 import { PREVIEW_ATTRIBUTE_PREFIX } from './sanitize.ts';
 import { classifyResourceUrl, parseSrcset, serializeSrcset } from './url.ts';
 
@@ -113,8 +113,9 @@ function rewriteElement(element: Element, pass: ResourcePass): void {
   const tag = element.localName;
   if (tag === 'link') return rewriteLink(element, pass);
   if (tag === 'style') {
+    // Decoded escapes may have put markup back into the CSS: escaped again before it is written.
     const css = pass.css(element.textContent ?? '');
-    element.textContent = css ?? '';
+    element.textContent = css === null ? '' : escapeMarkupInCss(css);
   }
   const style = element.getAttribute('style');
   if (style !== null) {

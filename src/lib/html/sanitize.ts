@@ -17,7 +17,7 @@
  * content between `<!--[if !mso]><!-->` and `<!--<![endif]-->` stays.
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
-import { rewriteCss } from './css.ts';
+import { escapeMarkupInCss, rewriteCss } from './css.ts';
 
 /** Prefix of the attributes the preview writes itself; never accepted from the email. */
 export const PREVIEW_ATTRIBUTE_PREFIX = 'data-mw-';
@@ -120,15 +120,13 @@ function getPurifier(): Purifier {
 
 /**
  * Email stylesheets are often wrapped in `<!-- … -->` for clients of the 1990s, and DOMPurify
- * removes a `<style>` whose text looks like markup, taking the whole stylesheet with it. CSS
- * ignores those CDO/CDC tokens at the top level, so they go, and any other `<` that starts
- * something tag-like becomes the CSS escape `\3C ` (same meaning in strings and comments), so
- * the text can never close the element or pass for markup.
+ * removes a `<style>` whose text looks like markup, taking the whole stylesheet with it; such
+ * text is made inert first (see `escapeMarkupInCss`).
  */
 function defuseMarkupInStyle(node: Node): void {
   const css = node.textContent ?? '';
-  if (!/<[/\w!]/.test(css)) return;
-  node.textContent = css.replace(/<!--|-->/g, ' ').replace(/<(?=[/\w!])/g, '\\3C ');
+  const safe = escapeMarkupInCss(css);
+  if (safe !== css) node.textContent = safe;
 }
 
 /** The result of sanitizing an email's HTML: a detached document, safe to modify and render. */

@@ -41,6 +41,9 @@ export function describeReport(
   darkMode = false,
 ): string[] {
   const lines: string[] = [];
+  if (report.withheld) {
+    lines.push('Not shown: the sanitized HTML would have changed shape in the frame.');
+  }
   const remote = report.remote;
   if (remote.length === 0) lines.push('No remote content.');
   else {
