@@ -24,8 +24,13 @@ export interface PreviewOptions {
   inlineParts?: InlinePartsSpec;
   /** How inline parts become URLs (default `data:`; see `PartBlobUrls` for `blob:`). */
   partUrl?: PartUrlFactory;
-  /** Load remote images, stylesheets and fonts (the person chose `Load remote content`). */
-  allowRemote?: boolean;
+  /**
+   * Load remote images, stylesheets and fonts (the person chose `Load remote content`): `true`
+   * for any, or the exact list of remote URLs the person was shown when they chose it. With a
+   * list, nothing is loaded unless the email's remote URLs are exactly those: a permission
+   * belongs to one message, and any change to its remote content takes it back.
+   */
+  allowRemote?: boolean | readonly string[];
   /** Render the email's own styles for this scheme (default light). */
   colorScheme?: ColorScheme;
   /** Invert colours as clients without dark-mode support in the email do. */
@@ -34,6 +39,8 @@ export interface PreviewOptions {
 
 /** What the preview shows and what it found on the way. */
 export interface PreviewReport extends ResourceReport {
+  /** Remote content is loaded in this rendering. */
+  remoteAllowed: boolean;
   /** External links, which open in a new browsing context. */
   externalLinks: number;
   /** Outlook-only conditional blocks, not shown (as in any client but Outlook). */
@@ -92,14 +99,30 @@ const MARK_CSS = [
 
 /** Builds the frame document for an email's HTML. */
 export function buildPreviewDocument(html: string, options: PreviewOptions = {}): PreviewDocument {
-  const allowRemote = options.allowRemote ?? false;
+  const permission = options.allowRemote ?? false;
+  if (typeof permission === 'boolean') return build(html, options, permission);
+  const allowed = new Set(permission);
+  const built = build(html, options, allowed);
+  const found = built.report.remote;
+  if (found.length === allowed.size && found.every((resource) => allowed.has(resource.url))) {
+    return built;
+  }
+  return build(html, options, false);
+}
+
+function build(
+  html: string,
+  options: PreviewOptions,
+  allowed: boolean | ReadonlySet<string>,
+): PreviewDocument {
   const scheme = options.colorScheme ?? 'light';
   const sanitized = sanitizeEmailHtml(html);
   const document = sanitized.document;
   const resources = rewriteResources(document, {
-    allowRemote,
+    allowRemote: allowed,
     cid: new CidResolver(options.inlineParts, options.partUrl),
   });
+  const allowRemote = allowed !== false && resources.remote.length > 0;
   const externalLinks = rewriteLinks(document);
   const hasDarkStyles = applyColorScheme(document, scheme);
   const declaresDark = declaresDarkSupport(html);
@@ -134,6 +157,7 @@ export function buildPreviewDocument(html: string, options: PreviewOptions = {})
     csp,
     report: {
       ...resources,
+      remoteAllowed: allowRemote,
       externalLinks,
       outlookOnlyBlocks: sanitized.outlookOnlyBlocks,
       hasDarkStyles,

@@ -36,7 +36,8 @@ export interface ResourceReport {
 
 /** Options of the resource pass. */
 export interface ResourceOptions {
-  allowRemote: boolean;
+  /** Keep remote URLs: all of them (`true`), none, or only those in the set. */
+  allowRemote: boolean | ReadonlySet<string>;
   cid: CidResolver;
 }
 
@@ -71,7 +72,8 @@ class ResourcePass {
         const known = this.remote.get(url.url);
         if (known) known.trackingPixel ||= trackingPixel;
         else this.remote.set(url.url, { url: url.url, kind, trackingPixel });
-        return this.options.allowRemote ? url.url : null;
+        const allow = this.options.allowRemote;
+        return allow === true || (allow !== false && allow.has(url.url)) ? url.url : null;
       }
       case 'cid': {
         const resolved = this.options.cid.resolve(url.contentId);
