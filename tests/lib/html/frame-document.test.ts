@@ -54,9 +54,9 @@ describe('links', () => {
       ]);
     }
   });
-  test('fragments stay in the document; relative links lose their href', () => {
+  test('fragments point into the frame document; relative links lose their href', () => {
     expect(doc.getElementById('frag')!.hasAttribute('target')).toBe(false);
-    expect(doc.getElementById('frag')!.getAttribute('href')).toBe('#top');
+    expect(doc.getElementById('frag')!.getAttribute('href')).toBe('about:srcdoc#top');
     expect(doc.getElementById('rel')!.hasAttribute('href')).toBe(false);
   });
 });
