@@ -14,6 +14,7 @@ import {
   FORCED_INVERSION_CSS,
   type ColorScheme,
 } from './dark-mode.ts';
+import { limitHtml, type HtmlCut } from './limits.ts';
 import { rewriteLinks } from './links.ts';
 import { MARK, rewriteResources, type ResourceReport } from './remote-content.ts';
 import { sanitizeEmailHtml } from './sanitize.ts';
@@ -54,6 +55,8 @@ export interface PreviewReport extends ResourceReport {
    * not shown (see `gainsElements`).
    */
   withheld: boolean;
+  /** The HTML was too large or too deeply nested to show whole: how it was cut. */
+  cut?: HtmlCut;
 }
 
 /** A document ready for the frame's `srcdoc`. */
@@ -98,7 +101,13 @@ const MARK_CSS = [
 ].join('\n');
 
 /** Builds the frame document for an email's HTML. */
-export function buildPreviewDocument(html: string, options: PreviewOptions = {}): PreviewDocument {
+export function buildPreviewDocument(email: string, options: PreviewOptions = {}): PreviewDocument {
+  const limited = limitHtml(email);
+  const built = buildLimited(limited.html, options);
+  return limited.cut ? { ...built, report: { ...built.report, cut: limited.cut } } : built;
+}
+
+function buildLimited(html: string, options: PreviewOptions): PreviewDocument {
   const permission = options.allowRemote ?? false;
   if (typeof permission === 'boolean') return build(html, options, permission);
   const allowed = new Set(permission);

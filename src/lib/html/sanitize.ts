@@ -18,6 +18,7 @@
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
 import { escapeMarkupInCss, rewriteCss } from './css.ts';
+import { countOutlookOnlyBlocks } from './limits.ts';
 
 /** Prefix of the attributes the preview writes itself; never accepted from the email. */
 export const PREVIEW_ATTRIBUTE_PREFIX = 'data-mw-';
@@ -89,9 +90,6 @@ const CONFIG: Config = {
   FORBID_ATTR,
 };
 
-// Outlook-only conditional comments: `<!--[if mso]>`, `<!--[if gte mso 9]>`, `<!--[if IE]>`.
-const OUTLOOK_ONLY_COMMENT = /<!--\[if\s+(?!!)[^\]]*\]>/gi;
-
 let purifier: Purifier | undefined;
 
 function getPurifier(): Purifier {
@@ -144,7 +142,7 @@ export function sanitizeEmailHtml(html: string): SanitizedHtml {
   removeComments(document);
   return {
     document,
-    outlookOnlyBlocks: html.match(OUTLOOK_ONLY_COMMENT)?.length ?? 0,
+    outlookOnlyBlocks: countOutlookOnlyBlocks(html),
   };
 }
 
