@@ -89,6 +89,8 @@ export type {
 } from './inbound/receiving.ts';
 export type { InboundRecord, InboundActionResult, VerdictStatus } from './inbound/receiving.ts';
 export { renderTemplate, type EmailTemplate, type Rendering } from './account/templates.ts';
+export { parseTemplate, renderTemplateText, TemplateError } from './account/handlebars.ts';
+export { bulkStatusOf, v1BulkStatus } from './api/templated-sending.ts';
 export {
   reportToNotification,
   type ReportNotificationOptions,

@@ -9,8 +9,14 @@ import type { InboundRecord } from '../inbound/receiving.ts';
 import type { OutcomeRule } from '../account/outcome-rules.ts';
 import type { ReceiptRuleSet } from '../inbound/receiving.ts';
 import type {
+  SendBulkEmailRequest,
+  SendBulkEmailResponse,
   SendEmailRequest,
   SendEmailResponse,
+  TestRenderEmailTemplateRequest,
+  V1SendBulkTemplatedEmailRequest,
+  V1SendBulkTemplatedEmailResponse,
+  V1SendTemplatedEmailRequest,
   V1SendEmailRequest,
   V1SendEmailResponse,
   V1SendRawEmailRequest,
@@ -137,6 +143,19 @@ export interface SesSimulator {
   previewSend(request: SendEmailRequest): SendPreview;
   /** As `sendEmail`, with Raw content first read in full by `inspectMessage` (decoded headers). */
   sendEmailAsync(request: SendEmailRequest): Promise<SendEmailResponse>;
+  /**
+   * SES v2 `SendBulkEmail`: the default template filled for each entry with its replacement data
+   * (merged over the default data key by key) and sent; one result per entry, in order.
+   */
+  sendBulkEmail(request: SendBulkEmailRequest): SendBulkEmailResponse;
+  /** SES v2 `TestRenderEmailTemplate`: the MIME message a stored template renders to. */
+  testRenderEmailTemplate(request: TestRenderEmailTemplateRequest): { RenderedTemplate: string };
+  /** SES v1 `SendTemplatedEmail` (10 MB limit). */
+  sendV1TemplatedEmail(request: V1SendTemplatedEmailRequest): V1SendEmailResponse;
+  /** SES v1 `SendBulkTemplatedEmail`: v1's PascalCase status per destination. */
+  sendV1BulkTemplatedEmail(
+    request: V1SendBulkTemplatedEmailRequest,
+  ): V1SendBulkTemplatedEmailResponse;
   /** SES v1 `SendEmail` (10 MB limit; errors carry `v1Code` for the v1 wire code). */
   sendV1Email(request: V1SendEmailRequest): V1SendEmailResponse;
   /** SES v1 `SendRawEmail` (10 MB limit; `ses:operation` is `SendRawEmail`). */

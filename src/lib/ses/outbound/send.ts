@@ -25,6 +25,7 @@ import { renderRequest } from '../account/templates.ts';
 import { stampMessage, submittedMessage } from './outgoing-message.ts';
 import { countReputation, publishEvent, randomInt, suppressedReasonsFor } from './publishing.ts';
 import type { SendEmailRequest } from '../api/request-types.ts';
+import type { TemplatedOperation } from '../api/templated-sending.ts';
 import { quotaError, recordSend } from '../account/sandbox-and-quota.ts';
 import type { RecipientRecord, SentMessage, SesSimulatorState } from '../api/state.ts';
 import { checkMessageSize, prepareSend } from './validation.ts';
@@ -36,7 +37,7 @@ export interface RawInsight {
   /** File names of the message's attachments. */
   attachmentNames?: readonly string[];
   /** The API operation, published as the `ses:operation` tag (default `SendEmail`). */
-  operation?: 'SendEmail' | 'SendRawEmail';
+  operation?: TemplatedOperation | 'SendRawEmail';
   /** The message size limit of the API used (default v2's). */
   sizeLimit?: number;
 }
