@@ -30,7 +30,7 @@ export type {
 } from './api/simulator-api.ts';
 export type * from './api/state.ts';
 export { STATE_FORMAT, STATE_VERSION } from './api/state-io.ts';
-export type { IdentityRecord, IdentityType } from './identities/identities.ts';
+export type { IdentityRecord, IdentityType, NotificationType } from './identities/identities.ts';
 export type { SuppressedDestination, SuppressionReason } from './account/suppression.ts';
 export {
   EXAMPLE_OUTCOME_RULES,

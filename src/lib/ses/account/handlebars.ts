@@ -312,6 +312,11 @@ function truthy(value: unknown): boolean {
   );
 }
 
+/** Handlebars's emptiness, which `{{#with}}` uses: like falsehood, except that 0 is not empty. */
+function empty(value: unknown): boolean {
+  return value === 0 ? false : !truthy(value);
+}
+
 function printable(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(printable).join(',');
@@ -353,7 +358,7 @@ export function renderParsed(nodes: readonly TemplateNode[], data: unknown): str
       const yes = truthy(value) === (node.helper === 'if');
       walk(yes ? node.body : node.inverse, scope);
     } else if (node.helper === 'with') {
-      if (truthy(value)) walk(node.body, { value, data: {}, parent: scope });
+      if (!empty(value)) walk(node.body, { value, data: {}, parent: scope });
       else walk(node.inverse, scope);
     } else {
       const entries: Array<[string | number, unknown]> = Array.isArray(value)

@@ -4,7 +4,7 @@
  */
 import type { ConfigurationSet } from '../account/configuration-sets.ts';
 import type { SesError } from './errors.ts';
-import type { IdentityRecord } from '../identities/identities.ts';
+import type { IdentityRecord, NotificationType } from '../identities/identities.ts';
 import type { InboundRecord } from '../inbound/receiving.ts';
 import type { OutcomeRule } from '../account/outcome-rules.ts';
 import type { ReceiptRuleSet } from '../inbound/receiving.ts';
@@ -117,6 +117,28 @@ export interface SesSimulator {
   listIdentities(): IdentityRecord[];
   /** Whether the identity's feedback notifications include the original headers (default off). */
   setIdentityHeadersInNotificationsEnabled(identity: string, enabled: boolean): void;
+  /**
+   * Send an identity's notifications of one type to an SNS topic (`SetIdentityNotificationTopic`),
+   * or none (`undefined`). Without a topic SES publishes no notification of that type.
+   */
+  setIdentityNotificationTopic(
+    identity: string,
+    type: NotificationType,
+    topicArn: string | undefined,
+  ): void;
+  /**
+   * Turn email feedback forwarding on or off (`SetIdentityFeedbackForwardingEnabled`); off only
+   * while Bounce and Complaint notifications have topics.
+   */
+  setIdentityFeedbackForwardingEnabled(identity: string, enabled: boolean): void;
+  /** The bounce and complaint emails SES forwarded, oldest first (email feedback forwarding). */
+  feedbackEmails(): Array<{
+    at: number;
+    to: string;
+    kind: 'bounce' | 'complaint';
+    messageId: string;
+    raw: Uint8Array;
+  }>;
   /** Put an address on the account-level suppression list (`PutSuppressedDestination`). */
   putSuppressedDestination(emailAddress: string, reason: SuppressionReason): void;
   /** Take an address off the list; SesError `NotFoundException` when it is not on it. */

@@ -173,6 +173,16 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
       return Number.isFinite(next) ? new Date(next) : undefined;
     },
     notifications: () => (settle(), state.notifications.map((n) => structuredClone(n.payload))),
+    feedbackEmails: () => (
+      settle(),
+      state.feedbackEmails.map(({ at, to, kind, messageId, raw }) => ({
+        at,
+        to,
+        kind,
+        messageId,
+        raw: decodeBase64(raw),
+      }))
+    ),
     events: () => (settle(), state.events.map((e) => structuredClone(e.payload))),
     notificationLog: () => (settle(), structuredClone(state.notifications)),
     eventLog: () => (settle(), structuredClone(state.events)),

@@ -61,6 +61,9 @@ export function acceptSend(
   const senderIdentity = findCoveringIdentity(state.identities, prepared.from.address);
   if (!senderIdentity) failed.push(prepared.from.text);
   // Sender and Return-Path must be verified as well as From (ses-facts §3.2).
+  const returnPathHeader = headerValue(prepared.rawHeaders ?? [], 'Return-Path');
+  const returnPath =
+    returnPathHeader === undefined ? undefined : parseMailbox(returnPathHeader)?.address;
   for (const name of ['Sender', 'Return-Path']) {
     const value = headerValue(prepared.rawHeaders ?? [], name);
     const mailbox = value === undefined ? undefined : parseMailbox(value);
@@ -148,6 +151,8 @@ export function acceptSend(
     firstAttemptAt,
     content: prepared.content,
     identity: senderIdentity.identity,
+    // Feedback goes to the request's address, else the Return-Path, else the sender (ses-facts §1).
+    feedbackAddress: feedback ?? returnPath ?? prepared.from.address,
     deliveredRaw: encodeBase64(delivered),
     expiresAt:
       nowMs +
