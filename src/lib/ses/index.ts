@@ -16,7 +16,7 @@ export type {
 } from './simulator-api.ts';
 export type * from './state.ts';
 export { STATE_FORMAT, STATE_VERSION } from './state-io.ts';
-export type { IdentityRecord, IdentityType } from './identities.ts';
+export { findCoveringIdentity, type IdentityRecord, type IdentityType } from './identities.ts';
 export type { SuppressedDestination, SuppressionReason } from './suppression.ts';
 export {
   EXAMPLE_OUTCOME_RULES,
@@ -51,10 +51,12 @@ export {
   SANDBOX_MAX_SEND_RATE,
   DEFAULT_PRODUCTION_MAX_24_HOUR_SEND,
   DEFAULT_PRODUCTION_MAX_SEND_RATE,
+  QUOTA_WINDOW_MS,
 } from './sandbox-and-quota.ts';
 export {
   SIMULATOR_ADDRESSES,
   SIMULATOR_DOMAIN,
+  isSimulatorAddress,
   simulatorScenario,
   type SimulatorScenario,
 } from './mailbox-simulator.ts';
