@@ -26,6 +26,7 @@ import {
   type TimelineEntry,
 } from '../ses/index.ts';
 import { getContext, setContext } from 'svelte';
+import { demoState } from './ses-demo.ts';
 import { describeError } from './ses-error-notes.ts';
 import { SesPersistence, type SesPersistenceOptions } from './ses-persistence.ts';
 
@@ -66,9 +67,14 @@ export interface SesView {
   nextScheduledAt: number | undefined;
 }
 
+/** What a new simulator starts as: an empty sandbox account, or the demo account. */
+export type SesStartingPoint = 'empty' | 'demo';
+
 /** How the store is made; tests pass a fake IndexedDB and a clock. */
 export interface SesStoreOptions extends SesPersistenceOptions {
   now?: () => Date;
+  /** What the simulator starts as when nothing was saved before (default: empty). */
+  fresh?: SesStartingPoint;
   /** Whether to look at the simulator again by itself when something is due (default true). */
   autoRefresh?: boolean;
 }
@@ -79,6 +85,8 @@ export class SesStore {
   view = $state.raw<SesView | null>(null);
   /** Why the saved state could not be read or written, if it could not. */
   storageError = $state<string | null>(null);
+  /** Whether a change is still on its way to IndexedDB. */
+  saving = $state(false);
 
   #simulator: SesSimulator;
   #clock: () => Date;
@@ -87,6 +95,7 @@ export class SesStore {
   #loading: Promise<void> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #disposed = false;
+  #writes = 0;
 
   constructor(options: SesStoreOptions = {}) {
     this.#options = options;
@@ -112,6 +121,9 @@ export class SesStore {
     try {
       const saved = await this.#persistence.open();
       if (saved !== undefined) this.#simulator.importState(saved);
+      else if (this.#options.fresh === 'demo') {
+        this.#simulator.importState(demoState(this.#clock().getTime()));
+      }
     } catch (error) {
       this.storageError = `The saved SES state could not be read: ${describeError(error)}`;
     }
@@ -175,8 +187,18 @@ export class SesStore {
       inbound: [...state.receiving.inbound].reverse(),
       nextScheduledAt: next,
     };
-    if (save) this.#persistence.write(state);
+    if (save) this.#save(state);
     this.#schedule(next);
+  }
+
+  /** Write the state, and say "saving" until this write (and none after it) is done. */
+  #save(state: ReturnType<SesSimulator['exportState']>): void {
+    const write = ++this.#writes;
+    this.saving = true;
+    this.#persistence.write(state);
+    void this.#persistence.flush().then(() => {
+      if (write === this.#writes) this.saving = false;
+    });
   }
 
   #schedule(next: number | undefined): void {
@@ -299,9 +321,13 @@ export class SesStore {
     this.#change((sim) => sim.importState(value));
   }
 
-  /** Start again with a new, empty account in the sandbox. */
-  reset(): void {
-    const fresh = createSesSimulator({ now: this.#clock }).exportState();
+  /** Start again with a new account in the sandbox: empty, or the demo account. */
+  reset(startingPoint: SesStartingPoint = 'empty'): void {
+    const nowMs = this.#clock().getTime();
+    const fresh =
+      startingPoint === 'demo'
+        ? demoState(nowMs)
+        : createSesSimulator({ now: this.#clock }).exportState();
     this.#change((sim) => sim.importState(fresh));
   }
 }
@@ -311,7 +337,8 @@ let shared: SesStore | undefined;
 /** The page's one SES store, loading from IndexedDB on first use. */
 export function sesStore(): SesStore {
   if (!shared) {
-    shared = new SesStore();
+    // A new person finds an account the sample draft can send from.
+    shared = new SesStore({ fresh: 'demo' });
     void shared.load();
   }
   return shared;
