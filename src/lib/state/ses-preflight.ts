@@ -8,6 +8,7 @@
  * The rate limit is left out: it clears by itself within a second.
  */
 import { asciiAddress, flattenAddresses, parseAddressList } from '../mime/index.ts';
+import { splitAddressList } from './draft-fields.ts';
 import type { HeaderField } from '../mime/types.ts';
 import {
   accountSendingPausedError,
@@ -196,14 +197,16 @@ export function preflightSend(account: PreflightAccount, send: PreflightSend): P
   }
 
   const quota = account.account.SendQuota;
-  const countable = [
-    ...(request.Destination?.ToAddresses ?? []),
-    ...(request.Destination?.CcAddresses ?? []),
-    ...(request.Destination?.BccAddresses ?? []),
-  ].filter((text) => {
-    const address = addressOf(text);
-    return address !== undefined && !isSimulatorAddress(address);
-  }).length;
+  // Recipients count once each, however often they are named; the simulator's do not count.
+  const countable = new Set(
+    [
+      ...(request.Destination?.ToAddresses ?? []),
+      ...(request.Destination?.CcAddresses ?? []),
+      ...(request.Destination?.BccAddresses ?? []),
+    ]
+      .map(addressOf)
+      .filter((address) => address !== undefined && !isSimulatorAddress(address)),
+  ).size;
   if (
     countable > 0 &&
     quota.Max24HourSend >= 0 &&
@@ -221,4 +224,14 @@ export function preflightSend(account: PreflightAccount, send: PreflightSend): P
 
   const [first] = answers;
   return first ? { findings, answer: { code: first.code, message: first.message } } : { findings };
+}
+
+/**
+ * An address field's text with every mailbox whose address is `address` (compared as a request
+ * carries it) replaced by `replacement`; the other entries stay as typed.
+ */
+export function replaceRecipient(text: string, address: string, replacement: string): string {
+  return splitAddressList(text)
+    .map((entry) => (addressOf(entry) === address ? replacement : entry))
+    .join(', ');
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../src/lib/ses/index.ts';
 import {
   preflightSend,
+  replaceRecipient,
   type PreflightAccount,
   type PreflightFix,
 } from '../../../src/lib/state/ses-preflight.ts';
@@ -117,6 +118,23 @@ describe('pre-flight', () => {
     expect(report.findings).toMatchObject([
       { code: 'daily-quota-exceeded', message: 'Daily message quota exceeded.' },
     ]);
+  });
+
+  test('a picked simulator address takes the place of the refused one only', () => {
+    expect(
+      replaceRecipient(
+        '"Silva, Ana" <ana@example.net>, bo@example.org; ana@bücher.example',
+        'ana@example.net',
+        'bounce@simulator.amazonses.com',
+      ),
+    ).toBe('bounce@simulator.amazonses.com, bo@example.org, ana@bücher.example');
+    expect(
+      replaceRecipient(
+        'ana@bücher.example',
+        'ana@xn--bcher-kva.example',
+        'x@simulator.amazonses.com',
+      ),
+    ).toBe('x@simulator.amazonses.com');
   });
 
   test('Sender and Return-Path of Raw content must be verified too', () => {
