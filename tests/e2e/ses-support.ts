@@ -18,7 +18,7 @@ export type SesPageName =
 
 /** Open the SES tab and wait until the saved state is shown. */
 export async function openSes(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'SES' }).click();
+  await page.getByRole('tab', { name: 'SES', exact: true }).click();
   await expect(
     page.getByRole('status').filter({ hasText: /^Saved in this browser\.$|^Saving…$/ }),
   ).toBeVisible();
