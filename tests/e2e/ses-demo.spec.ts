@@ -10,18 +10,26 @@ import {
 
 const SIMULATOR = 'simulator.amazonses.com';
 
+/** Compose's pre-flight, in its Diagnostics tab (opened the first time it is asked for). */
 function preflight(page: Page) {
   return page.getByRole('region', { name: 'SES pre-flight' });
 }
 
+async function openPreflight(page: Page) {
+  await page.getByRole('tab', { name: 'Compose', exact: true }).click();
+  await page.getByRole('tab', { name: 'Diagnostics', exact: true }).click();
+  await expect(preflight(page)).toBeVisible();
+}
+
 async function send(page: Page) {
-  await page.getByRole('tab', { name: 'Compose' }).click();
+  await page.getByRole('tab', { name: 'Compose', exact: true }).click();
   await page.getByRole('button', { name: 'Send with SES simulator' }).click();
 }
 
 test('on a fresh profile the sample draft’s first Send is accepted', async ({ page }) => {
   await page.goto('/');
   await expect(field(page, 'From')).toHaveValue('Tea & Mugs Shop <orders@shop.example.com>');
+  await openPreflight(page);
   await expect(preflight(page)).toContainText('The simulator would accept this send.');
   await send(page);
   await expect(sendSuccess(page)).toContainText(/MessageId \S+-000000/);
@@ -45,7 +53,7 @@ test('Reset simulator starts an empty account, then the demo account again', asy
     'No verified identities yet.',
   );
 
-  await page.getByRole('tab', { name: 'Compose' }).click();
+  await openPreflight(page);
   const findings = preflight(page)
     .getByRole('listitem')
     .filter({ has: page.locator('code') });
@@ -69,7 +77,7 @@ test('Reset simulator starts an empty account, then the demo account again', asy
   await expect(page.getByRole('region', { name: 'Configuration sets' })).toContainText(
     'transactional',
   );
-  await page.getByRole('tab', { name: 'Compose' }).click();
+  await openPreflight(page);
   await expect(preflight(page)).toContainText('The simulator would accept this send.');
   await send(page);
   await expect(sendSuccess(page)).toBeVisible();
@@ -80,6 +88,7 @@ test('pre-flight names an unverified sender; its one-click fix lets Send through
 }) => {
   await page.goto('/');
   await field(page, 'From').fill('Deals <deals@elsewhere.test>');
+  await openPreflight(page);
   const finding = preflight(page).getByRole('listitem').filter({ hasText: 'deals@elsewhere.test' });
   await expect(finding).toContainText(
     'MessageRejected Email address is not verified. The following identities failed the check in region US-EAST-1: Deals <deals@elsewhere.test>',
@@ -101,6 +110,7 @@ test('an unverified sandbox recipient is swapped for a mailbox simulator address
 }) => {
   await page.goto('/');
   await field(page, 'To').fill('Ana Silva <ana@example.net>, Bo <bo@far.test>');
+  await openPreflight(page);
   const finding = preflight(page).getByRole('listitem').filter({ hasText: 'bo@far.test' });
   await expect(finding).toContainText('failed the check in region US-EAST-1: Bo <bo@far.test>');
   await finding

@@ -29,6 +29,8 @@ async function axe(page: Page) {
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colour scheme`, () => {
     test.use({ colorScheme });
+    // Eight pages, each scanned: more work than most tests.
+    test.slow();
 
     test(`at 1280×720 every SES page fits the window, its panes scrolling on their own (${colorScheme})`, async ({
       page,

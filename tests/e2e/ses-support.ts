@@ -83,7 +83,7 @@ export function sendError(page: Page): Locator {
 
 /** Address the Compose draft to `to` and press Send with SES simulator. */
 export async function sendFromCompose(page: Page, to: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Compose' }).click();
+  await page.getByRole('tab', { name: 'Compose', exact: true }).click();
   await field(page, 'To').fill(to);
   await page.getByRole('button', { name: 'Send with SES simulator' }).click();
 }

@@ -136,7 +136,7 @@ test('receiving: a receipt rule stores a pasted message and publishes its Receiv
 
   // Mail sent to the verified domain comes back in through the same rules.
   await createConfigurationSet(page, 'transactional');
-  await page.getByRole('tab', { name: 'Compose' }).click();
+  await page.getByRole('tab', { name: 'Compose', exact: true }).click();
   await field(page, 'From').fill('shop@example.com');
   await sendFromCompose(page, 'support@example.com');
   await expect(sendSuccess(page)).toBeVisible();

@@ -33,7 +33,7 @@ test('an unknown configuration set, then an unverified sender, are refused in SE
 }) => {
   await page.goto('/');
   await resetSimulator(page, 'Empty account');
-  await page.getByRole('tab', { name: 'Compose' }).click();
+  await page.getByRole('tab', { name: 'Compose', exact: true }).click();
   await field(page, 'From').fill('Sender <sender@example.com>');
   await sendFromCompose(page, `success@${SIMULATOR}`);
   await expect(sendError(page)).toHaveText(
