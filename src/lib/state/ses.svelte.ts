@@ -4,6 +4,7 @@
  * lets pass (`advance`) is added on top and saved with the rest, so scheduled deliveries, retries
  * and complaints happen on their own as real time passes, or at once when simulated time jumps.
  */
+import { feedbackTopicArn } from './ses-feedback-topic.ts';
 import {
   createSesSimulator,
   type AccountDetails,
@@ -29,6 +30,7 @@ import {
   parseStateJson,
 } from '../ses/index.ts';
 import { getContext, setContext } from 'svelte';
+import { demoState } from './ses-demo.ts';
 import { describeError } from './ses-error-notes.ts';
 import { SesPersistence, type SesPersistenceOptions } from './ses-persistence.ts';
 
@@ -69,19 +71,19 @@ export interface SesView {
   nextScheduledAt: number | undefined;
 }
 
+/** What a new simulator starts as: an empty sandbox account, or the demo account. */
+export type SesStartingPoint = 'empty' | 'demo';
+
 /** How the store is made; tests pass a fake IndexedDB and a clock. */
 export interface SesStoreOptions extends SesPersistenceOptions {
   now?: () => Date;
+  /** What the simulator starts as when nothing was saved before (default: empty). */
+  fresh?: SesStartingPoint;
   /** Whether to look at the simulator again by itself when something is due (default true). */
   autoRefresh?: boolean;
 }
 
 /** The simulator, its saved state and the view the workspace reads. Call `load()` first. */
-/** The SNS topic the workspace sends identities' feedback notifications to. */
-export function feedbackTopicArn(region: string, accountId: string): string {
-  return `arn:aws:sns:${region}:${accountId}:ses-feedback`;
-}
-
 export class SesStore {
   /** The latest view; null until loaded. */
   view = $state.raw<SesView | null>(null);
@@ -89,6 +91,8 @@ export class SesStore {
   storageError = $state<string | null>(null);
   /** A saved record that could not be read, as JSON, for export; null when there is none. */
   damagedJson = $state<string | null>(null);
+  /** Whether a change is still on its way to IndexedDB. */
+  saving = $state(false);
 
   #simulator: SesSimulator;
   #clock: () => Date;
@@ -97,6 +101,7 @@ export class SesStore {
   #loading: Promise<void> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #disposed = false;
+  #writes = 0;
 
   constructor(options: SesStoreOptions = {}) {
     this.#options = options;
@@ -132,6 +137,9 @@ export class SesStore {
       } catch (error) {
         await this.#openLastGood(saved, error);
       }
+    } else if (this.#options.fresh === 'demo' && this.storageError === null) {
+      // A browser that never saved a state starts as the demo account.
+      this.#simulator.importState(demoState(this.#clock().getTime()));
     }
     this.#refresh();
   }
@@ -219,8 +227,18 @@ export class SesStore {
       inbound: [...state.receiving.inbound].reverse(),
       nextScheduledAt: next,
     };
-    if (save) this.#persistence.write(state);
+    if (save) this.#save(state);
     this.#schedule(next);
+  }
+
+  /** Write the state, and say "saving" until this write (and none after it) is done. */
+  #save(state: ReturnType<SesSimulator['exportState']>): void {
+    const write = ++this.#writes;
+    this.saving = true;
+    this.#persistence.write(state);
+    void this.#persistence.flush().then(() => {
+      if (write === this.#writes) this.saving = false;
+    });
   }
 
   #schedule(next: number | undefined): void {
@@ -359,9 +377,13 @@ export class SesStore {
     this.#change((sim) => sim.importState(value));
   }
 
-  /** Start again with a new, empty account in the sandbox. */
-  reset(): void {
-    const fresh = createSesSimulator({ now: this.#clock }).exportState();
+  /** Start again with a new account in the sandbox: empty, or the demo account. */
+  reset(startingPoint: SesStartingPoint = 'empty'): void {
+    const nowMs = this.#clock().getTime();
+    const fresh =
+      startingPoint === 'demo'
+        ? demoState(nowMs)
+        : createSesSimulator({ now: this.#clock }).exportState();
     this.#change((sim) => sim.importState(fresh));
   }
 }
@@ -371,7 +393,8 @@ let shared: SesStore | undefined;
 /** The page's one SES store, loading from IndexedDB on first use. */
 export function sesStore(): SesStore {
   if (!shared) {
-    shared = new SesStore();
+    // A new person finds an account the sample draft can send from.
+    shared = new SesStore({ fresh: 'demo' });
     void shared.load();
   }
   return shared;
