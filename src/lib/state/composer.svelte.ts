@@ -7,7 +7,7 @@
    containers read imperatively; the reactive view of attachments is `fields.attachments`. */
 import { getContext, setContext } from 'svelte';
 import type { Diagnostic, Draft, Envelope, MimeNode } from '../mime/types.ts';
-import type { TextMatch } from '../export/text-match.ts';
+import type { TextMatch } from '../compare/text-match.ts';
 import { diffRaw, type RawChange } from '../workers/raw-diff.ts';
 import { buildOptionsFor } from '../workers/build-options.ts';
 import type { DraftReference } from '../workers/build-protocol.ts';

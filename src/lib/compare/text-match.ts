@@ -3,7 +3,7 @@
  * ignoring case, punctuation, layout and line wrapping, so a hand-tidied text still matches but a
  * sentence or link changed in one body and not the other does not.
  */
-import { htmlToText } from './html-to-text.ts';
+import { htmlToText } from '../export/html-to-text.ts';
 
 /** The result of comparing the two bodies. */
 export interface TextMatch {
