@@ -233,6 +233,7 @@ export class Composer {
           contentType: info.contentType,
           ...(info.inline ? { inline: true } : {}),
           ...(info.contentId ? { contentId: info.contentId } : {}),
+          ...(info.alternative ? { alternative: true } : {}),
         })),
     };
     this.#client.build(reference, now, this.draftId, seq);
