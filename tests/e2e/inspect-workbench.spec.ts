@@ -143,6 +143,47 @@ test('an mbox is a list of its messages, sortable by subject, sender, date and b
   await expect(list.locator('tr[aria-current="true"]')).toContainText('mailbox full');
 });
 
+/** A message whose HTML links long URLs its text leaves out, and loads a remote pixel. */
+function driftingMessage(): string {
+  const urls = Array.from(
+    { length: 10 },
+    (_, i) => `https://tracking.example.com/${'segment/'.repeat(12)}click?id=${i}&campaign=spring`,
+  );
+  return (
+    'From: a@example.com\r\nTo: b@example.org\r\nSubject: Drift\r\nMIME-Version: 1.0\r\n' +
+    'Content-Type: multipart/alternative; boundary="a"\r\n\r\n' +
+    '--a\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHello.\r\n' +
+    '--a\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello. ' +
+    urls.map((url) => `<a href="${url}">${url}</a>`).join(' ') +
+    `<img src="https://pixel.${'long-subdomain.'.repeat(8)}example.com/p.gif" width="1" height="1" alt=""></p>\r\n` +
+    '--a--\r\n'
+  );
+}
+
+test('long URLs and the drift warning never widen the page, in Inspect or after Edit in Compose', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openInspect(page);
+  await page.getByLabel('Open .eml file').setInputFiles({
+    name: 'drift.eml',
+    mimeType: 'message/rfc822',
+    buffer: Buffer.from(driftingMessage()),
+  });
+  await waitForInspection(page);
+  for (const tab of ['Summary', 'Headers', 'Bodies', 'Diagnostics'] as const) {
+    await openResultTab(page, tab);
+    expect((await pageOverflow(page)).x, tab).toBe(0);
+  }
+  await inspectPanel(page).getByRole('button', { name: 'Edit in Compose' }).click();
+  const compose = page.getByRole('tabpanel', { name: 'Compose' });
+  const warning = compose.getByRole('status').filter({ hasText: 'no longer matches' });
+  await expect(warning).toBeVisible();
+  // A few of the missing links are named, the rest counted.
+  await expect(warning).toContainText('and 7 more');
+  expect((await pageOverflow(page)).x).toBe(0);
+});
+
 /** The page's own scroll extent beyond the viewport, in each direction. */
 async function pageOverflow(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => {

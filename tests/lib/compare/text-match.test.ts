@@ -25,4 +25,14 @@ describe('text matching the HTML', () => {
     const result = compareTextWithHtml(htmlToText(html).replace('/o/1', '/o/2'), html);
     expect(result.missingFromText).toEqual(['https://example.com/o/1']);
   });
+
+  test('names at most three words each way, and counts them all', () => {
+    const urls = Array.from({ length: 12 }, (_, i) => `https://example.com/very/long/path/${i}`);
+    const linked = `<p>${urls.map((url) => `<a href="${url}">more</a>`).join(' ')}</p>`;
+    const result = compareTextWithHtml('more '.repeat(12), linked);
+    expect(result.missingFromText).toEqual(urls.slice(0, 3));
+    expect(result.missingCount).toBe(12);
+    expect(result.notInHtml).toEqual([]);
+    expect(result.notInHtmlCount).toBe(0);
+  });
 });
