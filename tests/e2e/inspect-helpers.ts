@@ -31,10 +31,12 @@ export async function openResultTab(page: Page, name: ResultTab): Promise<void> 
   await expect(tab).toHaveAttribute('aria-selected', 'true');
 }
 
-/** Open one of `Try a sample`'s messages by its title. */
+/** Open one of `Try a sample`'s messages by its title, and wait until it is inspected. */
 export async function openSample(page: Page, title: string): Promise<void> {
   await inspectPanel(page).getByRole('button', { name: 'Try a sample' }).click();
   await page.getByRole('menuitem', { name: title }).click();
+  await expect(page.getByRole('menu')).toBeHidden();
+  await waitForInspection(page);
 }
 
 /** Paste text into the raw input as the clipboard would deliver it. */

@@ -51,7 +51,6 @@ test('Try a sample is a menu of samples, each opening with its summary', async (
   for (const sample of SAMPLES) {
     await openSample(page, sample.title);
     await expect(page.getByTestId('summary-subject')).toHaveText(sample.subject);
-    await waitForInspection(page);
     if (sample.badge) {
       await expect(
         inspectPanel(page).getByRole('list', { name: 'Verdicts' }).getByRole('listitem'),
@@ -67,7 +66,6 @@ test('the SES bounce sample shows Action, though SES writes it before Final-Reci
 }) => {
   await openInspect(page);
   await openSample(page, 'SES bounce');
-  await waitForInspection(page);
   const report = inspectPanel(page).getByRole('region', { name: 'Bounce report' });
   const row = report.getByRole('row').filter({ hasText: 'bounce@simulator.amazonses.com' });
   await expect(row.getByRole('cell')).toHaveText([
@@ -83,7 +81,6 @@ test('the newsletter sample shows its inline images and the key that checks its 
 }) => {
   await openInspect(page);
   await openSample(page, 'DKIM-signed newsletter');
-  await waitForInspection(page);
   await expect(page.getByTestId('sample-description')).toContainText(
     'sample2026._domainkey.news.example.org. IN TXT "v=DKIM1; k=rsa; p=MIIB',
   );
@@ -104,7 +101,6 @@ test('an mbox is a list of its messages, sortable by subject, sender, date and b
 }) => {
   await openInspect(page);
   await openSample(page, 'Small mbox');
-  await waitForInspection(page);
   const list = inspectPanel(page).getByRole('table', { name: /Messages in team\.mbox/ });
   const subjects = list.locator('tbody tr td[data-label="Subject"]');
   await expect(subjects).toHaveText([
@@ -200,13 +196,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: 1280, height: 720 });
       await openInspect(page);
       await openSample(page, 'DKIM-signed newsletter');
-      await waitForInspection(page);
       for (const tab of ['Summary', 'Headers', 'Structure', 'Bodies', 'Diagnostics'] as const) {
         await openResultTab(page, tab);
         expect(await pageOverflow(page), tab).toEqual({ x: 0, y: 0 });
       }
       await openSample(page, 'Small mbox');
-      await waitForInspection(page);
       expect(await pageOverflow(page), 'mbox').toEqual({ x: 0, y: 0 });
       for (const name of ['Try a sample', 'Edit in Compose']) {
         await expect(inspectPanel(page).getByRole('button', { name })).toBeInViewport();
@@ -218,7 +212,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await openInspect(page);
       for (const sample of ['Non-ASCII names and attachments', 'SES bounce', 'Small mbox']) {
         await openSample(page, sample);
-        await waitForInspection(page);
         for (const tab of ['Summary', 'Headers', 'Route', 'Attachments'] as const) {
           await openResultTab(page, tab);
           expect((await pageOverflow(page)).x, `${sample}, ${tab}`).toBe(0);
@@ -236,7 +229,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: 1280, height: 720 });
       await openInspect(page);
       await openSample(page, 'SES bounce');
-      await waitForInspection(page);
       for (const tab of ['Summary', 'Headers', 'Attachments'] as const) {
         await openResultTab(page, tab);
         const results = await new AxeBuilder({ page })
