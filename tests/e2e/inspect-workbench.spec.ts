@@ -180,11 +180,19 @@ test('long URLs and the drift warning never widen the page, in Inspect or after 
   expect((await pageOverflow(page)).x).toBe(0);
 });
 
-/** The page's own scroll extent beyond the viewport, in each direction. */
+/**
+ * How far the page scrolls beyond the viewport in each direction: the document itself, or the
+ * workspace's panel, which the app shell lets scroll when the workspace does not fit.
+ */
 async function pageOverflow(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    return { x: root.scrollWidth - root.clientWidth, y: root.scrollHeight - root.clientHeight };
+    const scrollers = [document.scrollingElement ?? document.documentElement];
+    const panel = document.getElementById('panel-inspect');
+    if (panel) scrollers.push(panel);
+    return {
+      x: Math.max(...scrollers.map((element) => element.scrollWidth - element.clientWidth)),
+      y: Math.max(...scrollers.map((element) => element.scrollHeight - element.clientHeight)),
+    };
   });
 }
 
