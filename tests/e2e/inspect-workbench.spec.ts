@@ -61,6 +61,27 @@ test('Try a sample is a menu of samples, each opening with its summary', async (
   }
 });
 
+test('the command palette runs Inspect’s actions: a sample, a tab', async ({ page }) => {
+  await openInspect(page);
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await page.keyboard.press('ControlOrMeta+k');
+  await expect(palette).toBeVisible();
+  await page.keyboard.type('try a sample');
+  await expect(palette.getByRole('option').first()).toContainText('Try a sample');
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'ARF complaint' }).click();
+  await expect(page.getByTestId('summary-subject')).toHaveText(
+    'Abuse report: Spring sale - 20% off every teapot',
+  );
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.keyboard.type('show headers');
+  await page.keyboard.press('Enter');
+  await expect(
+    inspectPanel(page).getByRole('tab', { name: 'Headers', exact: true }),
+  ).toHaveAttribute('aria-selected', 'true');
+  await expect(inspectPanel(page).getByRole('region', { name: 'Headers' })).toBeVisible();
+});
+
 test('the SES bounce sample shows Action, though SES writes it before Final-Recipient', async ({
   page,
 }) => {
