@@ -308,8 +308,8 @@ test('files dropped on the attachments are attached; an image goes inline by cid
   await attachments.dispatchEvent('dragover', { dataTransfer });
   await attachments.dispatchEvent('drop', { dataTransfer });
   await expect(page.getByRole('textbox', { name: 'File name of dropped.txt' })).toBeVisible();
-  await expect(attachments).toContainText('text/plain · 12 B');
-  await expect(attachments).toContainText('application/pdf · 8 B');
+  await expect(attachments).toContainText('text/plain · 12 bytes');
+  await expect(attachments).toContainText('application/pdf · 8 bytes');
 
   await page.getByLabel('Attach files').setInputFiles([chart]);
   await typeInEditor(page, 'HTML body', '<p>Chart: </p>');

@@ -68,4 +68,5 @@ export {
 } from './build-diagnostics.ts';
 export { BUILDER_HEADERS, SES_UNIQUE_HEADERS, checkExtraHeaders } from './header-fields.ts';
 export { inspectMessage } from './inspect.ts';
+export { decodeBodyText, decodeTransferEncoding } from './part-content.ts';
 export { summariseHeaders, type HeaderSummary } from './header-summary.ts';
