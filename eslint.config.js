@@ -22,5 +22,22 @@ export default ts.config(
       ],
     },
   },
+  {
+    // The SES simulator reads and writes mail only through the MIME engine's public face.
+    files: ['src/lib/ses/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/mime/(?!index\\.ts$)',
+              message: 'Import the MIME engine through src/lib/mime/index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
 );

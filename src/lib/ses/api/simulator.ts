@@ -3,8 +3,7 @@
  * method first lets due deliveries happen (up to the simulated now), so the state read is always
  * the state at "now".
  */
-import { decodeBase64 } from '../../mime/base64.ts';
-import { inspectMessage } from '../../mime/index.ts';
+import { decodeBase64, inspectMessage } from '../../mime/index.ts';
 import { runDueTasks } from '../outbound/delivery-engine.ts';
 import { SesError } from './errors.ts';
 import { checkOutcomeRule } from '../account/outcome-rules.ts';

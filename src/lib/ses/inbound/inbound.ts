@@ -3,11 +3,14 @@
  * actions in order, and each action that notifies produces the JSON SES would: the "Received"
  * SNS notification (ses-facts §8.4) or the Lambda event, with the receipt verdicts.
  */
-import { decodeBase64, encodeBase64 } from '../../mime/base64.ts';
-import { utf8Decode } from '../../mime/bytes.ts';
-import { formatDate } from '../../mime/date.ts';
-import { decodeEncodedWords } from '../../mime/encoded-word.ts';
-import type { HeaderField } from '../../mime/types.ts';
+import {
+  decodeBase64,
+  decodeEncodedWords,
+  encodeBase64,
+  formatDate,
+  utf8Decode,
+  type HeaderField,
+} from '../../mime/index.ts';
 import { domainOf, parseAddressList } from '../identities/address.ts';
 import {
   headerValue,

@@ -3,8 +3,7 @@
  * published and its delivery scheduled. Throws SesError exactly where SES answers with an error;
  * a message SES accepts but does not deliver (suppressed, virus) gets its MessageId.
  */
-import { encodeBase64 } from '../../mime/base64.ts';
-import { decodeEncodedWords } from '../../mime/encoded-word.ts';
+import { decodeEncodedWords, encodeBase64 } from '../../mime/index.ts';
 import { domainOf, parseMailbox } from '../identities/address.ts';
 import { headerValue } from './header-section.ts';
 import {
