@@ -6,6 +6,10 @@ import { createRandom } from './ids.ts';
 import type { OutcomeRule } from '../account/outcome-rules.ts';
 import { createSendingAccount } from '../account/sandbox-and-quota.ts';
 import type { SesSimulatorState } from './state.ts';
+import {
+  createAuthenticationState,
+  readAuthenticationState,
+} from '../identities/authentication-state.ts';
 
 /** The `format` tag of a saved state. */
 export const STATE_FORMAT = 'mailwright-ses-simulator';
@@ -58,6 +62,7 @@ export function createInitialState(options: InitialStateOptions): SesSimulatorSt
     events: [],
     reputation: [],
     receiving: { ruleSets: [], inbound: [] },
+    authentication: createAuthenticationState(),
   };
 }
 
@@ -117,5 +122,7 @@ export function readState(value: unknown): SesSimulatorState {
   ) {
     throw new RangeError('The saved state has no receiving section.');
   }
-  return structuredClone(state as SesSimulatorState);
+  // States saved before identities had a lifecycle have no authentication section.
+  const authentication = readAuthenticationState(state.authentication);
+  return structuredClone({ ...state, authentication } as SesSimulatorState);
 }
