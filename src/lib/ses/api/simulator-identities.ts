@@ -186,6 +186,14 @@ export function identityMethods(ctx: SimulatorContext): IdentityMethods {
       ) {
         throw new RangeError(`${checked.name} is a CNAME; it cannot hold other records.`);
       }
+      // Publishing a record that is already there changes nothing (it has been there since).
+      if (
+        zone.some(
+          (r) => r.name === checked.name && r.type === checked.type && r.value === checked.value,
+        )
+      ) {
+        return;
+      }
       // One CNAME per name: publishing another replaces it.
       const kept = zone.filter(
         (r) =>
