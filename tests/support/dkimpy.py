@@ -4,7 +4,6 @@ Reads {"jobs": [...]} on stdin and writes one result per job as JSON:
 - {"op": "verify", "message": b64, "dns": {name: txt}} -> {"results": [bool per signature]}
 - {"op": "sign", "message": b64, "selector", "domain", "key": PEM, "headers": [...],
    "canonicalization": "relaxed/relaxed"} -> {"message": b64 of the signed message}
-- {"op": "arc_sign", same as sign plus "srv_id"} -> {"message": b64}
 """
 import base64
 import json
@@ -39,26 +38,14 @@ def run(job):
         return {'results': results}
     canon = job.get('canonicalization', 'relaxed/relaxed').split('/')
     headers = [h.encode() for h in job['headers']] if job.get('headers') else None
-    if job['op'] == 'sign':
-        signature = dkim.sign(
-            message,
-            job['selector'].encode(),
-            job['domain'].encode(),
-            job['key'].encode(),
-            canonicalize=(canon[0].encode(), canon[1].encode()),
-            include_headers=headers,
-        )
-    else:
-        signature = b''.join(
-            dkim.arc_sign(
-                message,
-                job['selector'].encode(),
-                job['domain'].encode(),
-                job['key'].encode(),
-                job['srv_id'].encode(),
-                include_headers=headers,
-            )
-        )
+    signature = dkim.sign(
+        message,
+        job['selector'].encode(),
+        job['domain'].encode(),
+        job['key'].encode(),
+        canonicalize=(canon[0].encode(), canon[1].encode()),
+        include_headers=headers,
+    )
     return {'message': base64.b64encode(signature + message).decode()}
 
 

@@ -21,7 +21,7 @@ function pythonWithDkim(): string {
 export type DkimpyJob =
   | { op: 'verify'; message: Uint8Array; dns: Record<string, string> }
   | {
-      op: 'sign' | 'arc_sign';
+      op: 'sign';
       message: Uint8Array;
       selector: string;
       domain: string;
@@ -29,7 +29,6 @@ export type DkimpyJob =
       key: string;
       headers?: string[];
       canonicalization?: string;
-      srv_id?: string;
     };
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');

@@ -130,3 +130,5 @@ export {
   type DkimVerification,
   type TxtResolver,
 } from './dkim/verify.ts';
+export { checkDkim, type DkimCheck, type DkimCheckOptions } from './dkim/check.ts';
+export { MAX_ARC_INSTANCES, type ArcChain, type ArcSet } from './dkim/arc.ts';

@@ -7,7 +7,12 @@ import { decodeBase64 } from '../base64.ts';
 import { binaryStringToBytes } from '../bytes.ts';
 import { canonicalizeHeader } from './canonicalize.ts';
 import { keyRecordName, parseKeyRecord } from './key-record.ts';
-import { readDkimMessage, selectSignedFields, type DkimField } from './message-text.ts';
+import {
+  readDkimMessage,
+  selectSignedFields,
+  type DkimField,
+  type DkimMessage,
+} from './message-text.ts';
 import { rsaVerify } from './rsa.ts';
 import { bodyHash } from './sign.ts';
 import { parseDkimSignature, withoutSignatureValue, type DkimSignature } from './signature.ts';
@@ -40,7 +45,14 @@ export interface DkimVerification {
 
 /** Check every DKIM-Signature in a message, top first. */
 export function verifyDkim(raw: Uint8Array, resolveTxt?: TxtResolver): DkimVerification[] {
-  const message = readDkimMessage(raw);
+  return verifyDkimMessage(readDkimMessage(raw), resolveTxt);
+}
+
+/** Check every DKIM-Signature of a message already split. */
+export function verifyDkimMessage(
+  message: DkimMessage,
+  resolveTxt?: TxtResolver,
+): DkimVerification[] {
   return message.fields
     .filter((field) => field.name.toLowerCase() === 'dkim-signature')
     .map((field) => verifyOne(message.fields, message.body, field, resolveTxt));
