@@ -132,3 +132,4 @@ export {
 } from './dkim/verify.ts';
 export { checkDkim, type DkimCheck, type DkimCheckOptions } from './dkim/check.ts';
 export { MAX_ARC_INSTANCES, type ArcChain, type ArcSet } from './dkim/arc.ts';
+export { parseAuthenticationResults, type AuthenticationResult } from './authentication-results.ts';

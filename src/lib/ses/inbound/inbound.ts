@@ -10,6 +10,7 @@ import {
   formatDate,
   utf8Decode,
   type HeaderField,
+  parseAuthenticationResults,
 } from '../../mime/index.ts';
 import { domainOf, parseAddressList } from '../identities/address.ts';
 import {
@@ -61,8 +62,8 @@ export interface InboundContext {
 }
 
 function verdictFromResults(results: string | undefined, method: string): VerdictStatus {
-  const match = results?.match(new RegExp(`\\b${method}=([a-z]+)`, 'i'));
-  const value = match?.[1]?.toLowerCase();
+  // The engine's RFC 8601 reader skips comments such as "(… dkim=fail …)" before the result.
+  const value = parseAuthenticationResults(results ?? '').find((r) => r.method === method)?.result;
   if (value === 'pass') return 'PASS';
   if (value === 'fail' || value === 'softfail' || value === 'permerror') return 'FAIL';
   if (value === 'temperror') return 'PROCESSING_FAILED';
