@@ -23,7 +23,7 @@ export default ts.config(
     },
   },
   {
-    // The SES simulator reads and writes mail only through the MIME engine's public face.
+    // The SES simulator reads and writes mail only through the MIME engine's public faces.
     files: ['src/lib/ses/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -31,8 +31,9 @@ export default ts.config(
         {
           patterns: [
             {
-              regex: '/mime/(?!index\\.ts$)',
-              message: 'Import the MIME engine through src/lib/mime/index.ts.',
+              regex: '/mime/(?!index\\.ts$|dkim/index\\.ts$)',
+              message:
+                'Import the MIME engine through src/lib/mime/index.ts (or its DKIM face, dkim/index.ts).',
             },
           ],
         },

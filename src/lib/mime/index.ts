@@ -93,43 +93,4 @@ export { decodeHeaderBytes, readHeaderBlock } from './header-block.ts';
 export { DiagnosticLog } from './inspect-diagnostics.ts';
 export { scanStructure, type ScannedPart } from './structure-scan.ts';
 export { decodeText, decodeTransfer } from './part-content.ts';
-export { sha256 } from './dkim/sha256.ts';
-export {
-  publicKeyInfo,
-  readPrivateKey,
-  readPublicKey,
-  rsaSign,
-  rsaVerify,
-  type RsaPrivateKey,
-  type RsaPublicKey,
-} from './dkim/rsa.ts';
-export { generateDkimKeyPair, type DkimKeyPair } from './dkim/keygen.ts';
-export {
-  formatKeyRecord,
-  keyRecordName,
-  parseKeyRecord,
-  type DkimKeyRecord,
-} from './dkim/key-record.ts';
-export { parseTagList, type TagList } from './dkim/tags.ts';
-export {
-  canonicalizeBody,
-  canonicalizeHeader,
-  type Canonicalization,
-} from './dkim/canonicalize.ts';
-export { parseDkimSignature, type DkimSignature } from './dkim/signature.ts';
-export {
-  bodyHash,
-  dkimSignatureField,
-  signMessage,
-  SES_SIGNED_HEADERS,
-  type DkimSignOptions,
-} from './dkim/sign.ts';
-export {
-  verifyDkim,
-  type DkimResult,
-  type DkimVerification,
-  type TxtResolver,
-} from './dkim/verify.ts';
-export { checkDkim, type DkimCheck, type DkimCheckOptions } from './dkim/check.ts';
-export { MAX_ARC_INSTANCES, type ArcChain, type ArcSet } from './dkim/arc.ts';
 export { parseAuthenticationResults, type AuthenticationResult } from './authentication-results.ts';

@@ -2,7 +2,7 @@
  * The simulator's second-edition identity methods: `CreateEmailIdentity` and its lifecycle, the
  * person's DNS zone, custom MAIL FROM, and the DKIM keys WebCrypto makes ahead of time.
  */
-import { generateDkimKeyPair } from '../../mime/index.ts';
+import { generateDkimKeyPair } from '../../mime/dkim/index.ts';
 import { identityExistsError, identityNotFoundError } from './errors.ts';
 import type { EmailIdentityRecord } from '../identities/authentication-state.ts';
 import {

@@ -3,7 +3,7 @@
  * `CreateEmailIdentity` and their lifecycle, the person's DNS zone, DKIM keys made ahead with
  * WebCrypto, and SES's own amazonses.com signing key. Plain JSON, part of the saved state.
  */
-import type { DkimKeyPair } from '../../mime/index.ts';
+import type { DkimKeyPair } from '../../mime/dkim/index.ts';
 import type { PublishedRecord } from './dns-zone.ts';
 
 /** SES v2 verification statuses (ses-facts §3.2). */

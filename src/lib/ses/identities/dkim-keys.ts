@@ -5,7 +5,8 @@
  * `CreateEmailIdentity` takes its three Easy DKIM keys from the pool. Signing with them is
  * synchronous (the MIME engine's BigInt RSA).
  */
-import { encodeBase64, publicKeyInfo, readPrivateKey } from '../../mime/index.ts';
+import { encodeBase64 } from '../../mime/index.ts';
+import { publicKeyInfo, readPrivateKey } from '../../mime/dkim/index.ts';
 import { nextInt, type Random } from '../api/ids.ts';
 import type { AuthenticationState, SelectorKey } from './authentication-state.ts';
 

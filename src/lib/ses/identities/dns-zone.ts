@@ -3,7 +3,7 @@
  * and the records SES itself serves (its Easy DKIM keys under `dkim.amazonses.com` and its own
  * signing key under `amazonses.com`). Nothing here touches the network.
  */
-import { formatKeyRecord } from '../../mime/index.ts';
+import { formatKeyRecord } from '../../mime/dkim/index.ts';
 import type { AuthenticationState } from './authentication-state.ts';
 
 /** One DNS record. Names are stored in lower case without a trailing dot. */

@@ -5,7 +5,7 @@
  * as time passes and gives up after 72 hours (FAILED); the link in the verification mail is valid
  * for 24 hours.
  */
-import { parseKeyRecord } from '../../mime/index.ts';
+import { parseKeyRecord } from '../../mime/dkim/index.ts';
 import type {
   AuthenticationState,
   EmailIdentityRecord,

@@ -4,7 +4,8 @@
  * relaxed/relaxed rsa-sha256 over the headers SES signs, placed under the Return-Path the
  * receiving server adds.
  */
-import { concatBytes, dkimSignatureField, utf8Encode } from '../../mime/index.ts';
+import { concatBytes, utf8Encode } from '../../mime/index.ts';
+import { dkimSignatureField } from '../../mime/dkim/index.ts';
 import type { AuthenticationState } from '../identities/authentication-state.ts';
 import { signingIdentity } from '../identities/email-identities.ts';
 

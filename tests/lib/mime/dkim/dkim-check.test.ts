@@ -5,7 +5,7 @@ import {
   formatKeyRecord,
   generateDkimKeyPair,
   type DkimKeyPair,
-} from '../../../../src/lib/mime/index.ts';
+} from '../../../../src/lib/mime/dkim/index.ts';
 import { pem, runDkimpy } from '../../../support/dkimpy.ts';
 
 const enc = new TextEncoder();

@@ -5,7 +5,7 @@ import {
   signMessage,
   verifyDkim,
   type DkimKeyPair,
-} from '../../../../src/lib/mime/index.ts';
+} from '../../../../src/lib/mime/dkim/index.ts';
 import { dkimpyVerify, pem, runDkimpy } from '../../../support/dkimpy.ts';
 
 const enc = new TextEncoder();

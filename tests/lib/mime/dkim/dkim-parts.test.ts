@@ -8,7 +8,7 @@ import {
   parseKeyRecord,
   parseTagList,
   sha256,
-} from '../../../../src/lib/mime/index.ts';
+} from '../../../../src/lib/mime/dkim/index.ts';
 
 describe('sha256', () => {
   test.prop([fc.uint8Array({ maxLength: 300 })])('matches Node’s SHA-256', (bytes) => {

@@ -4,7 +4,7 @@ import {
   generateDkimKeyPair,
   parseDkimSignature,
   verifyDkim,
-} from '../../../../src/lib/mime/index.ts';
+} from '../../../../src/lib/mime/dkim/index.ts';
 import { SesError } from '../../../../src/lib/ses/index.ts';
 import { dkimpyVerify } from '../../../support/dkimpy.ts';
 import { rawRequest, thrown } from '../support.ts';
