@@ -3,7 +3,8 @@
  * plain JSON; `importState` checks that a value is such a state before it is used.
  */
 import { createRandom } from './ids.ts';
-import type { OutcomeRule } from '../account/outcome-rules.ts';
+import { checkOutcomeRule, type OutcomeRule } from '../account/outcome-rules.ts';
+import { stateShapeProblem } from './state-schema.ts';
 import { createSendingAccount } from '../account/sandbox-and-quota.ts';
 import type { SesSimulatorState } from './state.ts';
 import {
@@ -59,6 +60,7 @@ export function createInitialState(options: InitialStateOptions): SesSimulatorSt
     messages: [],
     tasks: [],
     notifications: [],
+    feedbackEmails: [],
     events: [],
     reputation: [],
     receiving: { ruleSets: [], inbound: [] },
@@ -77,6 +79,7 @@ const ARRAYS: ReadonlyArray<keyof SesSimulatorState> = [
   'messages',
   'tasks',
   'notifications',
+  'feedbackEmails',
   'events',
   'reputation',
 ];
@@ -90,9 +93,11 @@ export function readState(value: unknown): SesSimulatorState {
     throw new RangeError('A saved SES simulator state is a JSON object.');
   }
   const state = value as Partial<SesSimulatorState>;
-  if (state.format === STATE_FORMAT && state.version === STATE_VERSION && !('templates' in state)) {
-    // States saved before templates were kept have none.
-    return readState({ ...state, templates: [] });
+  if (state.format === STATE_FORMAT && state.version === STATE_VERSION) {
+    // States saved before templates or forwarded feedback emails were kept have none.
+    for (const key of ['templates', 'feedbackEmails'] as const) {
+      if (!(key in state)) return readState({ ...state, [key]: [] });
+    }
   }
   if (state.format !== STATE_FORMAT) {
     throw new RangeError('This is not a saved SES simulator state.');
@@ -122,7 +127,20 @@ export function readState(value: unknown): SesSimulatorState {
   ) {
     throw new RangeError('The saved state has no receiving section.');
   }
+  const problem = stateShapeProblem(state);
+  if (problem) throw new RangeError(`The saved state is damaged: ${problem}.`);
   // States saved before identities had a lifecycle have no authentication section.
   const authentication = readAuthenticationState(state.authentication);
-  return structuredClone({ ...state, authentication } as SesSimulatorState);
+  const copy = structuredClone({ ...state, authentication } as SesSimulatorState);
+  for (const rule of copy.outcomeRules) {
+    try {
+      checkOutcomeRule(rule);
+    } catch (error) {
+      throw new RangeError(
+        `The saved state's outcome rule "${rule.pattern}" cannot work: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+  return copy;
 }
