@@ -104,3 +104,12 @@ export {
   reportToNotification,
   type ReportNotificationOptions,
 } from './outbound/report-notification.ts';
+export type { DnsRecord } from './identities/dns-zone.ts';
+export type {
+  CreateEmailIdentityResponse,
+  DkimAttributes,
+  GetEmailIdentityResponse,
+  IdentityInfo,
+  MailFromAttributes,
+} from './identities/identity-views.ts';
+export type { VerificationStatus } from './identities/authentication-state.ts';

@@ -9,8 +9,10 @@ import {
   createSesSimulator,
   type AccountDetails,
   type ConfigurationSet,
+  type DnsRecord,
   type EnforcementStatus,
   type EventRecord,
+  type GetEmailIdentityResponse,
   type IdentityRecord,
   type InboundRecord,
   type NotificationRecord,
@@ -69,6 +71,17 @@ export interface SesView {
   inbound: InboundRecord[];
   /** When the next scheduled delivery step is due (simulated epoch ms). */
   nextScheduledAt: number | undefined;
+  /** Identities made with CreateEmailIdentity, with their lifecycle and the records SES asks for. */
+  emailIdentities: EmailIdentityView[];
+  /** The person's simulated DNS zone. */
+  dnsRecords: DnsRecord[];
+}
+
+/** One identity's lifecycle as the workspace shows it. */
+export interface EmailIdentityView {
+  name: string;
+  details: GetEmailIdentityResponse;
+  required: Array<DnsRecord & { purpose: string }>;
 }
 
 /** What a new simulator starts as: an empty sandbox account, or the demo account. */
@@ -226,6 +239,12 @@ export class SesStore {
       activeReceiptRuleSet: state.receiving.activeRuleSetName,
       inbound: [...state.receiving.inbound].reverse(),
       nextScheduledAt: next,
+      emailIdentities: state.authentication.emailIdentities.map((record) => ({
+        name: record.identity,
+        details: sim.getEmailIdentity(record.identity),
+        required: sim.requiredDnsRecords(record.identity),
+      })),
+      dnsRecords: sim.dnsRecords(),
     };
     if (save) this.#save(state);
     this.#schedule(next);
@@ -335,6 +354,62 @@ export class SesStore {
   }
   deleteInbound(messageId: string): void {
     this.#change((sim) => sim.deleteInbound(messageId));
+  }
+  /**
+   * `CreateEmailIdentity`. A domain's Easy DKIM keys are made by WebCrypto first when none are
+   * ready; more are made afterwards for the next one.
+   */
+  async createEmailIdentity(
+    identity: string,
+    dkimSigningKey?: { privateKey: string; selector: string },
+  ): Promise<void> {
+    if (!identity.includes('@') && !dkimSigningKey && !this.#simulator.dkimKeysReady()) {
+      await this.#simulator.prepareDkimKeys();
+    }
+    this.#change((sim) =>
+      sim.createEmailIdentity(identity, dkimSigningKey ? { dkimSigningKey } : {}),
+    );
+    void this.#prepareKeys();
+  }
+  async #prepareKeys(): Promise<void> {
+    try {
+      await this.#simulator.prepareDkimKeys();
+      this.#refresh();
+    } catch (error) {
+      this.storageError = `DKIM keys could not be made: ${describeError(error)}`;
+    }
+  }
+  deleteEmailIdentity(identity: string): void {
+    this.#change((sim) => sim.deleteEmailIdentity(identity));
+  }
+  clickVerificationLink(emailAddress: string): void {
+    this.#change((sim) => sim.clickVerificationLink(emailAddress));
+  }
+  setMailFrom(
+    identity: string,
+    domain: string,
+    behavior: 'USE_DEFAULT_VALUE' | 'REJECT_MESSAGE',
+  ): void {
+    this.#change((sim) =>
+      sim.putEmailIdentityMailFromAttributes(identity, {
+        MailFromDomain: domain,
+        BehaviorOnMxFailure: behavior,
+      }),
+    );
+  }
+  putDnsRecord(record: DnsRecord): void {
+    this.#change((sim) => sim.putDnsRecord(record));
+  }
+  deleteDnsRecord(record: DnsRecord): void {
+    this.#change((sim) => sim.deleteDnsRecord(record));
+  }
+  /** Simulated DNS, for verifying DKIM in Inspect. */
+  resolveTxt(name: string): string[] | undefined {
+    return this.#simulator.resolveTxt(name);
+  }
+  /** The bytes a recipient received. */
+  deliveredMessage(messageId: string, recipient: string): Uint8Array {
+    return this.#simulator.deliveredMessage(messageId, recipient);
   }
   /** Let simulated time pass: deliveries, retries and quota windows move on. */
   advance(ms: number): void {

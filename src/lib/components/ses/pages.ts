@@ -6,6 +6,8 @@
 import type { Component } from 'svelte';
 import AccountPanel from './AccountPanel.svelte';
 import ConfigurationSetsPanel from './ConfigurationSetsPanel.svelte';
+import DnsRecordsPanel from './DnsRecordsPanel.svelte';
+import EmailIdentitiesPanel from './EmailIdentitiesPanel.svelte';
 import IdentitiesPanel from './IdentitiesPanel.svelte';
 import InboundPanel from './InboundPanel.svelte';
 import NotificationsPanel from './NotificationsPanel.svelte';
@@ -28,7 +30,8 @@ export interface SesPage {
 /** Every page, in rail order. */
 export const SES_PAGES: readonly SesPage[] = [
   { id: 'account', label: 'Account', panels: [AccountPanel, StateFile] },
-  { id: 'identities', label: 'Identities', panels: [IdentitiesPanel] },
+  { id: 'identities', label: 'Identities', panels: [EmailIdentitiesPanel, IdentitiesPanel] },
+  { id: 'dns', label: 'DNS records', panels: [DnsRecordsPanel] },
   { id: 'sending', label: 'Sending activity', panels: [SentMessagesPanel, OutcomeRulesPanel] },
   { id: 'notifications', label: 'Notifications', panels: [NotificationsPanel] },
   { id: 'suppression', label: 'Suppression list', panels: [SuppressionPanel] },
