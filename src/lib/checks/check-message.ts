@@ -62,5 +62,8 @@ export async function checkMessage(raw: Uint8Array, options: CheckOptions = {}):
     .map((finding, order) => ({ finding, order }))
     .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.order - b.order)
     .map(({ finding }) => finding);
-  return { findings, score: scoreFindings(findings, spam), spam, clients };
+  const parts: CheckReport['parts'] = {};
+  if (message.html) parts.html = message.html.source.part;
+  if (message.text) parts.text = message.text.part;
+  return { findings, score: scoreFindings(findings, spam), spam, clients, parts };
 } // prettier-ignore

@@ -32,6 +32,9 @@ export class FindingList {
       finding.part = source.part;
       finding.line = line;
       finding.column = column;
+      const stop = source.lineColumn(Math.max(start, end));
+      finding.endLine = stop.line;
+      finding.endColumn = stop.column;
       const range = source.rawRange(start, end);
       if (range) finding.range = range;
     } else if (place) {

@@ -38,6 +38,9 @@ export interface CheckFinding {
   /** Line and column in that part's decoded text, 1-based. */
   line?: number;
   column?: number;
+  /** Where the span ends in that text (1-based, exclusive column), for selecting it. */
+  endLine?: number;
+  endColumn?: number;
   /** Bytes of the raw message, when they are known. */
   range?: CheckRange;
   /** For compatibility findings: the clients concerned. */
@@ -65,4 +68,6 @@ export interface CheckReport {
   spam: { points: number; threshold: number; hits: SpamHit[] };
   /** The client families the compatibility findings were worked out for. */
   clients: string[];
+  /** The part paths of the HTML and text bodies the findings' lines refer to. */
+  parts: { html?: string; text?: string };
 }
