@@ -58,6 +58,7 @@ export async function checkMessage(raw: Uint8Array, options: CheckOptions = {}):
   checkAccessibility(message, list);
   checkDarkMode(message, list);
   if (options.validate !== false) await checkValidity(message, list);
+  list.summariseOverflow();
   const findings = list.findings
     .map((finding, order) => ({ finding, order }))
     .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.order - b.order)

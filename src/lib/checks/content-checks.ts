@@ -4,7 +4,8 @@
  */
 import { SES_V1_MAX_MESSAGE_BYTES, SES_V2_MAX_MESSAGE_BYTES } from '../mime/index.ts';
 import type { FindingList } from './findings.ts';
-import { elementsNamed, type HtmlElement } from './html-document.ts';
+import type { HtmlElement } from './html-document.ts';
+import { documentStyles, inlineValue } from './styles.ts';
 import type { CheckedMessage } from './message.ts';
 import {
   domainShownIn,
@@ -121,14 +122,15 @@ function checkImages(message: CheckedMessage, list: FindingList): void {
   if (!html) return;
   let remote = 0;
   let firstRemote: HtmlElement | undefined;
-  for (const image of elementsNamed(html.document, 'img')) {
+  const styles = documentStyles(html.document);
+  for (const [index, image] of html.document.elements.entries()) {
+    if (image.name !== 'img') continue;
     const place = { source: html.source, start: image.start, end: image.end };
     const src = image.attrs.get('src')?.value.trim() ?? '';
     if (!image.attrs.has('alt')) {
       list.add('img-missing-alt', 'warning', `An image has no alt attribute; add alt text saying what it shows, or alt="" when it is decoration.`, place);
     } // prettier-ignore
-    const hasSize =
-      image.attrs.has('width') || /(^|;)\s*width\s*:/i.test(image.attrs.get('style')?.value ?? '');
+    const hasSize = image.attrs.has('width') || inlineValue(styles, index, 'width') !== undefined;
     if (!hasSize) {
       list.add('img-missing-size', 'warning', `An image has no width; add width (and height) attributes so that Outlook does not show it at its full size and the layout does not jump while it loads.`, place);
     } // prettier-ignore

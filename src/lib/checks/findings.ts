@@ -13,9 +13,16 @@ export type FindingPlace =
 /** Extra fields a finding may carry. */
 export type FindingExtra = Pick<CheckFinding, 'clients' | 'reference' | 'rule' | 'points'>;
 
+/**
+ * At most this many findings of one code are listed (and marked); a long message with the same
+ * problem everywhere gets one more finding saying how many were left out.
+ */
+export const MAX_FINDINGS_PER_CODE = 30;
+
 /** A list of findings being collected. */
 export class FindingList {
   readonly findings: CheckFinding[] = [];
+  readonly #counts = new Map<string, number>();
 
   /** Add a finding. */
   add(
@@ -24,7 +31,11 @@ export class FindingList {
     message: string,
     place?: FindingPlace,
     extra: FindingExtra = {},
-  ): CheckFinding {
+  ): void {
+    const count = (this.#counts.get(code) ?? 0) + 1;
+    this.#counts.set(code, count);
+    // Spam rules each fire once; every other code is capped.
+    if (count > MAX_FINDINGS_PER_CODE && code !== 'spam-rule') return;
     const finding: CheckFinding = { code, severity, message };
     if (place && 'source' in place) {
       const { source, start, end } = place;
@@ -46,6 +57,17 @@ export class FindingList {
     if (extra.rule !== undefined) finding.rule = extra.rule;
     if (extra.points !== undefined) finding.points = extra.points;
     this.findings.push(finding);
-    return finding;
+  }
+
+  /** Add, for each capped code, a finding saying how many more there were. */
+  summariseOverflow(): void {
+    for (const [code, count] of this.#counts) {
+      if (count <= MAX_FINDINGS_PER_CODE || code === 'spam-rule') continue;
+      const first = this.findings.find((f) => f.code === code)!;
+      const more = count - MAX_FINDINGS_PER_CODE;
+      const summary: CheckFinding = { code, severity: first.severity, message: `${more} more findings like this are not listed; fix the ones above and check again.` }; // prettier-ignore
+      if (first.reference) summary.reference = first.reference;
+      this.findings.push(summary);
+    }
   }
 }

@@ -167,16 +167,3 @@ export function visibleText(document: HtmlDocument): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-/** The elements named `name`. */
-export function elementsNamed(document: HtmlDocument, name: string): HtmlElement[] {
-  return document.elements.filter((element) => element.name === name);
-}
-
-/** Whether `element` sits inside an element named `name`. */
-export function hasAncestor(document: HtmlDocument, element: HtmlElement, name: string): boolean {
-  for (let at = element.parent; at >= 0; at = document.elements[at]!.parent) {
-    if (document.elements[at]!.name === name) return true;
-  }
-  return false;
-}
