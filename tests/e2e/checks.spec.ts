@@ -7,8 +7,17 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openCompose } from './compose-support.ts';
 import { inspectPanel, openInspect, pasteMessage, waitForInspection } from './inspect-helpers.ts';
 
-/** Open the Checks of the workspace in `scope`, and give its region. */
-async function openChecks(page: Page, scope: Locator): Promise<Locator> {
+/** Open Compose's Checks tab, and give its region. */
+async function openComposeChecks(page: Page): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Checks', exact: true }).click();
+  const region = page.getByRole('region', { name: 'Checks' });
+  await expect(region).toBeVisible();
+  return region;
+}
+
+/** Open Inspect's Checks, and give its region. */
+async function openInspectChecks(page: Page): Promise<Locator> {
+  const scope = inspectPanel(page);
   await scope.locator('summary', { hasText: /^Checks$/ }).click();
   const region = scope.getByRole('region', { name: 'Checks' });
   await expect(region).toBeVisible();
@@ -50,7 +59,7 @@ const PROBLEM_HTML = [
 
 test('problem HTML is marked at its lines and the checklist follows typing', async ({ page }) => {
   await openCompose(page);
-  const checks = await openChecks(page, page.locator('body'));
+  const checks = await openComposeChecks(page);
   await enterText(page, 'HTML body', PROBLEM_HTML);
 
   await expect(checks.getByRole('button', { name: /link-unsafe/ })).toBeVisible({
@@ -97,7 +106,7 @@ test('problem HTML is marked at its lines and the checklist follows typing', asy
     timeout: 30_000,
   });
   await page.reload();
-  const again = await openChecks(page, page.locator('body'));
+  const again = await openComposeChecks(page);
   await expect(again.getByRole('checkbox', { name: 'Bulk or marketing mail' })).toBeChecked();
   await expect(again.getByRole('button', { name: /unsubscribe-link-missing/ })).toBeVisible({
     timeout: 30_000,
@@ -106,7 +115,7 @@ test('problem HTML is marked at its lines and the checklist follows typing', asy
 
 test('CSS inlining is shown as a diff, applied, and undone', async ({ page }) => {
   await openCompose(page);
-  await openChecks(page, page.locator('body'));
+  await openComposeChecks(page);
   const html = [
     '<html lang="en">',
     '<head>',
@@ -132,6 +141,7 @@ test('CSS inlining is shown as a diff, applied, and undone', async ({ page }) =>
   const editor = page.getByRole('textbox', { name: 'HTML body', exact: true });
   await expect(editor).toContainText('<p style="color: #222222;">Fresh bread</p>');
   await expect(editor).toContainText('@media (prefers-color-scheme: dark)');
+  await page.getByRole('tab', { name: 'Raw', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Raw message' })).toContainText(
     '<p style="color: #222222;">Fresh bread</p>',
   );
@@ -160,7 +170,7 @@ test('a received message shows its checks in Inspect, each finding selecting its
   ].join('\r\n');
   await pasteMessage(page, message);
   await waitForInspection(page);
-  const checks = await openChecks(page, inspectPanel(page));
+  const checks = await openInspectChecks(page);
   await expect(checks.getByRole('button', { name: /no-text-alternative/ })).toBeVisible({
     timeout: 30_000,
   });
