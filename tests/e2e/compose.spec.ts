@@ -179,12 +179,20 @@ test('choosing a part in the MIME structure selects its bytes in the raw message
 test('the Compose workspace passes an axe scan, on every tab of the assembled message', async ({
   page,
 }) => {
-  // Six scans of a page holding three editors take a while on a busy machine.
+  // Seven scans of a page holding three editors take a while on a busy machine.
   test.setTimeout(240_000);
   await openCompose(page);
   await openSesRequest(page);
   await expect(page.getByLabel('Exported request')).toBeVisible();
-  for (const name of ['Preview', 'Raw', 'MIME', 'Envelope', 'SES request', 'Diagnostics']) {
+  for (const name of [
+    'Preview',
+    'Raw',
+    'MIME',
+    'Envelope',
+    'SES request',
+    'Diagnostics',
+    'Checks',
+  ]) {
     await page.getByRole('tab', { name, exact: true }).click();
     if (name === 'Envelope') await page.getByText('SMTP transaction').click();
     const results = await new AxeBuilder({ page })

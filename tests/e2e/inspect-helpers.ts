@@ -20,7 +20,14 @@ export function inspectPanel(page: Page): Locator {
 
 /** The tabs of the result pane: `Summary`, `Headers`, `Route`, `Structure`, `Bodies`, … */
 export type ResultTab =
-  'Summary' | 'Headers' | 'Route' | 'Structure' | 'Bodies' | 'Attachments' | 'Diagnostics';
+  | 'Summary'
+  | 'Headers'
+  | 'Route'
+  | 'Structure'
+  | 'Bodies'
+  | 'Attachments'
+  | 'Diagnostics'
+  | 'Checks';
 
 /** Open a tab of the result pane, so that what it holds can be seen and used. */
 export async function openResultTab(page: Page, name: ResultTab): Promise<void> {

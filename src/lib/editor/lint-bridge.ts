@@ -45,18 +45,26 @@ export function toLintDiagnostics(
   return out;
 }
 
+/** Each editor's marks by where they come from, so that one source never erases another's. */
+const marksBySource = new WeakMap<EditorView, Map<string, LintDiagnostic[]>>();
+
 /**
- * Replace an editor's lint marks with these engine diagnostics. Asynchronous only the first
- * time, while the lint module loads; calls apply in order.
+ * Replace an editor's lint marks from `source` (the engine's diagnostics by default; the
+ * pre-send checks use their own source) with these diagnostics; marks from other sources stay.
+ * Asynchronous only the first time, while the lint module loads; calls apply in order.
  */
 export async function showEngineDiagnostics(
   view: EditorView,
   diagnostics: readonly Diagnostic[],
   locate: LocateDiagnostic,
+  source = 'engine',
 ): Promise<void> {
   const { setDiagnostics } = await loadLint();
   if (!view.dom.isConnected) return;
-  view.dispatch(setDiagnostics(view.state, toLintDiagnostics(diagnostics, view.state, locate)));
+  let sources = marksBySource.get(view);
+  if (!sources) marksBySource.set(view, (sources = new Map()));
+  sources.set(source, toLintDiagnostics(diagnostics, view.state, locate));
+  view.dispatch(setDiagnostics(view.state, [...sources.values()].flat()));
 }
 
 /** The lint gutter and mark styling; the marks themselves come via `showEngineDiagnostics`. */

@@ -27,4 +27,10 @@ export const MESSAGE_TABS: readonly MessageTab[] = [
     lazy: true,
   },
   { id: 'diagnostics', label: 'Diagnostics', load: () => import('./ComposeDiagnostics.svelte') },
+  {
+    id: 'checks',
+    label: 'Checks',
+    load: () => import('../checks/ComposeChecks.svelte'),
+    lazy: true,
+  },
 ];

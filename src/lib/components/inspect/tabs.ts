@@ -11,6 +11,7 @@ import StructurePanel from './StructurePanel.svelte';
 import BodiesPanel from './BodiesPanel.svelte';
 import AttachmentsPanel from './AttachmentsPanel.svelte';
 import DiagnosticsPanel from './DiagnosticsPanel.svelte';
+import ChecksTab from './ChecksTab.svelte';
 
 /** One tab of the result pane. */
 export interface InspectTab {
@@ -27,4 +28,5 @@ export const INSPECT_TABS: readonly InspectTab[] = [
   { id: 'bodies', label: 'Bodies', panel: BodiesPanel },
   { id: 'attachments', label: 'Attachments', panel: AttachmentsPanel },
   { id: 'diagnostics', label: 'Diagnostics', panel: DiagnosticsPanel },
+  { id: 'checks', label: 'Checks', panel: ChecksTab },
 ];
