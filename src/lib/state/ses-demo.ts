@@ -16,6 +16,7 @@ import {
   type SimulatorScenario,
 } from '../ses/index.ts';
 import { sampleFields } from './sample-draft.ts';
+import { subscribeFeedback } from './ses-topics.ts';
 
 /** What the demo account is made of, read from the sample draft so the two never drift apart. */
 export interface DemoAccountPlan {
@@ -66,8 +67,11 @@ export function demoState(nowMs: number): SesSimulatorState {
   const plan = demoAccountPlan();
   let clock = nowMs - DEMO_HISTORY_MS;
   const sim = createSesSimulator({ now: () => new Date(clock) });
-  sim.verifyIdentity(plan.domain);
-  for (const recipient of plan.recipients) sim.verifyIdentity(recipient);
+  // Verified as the workspace verifies: with a topic for the notifications to show up in.
+  for (const identity of [plan.domain, ...plan.recipients]) {
+    sim.verifyIdentity(identity);
+    subscribeFeedback(sim, identity);
+  }
   sim.putConfigurationSet({
     ...createConfigurationSet(plan.configurationSet),
     eventDestinations: [
