@@ -6,7 +6,6 @@
  *
  * The engine's own default stays an empty account (SPEC); the page seeds this one.
  */
-import { feedbackTopicArn } from './ses-feedback-topic.ts';
 import { flattenAddresses, parseAddressList } from '../mime/index.ts';
 import {
   CONFIGURATION_SET_HEADER,
@@ -17,6 +16,7 @@ import {
   type SimulatorScenario,
 } from '../ses/index.ts';
 import { sampleFields } from './sample-draft.ts';
+import { subscribeFeedback } from './ses-topics.ts';
 
 /** What the demo account is made of, read from the sample draft so the two never drift apart. */
 export interface DemoAccountPlan {
@@ -67,13 +67,11 @@ export function demoState(nowMs: number): SesSimulatorState {
   const plan = demoAccountPlan();
   let clock = nowMs - DEMO_HISTORY_MS;
   const sim = createSesSimulator({ now: () => new Date(clock) });
-  sim.verifyIdentity(plan.domain);
-  // The demo domain's notifications go to a topic, so they can be read in the workspace.
-  const { region, accountId } = sim.exportState();
-  for (const type of ['Bounce', 'Complaint', 'Delivery'] as const) {
-    sim.setIdentityNotificationTopic(plan.domain, type, feedbackTopicArn(region, accountId));
+  // Verified as the workspace verifies: with a topic for the notifications to show up in.
+  for (const identity of [plan.domain, ...plan.recipients]) {
+    sim.verifyIdentity(identity);
+    subscribeFeedback(sim, identity);
   }
-  for (const recipient of plan.recipients) sim.verifyIdentity(recipient);
   sim.putConfigurationSet({
     ...createConfigurationSet(plan.configurationSet),
     eventDestinations: [

@@ -4,7 +4,6 @@
  * lets pass (`advance`) is added on top and saved with the rest, so scheduled deliveries, retries
  * and complaints happen on their own as real time passes, or at once when simulated time jumps.
  */
-import { feedbackTopicArn } from './ses-feedback-topic.ts';
 import {
   createSesSimulator,
   type AccountDetails,
@@ -33,6 +32,7 @@ import {
 } from '../ses/index.ts';
 import { getContext, setContext } from 'svelte';
 import { demoState } from './ses-demo.ts';
+import { feedbackTopicArn, subscribeFeedback } from './ses-topics.ts';
 import { describeError } from './ses-error-notes.ts';
 import { SesPersistence, type SesPersistenceOptions } from './ses-persistence.ts';
 
@@ -96,16 +96,18 @@ export interface SesStoreOptions extends SesPersistenceOptions {
   autoRefresh?: boolean;
 }
 
+export { feedbackTopicArn } from './ses-topics.ts';
+
 /** The simulator, its saved state and the view the workspace reads. Call `load()` first. */
 export class SesStore {
   /** The latest view; null until loaded. */
   view = $state.raw<SesView | null>(null);
   /** Why the saved state could not be read or written, if it could not. */
   storageError = $state<string | null>(null);
-  /** A saved record that could not be read, as JSON, for export; null when there is none. */
-  damagedJson = $state<string | null>(null);
   /** Whether a change is still on its way to IndexedDB. */
   saving = $state(false);
+  /** A saved record that could not be read, as JSON, for export; null when there is none. */
+  damagedJson = $state<string | null>(null);
 
   #simulator: SesSimulator;
   #clock: () => Date;
@@ -287,10 +289,7 @@ export class SesStore {
   verifyIdentity(identity: string): void {
     this.#change((sim) => {
       sim.verifyIdentity(identity);
-      const { region, accountId } = sim.exportState();
-      for (const type of ['Bounce', 'Complaint', 'Delivery'] as const) {
-        sim.setIdentityNotificationTopic(identity, type, feedbackTopicArn(region, accountId));
-      }
+      subscribeFeedback(sim, identity);
     });
   }
   /** Send one kind of an identity's notifications to the account's topic, or to none. */
