@@ -83,6 +83,8 @@ export class SesStore {
   storageError = $state<string | null>(null);
   /** A saved record that could not be read, as JSON, for export; null when there is none. */
   damagedJson = $state<string | null>(null);
+  /** What happened when the saved record could not be read (stays until the page closes). */
+  damagedNote = $state<string | null>(null);
 
   #simulator: SesSimulator;
   #clock: () => Date;
@@ -151,7 +153,7 @@ export class SesStore {
     } catch {
       // No sound state to fall back on: the new, empty account stays.
     }
-    this.storageError =
+    this.damagedNote =
       `The saved SES state is damaged (${describeError(problem)}), so the page opened with ` +
       `${opened}. The damaged record is kept; export it to look at it.`;
   }
