@@ -6,6 +6,7 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- attachment bytes and listeners are plain
    containers read imperatively; the reactive view of attachments is `fields.attachments`. */
 import { getContext, setContext } from 'svelte';
+import { withoutBidiControls } from '../text/bidi.ts';
 import type { Diagnostic, Draft, Envelope, MimeNode } from '../mime/types.ts';
 import type { TextMatch } from '../export/text-match.ts';
 import { diffRaw, type RawChange } from '../workers/raw-diff.ts';
@@ -229,7 +230,7 @@ export class Composer {
         .filter((info) => this.#contents.has(info.id))
         .map((info) => ({
           ref: info.id,
-          filename: info.filename,
+          filename: withoutBidiControls(info.filename),
           contentType: info.contentType,
           ...(info.inline ? { inline: true } : {}),
           ...(info.contentId ? { contentId: info.contentId } : {}),
@@ -337,7 +338,7 @@ export class Composer {
       this.#client?.setAttachment(id, content);
       this.fields.attachments.push({
         id,
-        filename: file.name || 'attachment',
+        filename: withoutBidiControls(file.name) || 'attachment',
         contentType: attachmentType(file.name, file.type),
         size: content.length,
         inline: false,

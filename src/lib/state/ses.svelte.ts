@@ -13,6 +13,7 @@ import {
   type IdentityRecord,
   type InboundRecord,
   type NotificationRecord,
+  type NotificationType,
   type OutcomeRule,
   type ReceiptRuleSet,
   type ReceiveRequest,
@@ -76,6 +77,11 @@ export interface SesStoreOptions extends SesPersistenceOptions {
 }
 
 /** The simulator, its saved state and the view the workspace reads. Call `load()` first. */
+/** The SNS topic the workspace sends identities' feedback notifications to. */
+export function feedbackTopicArn(region: string, accountId: string): string {
+  return `arn:aws:sns:${region}:${accountId}:ses-feedback`;
+}
+
 export class SesStore {
   /** The latest view; null until loaded. */
   view = $state.raw<SesView | null>(null);
@@ -239,8 +245,29 @@ export class SesStore {
     }
   }
 
+  /**
+   * Verify an identity and send its Bounce, Complaint and Delivery notifications to an SNS topic
+   * of the account, so that they can be read in the workspace (SES publishes none without one).
+   */
   verifyIdentity(identity: string): void {
-    this.#change((sim) => sim.verifyIdentity(identity));
+    this.#change((sim) => {
+      sim.verifyIdentity(identity);
+      const { region, accountId } = sim.exportState();
+      for (const type of ['Bounce', 'Complaint', 'Delivery'] as const) {
+        sim.setIdentityNotificationTopic(identity, type, feedbackTopicArn(region, accountId));
+      }
+    });
+  }
+  /** Send one kind of an identity's notifications to the account's topic, or to none. */
+  setNotificationTopic(identity: string, type: NotificationType, enabled: boolean): void {
+    this.#change((sim) => {
+      const { region, accountId } = sim.exportState();
+      sim.setIdentityNotificationTopic(
+        identity,
+        type,
+        enabled ? feedbackTopicArn(region, accountId) : undefined,
+      );
+    });
   }
   deleteIdentity(identity: string): void {
     this.#change((sim) => sim.deleteIdentity(identity));

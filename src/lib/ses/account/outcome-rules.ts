@@ -10,6 +10,16 @@ export interface DeliveryOutcome {
   smtpResponse?: string;
 }
 
+/**
+ * When a bounce happens: `synchronous` (the default), refused during the SMTP conversation; or
+ * `asynchronous`, accepted (SES reports a delivery) and bounced later by a DSN from the
+ * receiving server.
+ */
+export type BounceTiming = 'synchronous' | 'asynchronous';
+
+/** How long after delivery an asynchronous bounce arrives when the rule does not say. */
+export const DEFAULT_ASYNC_BOUNCE_DELAY_MS = 5 * 60 * 1000;
+
 /** A hard bounce: `Permanent`, reported once, at delivery. */
 export interface HardBounceOutcome {
   kind: 'hard-bounce';
@@ -18,6 +28,14 @@ export interface HardBounceOutcome {
   /** `General`, `NoEmail` or `Suppressed`; derived from the status when absent. */
   bounceSubType?: string;
   diagnosticCode?: string;
+  timing?: BounceTiming;
+  /** For an asynchronous bounce, how long after delivery the DSN arrives. */
+  asyncDelayMs?: number;
+  /**
+   * The recipient's domain cannot be looked up: the one hard bounce SES retries, like a soft
+   * bounce, before it reports it as `Permanent` (ses-facts §6).
+   */
+  dnsFailure?: boolean;
 }
 
 /**
@@ -33,6 +51,9 @@ export interface SoftBounceOutcome {
   bounceSubType?: string;
   diagnosticCode?: string;
   recoverAfterMs?: number;
+  timing?: BounceTiming;
+  /** For an asynchronous bounce, how long after delivery the DSN arrives. */
+  asyncDelayMs?: number;
 }
 
 /** Delivered, then a complaint (a feedback-loop report) after `delayMs`. */
@@ -150,6 +171,8 @@ const REPLY_TEXT: Record<string, string> = {
   '5.1.1': '550 5.1.1 user unknown',
   '5.1.10': '550 5.1.10 recipient address rejected',
   '5.2.1': '550 5.2.1 mailbox disabled',
+  '5.1.2': '550 5.1.2 Host or domain name not found',
+  '5.4.4': '550 5.4.4 Unable to route: domain lookup failed',
   '5.7.1': '550 5.7.1 message rejected',
   '4.2.2': '452 4.2.2 mailbox full',
   '4.4.1': '421 4.4.1 Unable to connect to remote host',

@@ -22,6 +22,13 @@ import { receivingMethods } from './simulator-receiving.ts';
 import { createInitialState, readState } from './state-io.ts';
 import type { SentMessage, SesSimulatorState } from './state.ts';
 import { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
+import {
+  sendBulkEmail,
+  sendBulkTemplatedEmail,
+  testRenderEmailTemplate,
+  v1TemplatedToV2,
+  type SendAs,
+} from './templated-sending.ts';
 import { blobBytes } from '../outbound/validation.ts';
 import { V1_MAX_MESSAGE_BYTES } from '../limits.ts';
 
@@ -97,6 +104,8 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     const now = settle();
     return transact(() => ({ MessageId: acceptSend(state, request, now, insight) }));
   };
+  const sendAs: SendAs = (request, operation, v1) =>
+    send(request, { operation, ...(v1 ? { sizeLimit: V1_MAX_MESSAGE_BYTES } : {}) });
   const ctx: SimulatorContext = {
     get state() {
       return state;
@@ -130,6 +139,10 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
         throw answer;
       }
     },
+    sendBulkEmail: (request) => sendBulkEmail(request, sendAs),
+    testRenderEmailTemplate: (request) => testRenderEmailTemplate(ctx, request),
+    sendV1TemplatedEmail: (request) => sendAs(v1TemplatedToV2(request), 'SendTemplatedEmail', true),
+    sendV1BulkTemplatedEmail: (request) => sendBulkTemplatedEmail(request, sendAs),
     sendV1Email: (request) =>
       send(v1SendEmailToV2(request), { operation: 'SendEmail', sizeLimit: V1_MAX_MESSAGE_BYTES }),
     sendV1RawEmail: (request) =>
@@ -164,6 +177,16 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
       return Number.isFinite(next) ? new Date(next) : undefined;
     },
     notifications: () => (settle(), state.notifications.map((n) => structuredClone(n.payload))),
+    feedbackEmails: () => (
+      settle(),
+      state.feedbackEmails.map(({ at, to, kind, messageId, raw }) => ({
+        at,
+        to,
+        kind,
+        messageId,
+        raw: decodeBase64(raw),
+      }))
+    ),
     events: () => (settle(), state.events.map((e) => structuredClone(e.payload))),
     notificationLog: () => (settle(), structuredClone(state.notifications)),
     eventLog: () => (settle(), structuredClone(state.events)),

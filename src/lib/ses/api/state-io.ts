@@ -56,6 +56,7 @@ export function createInitialState(options: InitialStateOptions): SesSimulatorSt
     messages: [],
     tasks: [],
     notifications: [],
+    feedbackEmails: [],
     events: [],
     reputation: [],
     receiving: { ruleSets: [], inbound: [] },
@@ -73,6 +74,7 @@ const ARRAYS: ReadonlyArray<keyof SesSimulatorState> = [
   'messages',
   'tasks',
   'notifications',
+  'feedbackEmails',
   'events',
   'reputation',
 ];
@@ -86,9 +88,11 @@ export function readState(value: unknown): SesSimulatorState {
     throw new RangeError('A saved SES simulator state is a JSON object.');
   }
   const state = value as Partial<SesSimulatorState>;
-  if (state.format === STATE_FORMAT && state.version === STATE_VERSION && !('templates' in state)) {
-    // States saved before templates were kept have none.
-    return readState({ ...state, templates: [] });
+  if (state.format === STATE_FORMAT && state.version === STATE_VERSION) {
+    // States saved before templates or forwarded feedback emails were kept have none.
+    for (const key of ['templates', 'feedbackEmails'] as const) {
+      if (!(key in state)) return readState({ ...state, [key]: [] });
+    }
   }
   if (state.format !== STATE_FORMAT) {
     throw new RangeError('This is not a saved SES simulator state.');

@@ -13,11 +13,12 @@ const optional = <T extends v.GenericSchema>(schema: T) => v.optional(schema);
 const texts = v.array(text);
 const record = <T extends v.ObjectEntries>(entries: T) => v.looseObject(entries);
 const reason = v.picklist(['BOUNCE', 'COMPLAINT']);
+const timing = v.picklist(['synchronous', 'asynchronous']);
 
 const outcome = v.variant('kind', [
   record({ kind: v.literal('delivery'), smtpResponse: optional(text) }),
-  record({ kind: v.literal('hard-bounce'), status: text, bounceSubType: optional(text), diagnosticCode: optional(text) }),
-  record({ kind: v.literal('soft-bounce'), status: text, bounceSubType: optional(text), diagnosticCode: optional(text), recoverAfterMs: optional(count) }),
+  record({ kind: v.literal('hard-bounce'), status: text, bounceSubType: optional(text), diagnosticCode: optional(text), timing: optional(timing), asyncDelayMs: optional(count), dnsFailure: optional(flag) }),
+  record({ kind: v.literal('soft-bounce'), status: text, bounceSubType: optional(text), diagnosticCode: optional(text), recoverAfterMs: optional(count), timing: optional(timing), asyncDelayMs: optional(count) }),
   record({ kind: v.literal('complaint'), feedbackType: optional(text), delayMs: optional(count), userAgent: optional(text) }),
 ]); // prettier-ignore
 
@@ -37,7 +38,7 @@ export const SAVED_STATE_SCHEMA = record({
   random: record({ state: count }),
   clockOffsetMs: count,
   nextSequence: count,
-  identities: v.array(record({ identity: text, type: text, verifiedAt: text, headersInNotificationsEnabled: flag })),
+  identities: v.array(record({ identity: text, type: text, verifiedAt: text, headersInNotificationsEnabled: flag, notificationTopics: optional(v.record(v.picklist(['Bounce', 'Complaint', 'Delivery']), text)), feedbackForwardingEnabled: optional(flag) })),
   account: record({
     productionAccessEnabled: flag,
     max24HourSend: count,
@@ -75,6 +76,7 @@ export const SAVED_STATE_SCHEMA = record({
   ),
   tasks: v.array(record({ at: count, sequence: count, messageId: text, kind: text, recipients: texts })),
   notifications: v.array(record({ at: count, messageId: text, notificationType: text, payload: v.looseObject({}) })),
+  feedbackEmails: optional(v.array(record({ at: count, to: text, kind: v.picklist(['bounce', 'complaint']), messageId: text, raw: text }))),
   events: v.array(record({ at: count, messageId: text, eventType: text, payload: v.looseObject({}) })),
   reputation: v.array(record({ at: count, kind: v.picklist(['send', 'bounce', 'complaint']), count })),
   receiving: record({
