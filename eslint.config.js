@@ -22,5 +22,23 @@ export default ts.config(
       ],
     },
   },
+  {
+    // The SES simulator reads and writes mail only through the MIME engine's public faces.
+    files: ['src/lib/ses/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/mime/(?!index\\.ts$|dkim/index\\.ts$)',
+              message:
+                'Import the MIME engine through src/lib/mime/index.ts (or its DKIM face, dkim/index.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
 );

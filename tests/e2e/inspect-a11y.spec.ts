@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { inspectPanel, openInspect, waitForInspection } from './inspect-helpers.ts';
+import { inspectPanel, openInspect, openResultTab, waitForInspection } from './inspect-helpers.ts';
 
 const RICH_MESSAGE =
   'From: =?utf-8?q?Ad=C3=A9le?= <adele@example.com>\r\nTo: bob@example.org\r\n' +
@@ -17,6 +17,8 @@ const RICH_MESSAGE =
   'Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--m--\r\n';
 
 test('the Inspect workspace passes an axe scan, empty and with a message', async ({ page }) => {
+  // Eight scans, one per tab: each takes seconds on a busy machine.
+  test.slow();
   await openInspect(page);
   const scan = async (when: string) => {
     const results = await new AxeBuilder({ page })
@@ -34,6 +36,19 @@ test('the Inspect workspace passes an axe scan, empty and with a message', async
     buffer: Buffer.from(RICH_MESSAGE),
   });
   await waitForInspection(page);
+  // Every tab in turn: each must pass, not just the one open at the end.
+  for (const tab of [
+    'Summary',
+    'Headers',
+    'Route',
+    'Bodies',
+    'Attachments',
+    'Diagnostics',
+  ] as const) {
+    await openResultTab(page, tab);
+    await scan(`with a message, ${tab}`);
+  }
+  await openResultTab(page, 'Structure');
   await inspectPanel(page)
     .getByRole('region', { name: 'MIME structure' })
     .getByRole('treeitem', { name: /text\/plain/ })

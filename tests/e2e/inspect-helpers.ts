@@ -18,6 +18,27 @@ export function inspectPanel(page: Page): Locator {
   return page.getByRole('tabpanel', { name: 'Inspect' });
 }
 
+/** The tabs of the result pane: `Summary`, `Headers`, `Route`, `Structure`, `Bodies`, … */
+export type ResultTab =
+  'Summary' | 'Headers' | 'Route' | 'Structure' | 'Bodies' | 'Attachments' | 'Diagnostics';
+
+/** Open a tab of the result pane, so that what it holds can be seen and used. */
+export async function openResultTab(page: Page, name: ResultTab): Promise<void> {
+  const tab = inspectPanel(page)
+    .getByRole('tablist', { name: 'Message details' })
+    .getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Open one of `Try a sample`'s messages by its title, and wait until it is inspected. */
+export async function openSample(page: Page, title: string): Promise<void> {
+  await inspectPanel(page).getByRole('button', { name: 'Try a sample' }).click();
+  await page.getByRole('menuitem', { name: title }).click();
+  await expect(page.getByRole('menu')).toBeHidden();
+  await waitForInspection(page);
+}
+
 /** Paste text into the raw input as the clipboard would deliver it. */
 export async function pasteMessage(page: Page, text: string): Promise<void> {
   const input = page.getByRole('textbox', { name: 'Raw message input' });

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { inspectPanel, openInspect } from './inspect-helpers.ts';
+import { inspectPanel, openInspect, openResultTab } from './inspect-helpers.ts';
 
 /** A 25 MB message: headers, a text part and an 18 MB attachment in base64 lines of 76. */
 function largeMessage(): Buffer {
@@ -83,6 +83,7 @@ test('a 25 MB message is parsed in the background while the page keeps respondin
   await expect(page.getByTestId('summary-subject')).toHaveText('A very large message', {
     timeout: 120_000,
   });
+  await openResultTab(page, 'Structure');
   await expect(
     inspectPanel(page).getByRole('region', { name: 'MIME structure' }).getByRole('treeitem'),
   ).toHaveCount(3);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { inspectPanel, openInspect, waitForInspection } from './inspect-helpers.ts';
+import { inspectPanel, openInspect, openResultTab, waitForInspection } from './inspect-helpers.ts';
 import { afterRendering } from './support/preview.ts';
 
 const LOGO = Buffer.from(
@@ -44,6 +44,7 @@ test('the route shows each hop, its delay and its share, and flags a clock that 
   page,
 }) => {
   await openMessage(page);
+  await openResultTab(page, 'Route');
   const route = inspectPanel(page).getByRole('region', { name: 'Route' });
   const rows = route.getByRole('row');
   await expect(rows).toHaveCount(4); // header row and three hops, oldest first
@@ -57,6 +58,7 @@ test('the route shows each hop, its delay and its share, and flags a clock that 
 
 test('headers are listed in order, filtered, and linked to their definitions', async ({ page }) => {
   await openMessage(page);
+  await openResultTab(page, 'Headers');
   const headers = inspectPanel(page).getByRole('region', { name: 'Headers' });
   const firstRow = headers.getByRole('row').nth(1);
   await expect(firstRow).toContainText('Received');
@@ -72,6 +74,7 @@ test('headers are listed in order, filtered, and linked to their definitions', a
 
 test('a text leaf shows decoded and an attachment downloads with its bytes', async ({ page }) => {
   await openMessage(page);
+  await openResultTab(page, 'Structure');
   const structure = inspectPanel(page).getByRole('region', { name: 'MIME structure' });
   await structure.getByRole('treeitem', { name: /text\/plain/ }).click();
   await structure.getByRole('button', { name: 'Show decoded text' }).click();
@@ -79,6 +82,7 @@ test('a text leaf shows decoded and an attachment downloads with its bytes', asy
     /^Café crème\.\s*$/,
   );
 
+  await openResultTab(page, 'Attachments');
   const attachments = inspectPanel(page).getByRole('region', { name: 'Attachments' });
   await expect(attachments.getByRole('row').filter({ hasText: 'logo.png' })).toContainText(
     'inline',
@@ -96,6 +100,7 @@ test('the HTML body shows cid images and blocks remote ones until asked', async 
     if (request.url().includes('images.example.com')) remote.push(request.url());
   });
   await openMessage(page);
+  await openResultTab(page, 'Bodies');
   const frame = inspectPanel(page).locator('iframe[title="HTML preview"]').contentFrame();
   await expect(frame.locator('img[alt="logo"]')).toHaveAttribute(
     'src',

@@ -5,6 +5,7 @@ import { corpusDir, corpusSkipReason } from './support/corpus.ts';
 import {
   inspectPanel,
   openInspect,
+  openResultTab,
   pasteMessage,
   readWithPython,
   waitForInspection,
@@ -46,19 +47,23 @@ async function expectRegionsMatch(page: Page, path: string) {
     });
   }
   await expect(page.getByTestId('summary-parts')).toHaveText(String(python.parts));
+  await openResultTab(page, 'Structure');
   await expect(
     panel.getByRole('region', { name: 'MIME structure' }).getByRole('treeitem'),
   ).toHaveCount(python.parts);
+  await openResultTab(page, 'Attachments');
   const attachments = panel.getByRole('region', { name: 'Attachments' });
   for (const filename of python.filenames) {
     await expect(attachments.getByRole('cell', { name: filename, exact: true })).toBeVisible();
   }
+  await openResultTab(page, 'Diagnostics');
   const diagnostics = panel.getByRole('region', { name: 'Diagnostics' });
   await expect(diagnostics).toBeVisible();
   if (python.defects.length > 0) {
     // Python found the message broken: Inspect must say so too.
     await expect(diagnostics.getByRole('listitem').first()).toBeVisible();
   }
+  if (python.dsn.length > 0) await openResultTab(page, 'Summary');
   for (const recipient of python.dsn) {
     const report = panel.getByRole('region', { name: 'Bounce report' });
     const row = report.getByRole('row').filter({ hasText: recipient.recipient });
@@ -99,6 +104,7 @@ test.describe('Inspect on corpus messages', () => {
       .getByLabel('Open .eml file')
       .setInputFiles(join(corpusDir, 'sisimai-set-of-emails/maildir/bsd/lhost-postfix-01.eml'));
     await waitForInspection(page);
+    await openResultTab(page, 'Summary');
     const report = inspectPanel(page).getByRole('region', { name: 'Bounce report' });
     const row = report.getByRole('row').filter({ hasText: 'r@p351355.pool.example.ne.jp' });
     await expect(row).toContainText('5.1.1');
@@ -132,6 +138,7 @@ test.describe('Inspect on corpus messages', () => {
     const path = join(corpusDir, 'email-arf-perl/t/messages/example1.msg');
     await page.getByLabel('Open .eml file').setInputFiles(path);
     await waitForInspection(page);
+    await openResultTab(page, 'Summary');
     const report = inspectPanel(page).getByRole('region', { name: 'Complaint report' });
     const feedbackType = readWithPython(path).feedbackType;
     expect(feedbackType).toBe('opt-out');
@@ -148,14 +155,19 @@ test.describe('Inspect on corpus messages', () => {
       .getByLabel('Open .eml file')
       .setInputFiles(join(corpusDir, 'james-mime4j/mbox/src/test/resources/test-1/mbox.rlug'));
     await waitForInspection(page);
-    const picker = page.getByLabel('Message in mailbox');
-    await expect(picker.getByRole('option')).toHaveCount(5);
+    const list = inspectPanel(page).getByRole('table', { name: /Messages in mbox\.rlug/ });
+    const rows = list.locator('tbody tr');
+    await expect(rows).toHaveCount(5);
     const third = join(corpusDir, 'james-mime4j/mbox/src/test/resources/test-1/mbox.rlug-2');
-    const subject = squash(readWithPython(third).subject ?? '');
-    // Each message is offered by its subject, as a mail client lists it.
-    await expect(picker.getByRole('option').nth(2)).toContainText(`3. ${subject} — `);
-    await picker.selectOption({ index: 2 });
+    const python = readWithPython(third);
+    const subject = squash(python.subject ?? '');
+    // Each message is listed by its subject and sender, as a mail client lists it.
+    await expect(rows.nth(2).locator('td[data-label="#"]')).toHaveText('3');
+    await expect(rows.nth(2).locator('td[data-label="Subject"]')).toHaveText(subject);
+    await expect(rows.nth(2).locator('td[data-label="From"]')).not.toBeEmpty();
+    await rows.nth(2).getByRole('button', { name: subject }).click();
     await expect(page.getByTestId('summary-subject')).toHaveText(subject);
+    await expect(rows.nth(2)).toHaveAttribute('aria-current', 'true');
   });
 });
 
@@ -205,6 +217,7 @@ test('selecting a part selects its bytes, and the cursor selects the part', asyn
     buffer: Buffer.from(message.raw),
   });
   await waitForInspection(page);
+  await openResultTab(page, 'Structure');
   const tree = inspectPanel(page).getByRole('region', { name: 'MIME structure' });
   await tree.getByRole('treeitem', { name: /text\/html/ }).click();
   await expect(page.getByTestId('raw-selection')).toHaveText(
@@ -243,6 +256,7 @@ test('clicking a finding selects the bytes it is about', async ({ page }) => {
     .getByLabel('Open .eml file')
     .setInputFiles({ name: 'findings.eml', mimeType: 'message/rfc822', buffer: Buffer.from(raw) });
   await waitForInspection(page);
+  await openResultTab(page, 'Diagnostics');
   const finding = inspectPanel(page)
     .getByRole('region', { name: 'Diagnostics' })
     .getByRole('button')

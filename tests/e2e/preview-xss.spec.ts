@@ -95,6 +95,16 @@ function watch(page: Page): Watch {
   return seen;
 }
 
+/** Nothing ran, nothing was requested after the page's own assets, no policy was violated. */
+function expectNothingHappened(seen: Watch, assetRequests: number): void {
+  expect(seen.dialogs).toEqual([]);
+  expect(seen.modalCalls).toEqual([]);
+  expect(seen.pageErrors).toEqual([]);
+  expect(seen.leaving).toEqual([]);
+  expect(seen.sameOrigin.slice(assetRequests)).toEqual([]);
+  expect(seen.frameCsp).toEqual([]);
+}
+
 /**
  * Constructs the corpus manifest says a sanitized document must not hold, per preview, found by
  * the same checks the unit tests run with jsdom, here on the documents Chromium rendered.
@@ -191,12 +201,7 @@ test('every corpus XSS payload renders inert: no script, no dialog, no request',
 
   if (Number.isFinite(limit)) console.warn(`NOTE: only ${limit} payloads (MAILWRIGHT_XSS_LIMIT).`);
   else expect(payloads.length).toBeGreaterThan(6_500);
-  expect(seen.dialogs).toEqual([]);
-  expect(seen.modalCalls).toEqual([]);
-  expect(seen.pageErrors).toEqual([]);
-  expect(seen.leaving).toEqual([]);
-  expect(seen.sameOrigin.slice(assetRequests)).toEqual([]);
-  expect(seen.frameCsp).toEqual([]);
+  expectNothingHappened(seen, assetRequests);
   expect(leftovers).toEqual([]);
   expect(after).toEqual({ ...before, sentinel: 'intact' });
 
@@ -208,4 +213,66 @@ test('every corpus XSS payload renders inert: no script, no dialog, no request',
   await expect(page.frameLocator('iframe[title="HTML preview"]').locator('#alive')).toHaveText(
     'Still here',
   );
+});
+
+// What a review of the preview found, each as the attacker wrote it.
+const SVG_PART = Buffer.from(
+  `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4" onload="alert(1)"><script>alert(2)</script><rect width="4" height="4"/></svg>`,
+).toString('base64');
+const ESCAPED_MARKUP =
+  '\\3C /style\\3E \\3C a id=injected rel=opener href=https://evil.example/ target=_blank\\3E popup\\3C /a\\3E \\3C meta http-equiv=refresh content=0;url=data:text/html,spoof\\3E \\3C iframe src=data:text/html,spoof\\3E ';
+const REVIEW_VECTORS: Array<{ source: string; html: string; svg?: boolean }> = [
+  {
+    source: 'inline SVG part with script',
+    html: '<img id="svg" src="cid:art@example.test" alt="">',
+    svg: true,
+  },
+  {
+    source: '</style> decoded from CSS escapes in a data: URL',
+    html: `<style>.a { background: url("data:image/png,${ESCAPED_MARKUP}"); }</style><p class="a">x</p>`,
+  },
+  {
+    source: '</style> decoded from CSS escapes in image-set()',
+    html: `<style>.b { background-image: image-set("data:image/png,${ESCAPED_MARKUP}" 1x); }</style><p class="b">x</p>`,
+  },
+  {
+    source: 'fragment link',
+    html: '<a id="frag" href="#section2">Section 2</a><h2 id="section2">Section 2</h2>',
+  },
+];
+
+test('the vectors found in review render inert', async ({ page }) => {
+  const seen = watch(page);
+  await openHarness(page);
+  const assetRequests = seen.sameOrigin.length;
+  await show(
+    page,
+    REVIEW_VECTORS.map((vector, index) => ({
+      html: vector.html,
+      key: `review-${index}`,
+      inlineParts: vector.svg
+        ? [{ contentId: 'art@example.test', contentType: 'image/svg+xml', base64: SVG_PART }]
+        : [],
+    })),
+  );
+  await afterRendering(page);
+  const leftovers = (await findLeftovers(page)).map((problem) => {
+    const index = Number(/preview (\d+)/.exec(problem)?.[1]);
+    return `${REVIEW_VECTORS[index]?.source ?? '?'}: ${problem}`;
+  });
+  const frames = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('iframe[title="HTML preview"]'), (frame) => {
+      const doc = (frame as HTMLIFrameElement).contentDocument!;
+      return {
+        injected: doc.querySelectorAll('#injected, iframe, meta[http-equiv="refresh"]').length,
+        svg: doc.getElementById('svg')?.getAttribute('src')?.slice(0, 30) ?? null,
+        fragment: doc.getElementById('frag')?.getAttribute('href') ?? null,
+      };
+    }),
+  );
+  expect(leftovers).toEqual([]);
+  expect(frames.map((frame) => frame.injected)).toEqual([0, 0, 0, 0]);
+  expect(frames[0]!.svg).toBe('data:image/svg+xml;base64,PHN2');
+  expect(frames[3]!.fragment).toBe('about:srcdoc#section2');
+  expectNothingHappened(seen, assetRequests);
 });

@@ -5,15 +5,60 @@ export function field(page: Page, name: string): Locator {
   return page.getByRole('textbox', { name, exact: true });
 }
 
+/** The SES workspace's pages, by their names in the navigation rail. */
+export type SesPageName =
+  | 'Account'
+  | 'Identities'
+  | 'Sending activity'
+  | 'Notifications'
+  | 'Suppression list'
+  | 'Reputation'
+  | 'Receiving'
+  | 'Configuration sets';
+
 /** Open the SES tab and wait until the saved state is shown. */
 export async function openSes(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'SES', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Identities' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Saved in this browser\.$|^Saving…$/ }),
+  ).toBeVisible();
+}
+
+/** Open one page of the SES workspace from its navigation rail. */
+export async function openSesPage(page: Page, name: SesPageName): Promise<void> {
+  await openSes(page);
+  const link = page.getByRole('navigation', { name: 'SES pages' }).getByRole('button', { name });
+  await link.click();
+  await expect(link).toHaveAttribute('aria-current', 'page');
+}
+
+/** Wait until the SES workspace's last change is in IndexedDB (before a reload, say). */
+export async function sesSaved(page: Page): Promise<void> {
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved in this browser.' }),
+  ).toBeVisible();
+}
+
+/** Start the simulator again from the Reset simulator dialog. */
+export async function resetSimulator(
+  page: Page,
+  choice: 'Empty account' | 'Demo account',
+): Promise<void> {
+  await openSes(page);
+  await page.getByRole('button', { name: 'Reset simulator' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset simulator' });
+  await dialog.getByRole('button', { name: choice }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: choice === 'Demo account' ? 'The demo account' : 'A new, empty account' }),
+  ).toBeVisible();
 }
 
 /** Verify an identity in the SES workspace. */
 export async function verifyIdentity(page: Page, identity: string): Promise<void> {
-  await openSes(page);
+  await openSesPage(page, 'Identities');
   const identities = page.getByRole('region', { name: 'Identities' });
   await identities.getByRole('textbox', { name: 'Email address or domain' }).fill(identity);
   await identities.getByRole('button', { name: 'Verify identity' }).click();
@@ -38,14 +83,14 @@ export function sendError(page: Page): Locator {
 
 /** Address the Compose draft to `to` and press Send with SES simulator. */
 export async function sendFromCompose(page: Page, to: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Compose' }).click();
+  await page.getByRole('tab', { name: 'Compose', exact: true }).click();
   await field(page, 'To').fill(to);
   await page.getByRole('button', { name: 'Send with SES simulator' }).click();
 }
 
 /** Choose a type in the Notifications filter and return the region. */
 export async function showNotifications(page: Page, type: string): Promise<Locator> {
-  await openSes(page);
+  await openSesPage(page, 'Notifications');
   const region = page.getByRole('region', { name: 'Notifications' });
   await region.getByRole('combobox', { name: 'Filter by type' }).selectOption({ label: type });
   return region;
@@ -53,7 +98,7 @@ export async function showNotifications(page: Page, type: string): Promise<Locat
 
 /** Create a configuration set (the sample draft names `transactional` in X-SES-CONFIGURATION-SET). */
 export async function createConfigurationSet(page: Page, name: string): Promise<void> {
-  await openSes(page);
+  await openSesPage(page, 'Configuration sets');
   const sets = page.getByRole('region', { name: 'Configuration sets' });
   await sets.getByRole('textbox', { name: 'Configuration set name' }).fill(name);
   await sets.getByRole('button', { name: 'Create configuration set' }).click();

@@ -5,8 +5,10 @@ import {
   createConfigurationSet,
   field,
   letPass,
-  openSes,
+  openSesPage,
+  resetSimulator,
   sendFromCompose,
+  sesSaved,
   sendSuccess,
   showNotifications,
   verifyIdentity,
@@ -17,13 +19,16 @@ test('outcome rules decide ordinary recipients; bounces and complaints move the 
 }) => {
   await page.goto('/');
   await field(page, 'From').fill('news@example.com');
+  await resetSimulator(page, 'Empty account');
   await createConfigurationSet(page, 'transactional');
   await verifyIdentity(page, 'example.com');
+  await openSesPage(page, 'Account');
   await page.getByRole('switch', { name: 'Production access' }).check();
   await expect(page.getByRole('region', { name: 'Account and quotas' })).toContainText(
     'Production · Enforcement status HEALTHY',
   );
 
+  await openSesPage(page, 'Sending activity');
   const rules = page.getByRole('region', { name: 'Outcome rules' });
   await rules.getByRole('textbox', { name: 'Pattern' }).fill('*@gone.test');
   await rules.getByRole('combobox', { name: 'Outcome' }).selectOption('Hard bounce');
@@ -53,11 +58,13 @@ test('outcome rules decide ordinary recipients; bounces and complaints move the 
   await expect(complaints.locator('summary')).toHaveText([/reader@angry\.test/]);
 
   // Both addresses went onto the account's suppression list, for their reasons.
+  await openSesPage(page, 'Suppression list');
   const list = page.getByRole('region', { name: 'Suppression list' });
   await expect(list.getByRole('row', { name: /reader@gone\.test BOUNCE/ })).toBeVisible();
   await expect(list.getByRole('row', { name: /reader@angry\.test COMPLAINT/ })).toBeVisible();
 
   // 1 bounce and 1 complaint in 4 counted recipients: past both pause thresholds.
+  await openSesPage(page, 'Reputation');
   const reputation = page.getByRole('region', { name: 'Reputation' });
   await expect(reputation).toContainText(/Bounce rate\s*25\.0% \(1\), at the pause threshold/);
   await expect(reputation).toContainText(/Complaint rate\s*25\.0% \(1\), at the pause threshold/);
@@ -76,8 +83,10 @@ test('receiving: a receipt rule stores a pasted message and publishes its Receiv
   page,
 }) => {
   await page.goto('/');
+  await resetSimulator(page, 'Empty account');
   await verifyIdentity(page, 'example.com');
-  const inbound = page.getByRole('region', { name: 'Inbound mail' });
+  await openSesPage(page, 'Receiving');
+  const inbound = page.getByRole('region', { name: 'Receiving' });
   await inbound.getByRole('textbox', { name: 'Rule set name' }).fill('default-rule-set');
   await inbound.getByRole('button', { name: 'Create rule set' }).click();
   await expect(inbound.getByRole('combobox', { name: 'Active rule set' })).toHaveValue(
@@ -127,11 +136,12 @@ test('receiving: a receipt rule stores a pasted message and publishes its Receiv
 
   // Mail sent to the verified domain comes back in through the same rules.
   await createConfigurationSet(page, 'transactional');
-  await page.getByRole('tab', { name: 'Compose' }).click();
+  await page.getByRole('tab', { name: 'Compose', exact: true }).click();
   await field(page, 'From').fill('shop@example.com');
   await sendFromCompose(page, 'support@example.com');
   await expect(sendSuccess(page)).toBeVisible();
   await letPass(page, 'a minute');
+  await openSesPage(page, 'Receiving');
   // Its envelope sender is SES's own MAIL FROM, as on the wire.
   await expect(
     inbound.getByRole('listitem').filter({ hasText: /amazonses\.com to support@example\.com/ }),
@@ -143,8 +153,10 @@ test('receiving: a receipt rule stores a pasted message and publishes its Receiv
 
 test('the whole SES state goes out as a JSON file and comes back in', async ({ page }) => {
   await page.goto('/');
+  await resetSimulator(page, 'Empty account');
   await verifyIdentity(page, 'exported@example.com');
   await createConfigurationSet(page, 'kept-set');
+  await openSesPage(page, 'Account');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export SES state' }).click(),
@@ -158,11 +170,12 @@ test('the whole SES state goes out as a JSON file and comes back in', async ({ p
   expect(state.format).toBe('mailwright-ses-simulator');
   expect(state.identities.map((i) => i.identity)).toEqual(['exported@example.com']);
 
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Reset simulator' }).click();
+  await resetSimulator(page, 'Empty account');
+  await openSesPage(page, 'Identities');
   const identities = page.getByRole('region', { name: 'Identities' });
   await expect(identities).toContainText('No verified identities yet.');
 
+  await openSesPage(page, 'Account');
   await page.getByLabel('Import SES state').setInputFiles({
     name: 'not-a-state.json',
     mimeType: 'application/json',
@@ -172,10 +185,14 @@ test('the whole SES state goes out as a JSON file and comes back in', async ({ p
     'not-a-state.json could not be imported: This is not a saved SES simulator state.',
   );
   await page.getByLabel('Import SES state').setInputFiles(path);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await openSesPage(page, 'Identities');
   await expect(identities.getByRole('rowheader', { name: 'exported@example.com' })).toBeVisible();
+  await sesSaved(page);
   await page.reload();
-  await openSes(page);
+  await openSesPage(page, 'Identities');
   await expect(identities.getByRole('rowheader', { name: 'exported@example.com' })).toBeVisible();
+  await openSesPage(page, 'Configuration sets');
   await expect(page.getByRole('region', { name: 'Configuration sets' })).toContainText('kept-set');
 });
 
@@ -186,6 +203,7 @@ test('a configuration set publishes the event types its destination chose, each 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await field(page, 'From').fill('sender@example.com');
+  await resetSimulator(page, 'Empty account');
   await verifyIdentity(page, 'sender@example.com');
   await createConfigurationSet(page, 'transactional');
   const sets = page.getByRole('region', { name: 'Configuration sets' });
@@ -240,8 +258,11 @@ test('two tabs on the same account follow each other instead of overwriting', as
   const second = await context.newPage();
   await first.goto('/');
   await second.goto('/');
-  await openSes(first);
-  await openSes(second);
+  await resetSimulator(first, 'Empty account');
+  await openSesPage(second, 'Identities');
+  await expect(second.getByRole('region', { name: 'Identities' })).toContainText(
+    'No verified identities yet.',
+  );
   await verifyIdentity(first, 'one@example.com');
   const secondIdentities = second.getByRole('region', { name: 'Identities' });
   await expect(secondIdentities.getByRole('rowheader', { name: 'one@example.com' })).toBeVisible();
@@ -253,7 +274,8 @@ test('two tabs on the same account follow each other instead of overwriting', as
   ]);
   await firstIdentities.getByRole('button', { name: 'Delete one@example.com' }).click();
   await expect(secondIdentities.getByRole('rowheader')).toHaveText(['two@example.com']);
+  await sesSaved(first);
   await first.reload();
-  await openSes(first);
+  await openSesPage(first, 'Identities');
   await expect(firstIdentities.getByRole('rowheader')).toHaveText(['two@example.com']);
 });

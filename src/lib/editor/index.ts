@@ -8,7 +8,14 @@ export { htmlLanguage } from './html-language.ts';
 export { lazyExtension } from './lazy-extension.ts';
 export { lazySearch } from './lazy-search.ts';
 export { rawMime, rawMimeLanguage, rawMimeHighlightStyle, mimeTags } from './raw-mime.ts';
-export { byteOffsetToPosition, positionToByteOffset } from './byte-offsets.ts';
+export {
+  byteOffsetToPosition,
+  byteToLineColumn,
+  documentLines,
+  lineColumnToByte,
+  positionToByteOffset,
+  type ByteLines,
+} from './byte-offsets.ts';
 export {
   toLintDiagnostics,
   showEngineDiagnostics,

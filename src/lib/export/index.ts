@@ -23,7 +23,9 @@ export { awsSesv2SendEmailCommand, awsSesSendRawEmailCommand, shellQuote } from 
 export { javascriptSdkSnippet } from './sdk-javascript.ts';
 export { javaSdkSnippet } from './sdk-java.ts';
 export {
+  MASKED_CREDENTIAL,
   SES_SMTP_MAX_SIZE,
+  SES_SMTP_PORT,
   dotStuff,
   smtpTranscript,
   type SmtpExchange,

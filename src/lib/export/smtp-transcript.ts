@@ -1,7 +1,9 @@
 /**
- * The SMTP transaction that would carry a message (RFC 5321): EHLO, MAIL FROM, one RCPT TO per
- * envelope recipient, DATA with the message dot-stuffed, and QUIT, with the replies a server such
- * as SES's SMTP interface gives.
+ * The SMTP transaction that would carry a message to SES's SMTP interface (RFC 5321): on port 587
+ * EHLO, STARTTLS (SES accepts no mail over a plain connection, ses-facts §10), EHLO again inside
+ * TLS, AUTH LOGIN with the SMTP credentials (masked), MAIL FROM with the message's size, one
+ * RCPT TO per envelope recipient, DATA with the message dot-stuffed, and QUIT, with the replies
+ * SES's SMTP interface gives.
  */
 import { SES_V2_MAX_MESSAGE_BYTES } from '../mime/build-diagnostics.ts';
 import type { Envelope } from '../mime/types.ts';
@@ -13,8 +15,18 @@ const CR = 0x0d;
 const LF = 0x0a;
 const DOT = 0x2e;
 
-/** One step of the conversation: what the client sends (if anything) and what the server replies. */
+/** The port the transcript connects to: STARTTLS on 587 (ses-facts §10). */
+export const SES_SMTP_PORT = 587;
+
+/** What the transcript shows in place of the SMTP user name and password. */
+export const MASKED_CREDENTIAL = '******** (masked)';
+
+/**
+ * One step of the conversation: what the client sends (if anything) and what the server replies;
+ * `note` says what happens on the connection between lines (connecting, the TLS handshake).
+ */
 export interface SmtpExchange {
+  note?: string;
   client?: string;
   server: string[];
 }
@@ -37,6 +49,11 @@ export interface SmtpTranscriptOptions {
   clientName?: string;
   /** The server's name in its greeting. */
   serverName?: string;
+  /**
+   * The whole message's size in octets, when `raw` is only its start (a transcript shown cut
+   * short): `MAIL FROM`'s `SIZE=` always announces the whole message (RFC 1870 §3).
+   */
+  messageSize?: number;
 }
 
 /**
@@ -63,7 +80,10 @@ export function dotStuff(raw: Uint8Array): { data: Uint8Array; stuffedLines: num
   return { data, stuffedLines };
 }
 
-/** The SMTP transaction for a message and its envelope. */
+/**
+ * The SMTP transaction for a message and its envelope. Throws RangeError when `messageSize` is
+ * smaller than the bytes given.
+ */
 export function smtpTranscript(
   envelope: Envelope,
   raw: Uint8Array,
@@ -81,21 +101,34 @@ export function smtpTranscript(
   }
   const client = options.clientName ?? 'mailwright.localhost';
   const server = options.serverName ?? 'email-smtp.us-east-1.amazonaws.com';
+  const capabilities = (tls: boolean) => [
+    `250-${server}`,
+    '250-8BITMIME',
+    `250-SIZE ${SES_SMTP_MAX_SIZE}`,
+    ...(tls ? [] : ['250-STARTTLS']),
+    '250-AUTH PLAIN LOGIN',
+    '250 Ok',
+  ];
+  const size = options.messageSize ?? raw.length;
+  if (!Number.isInteger(size) || size < raw.length) {
+    throw new RangeError('messageSize must be a whole number no smaller than the bytes given.');
+  }
   const before: SmtpExchange[] = [
-    { server: [`220 ${server} ESMTP SimpleEmailService`] },
     {
-      client: `EHLO ${client}`,
-      server: [
-        `250-${server}`,
-        '250-8BITMIME',
-        `250-SIZE ${SES_SMTP_MAX_SIZE}`,
-        '250-STARTTLS',
-        '250-AUTH PLAIN LOGIN',
-        '250 Ok',
-      ],
+      note: `Connected to ${server} port ${SES_SMTP_PORT}`,
+      server: [`220 ${server} ESMTP SimpleEmailService`],
     },
+    { client: `EHLO ${client}`, server: capabilities(false) },
+    { client: 'STARTTLS', server: ['220 Ready to start TLS'] },
+    // RFC 3207 §4.2: after the handshake the client forgets what it knew and says EHLO again.
+    { note: 'TLS handshake; everything below is encrypted', server: [] },
+    { client: `EHLO ${client}`, server: capabilities(true) },
+    // AUTH LOGIN prompts are base64 of "Username:" and "Password:" (RFC 4954 usage).
+    { client: 'AUTH LOGIN', server: ['334 VXNlcm5hbWU6'] },
+    { client: MASKED_CREDENTIAL, server: ['334 UGFzc3dvcmQ6'] },
+    { client: MASKED_CREDENTIAL, server: ['235 Authentication successful.'] },
     // SIZE (RFC 1870) lets the server refuse an oversized message before it is sent.
-    { client: `MAIL FROM:<${envelope.mailFrom}> SIZE=${raw.length}`, server: ['250 Ok'] },
+    { client: `MAIL FROM:<${envelope.mailFrom}> SIZE=${size}`, server: ['250 Ok'] },
     ...envelope.rcptTo.map((recipient) => ({
       client: `RCPT TO:<${recipient}>`,
       server: ['250 Ok'],

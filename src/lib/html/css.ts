@@ -19,6 +19,11 @@ export type CssUrlMapper = (url: string, context: CssUrlContext) => string | nul
 const LOADING_TOKENS =
   /url\(|image-set\(|src\(|@import|@font-face|expression|behavior|binding|script:/g;
 
+// Characters where something the scanner handles may start (comments, strings, escapes, url(,
+// @import, @font-face, image-set(, -webkit-image-set(, src(, brackets and braces, `;`).
+const SPECIAL_START = /[/"'\\uU@iI\-sS(){};]/;
+const PLAIN_RUN = /[^/"'\\uU@iI\-sS(){};]*/y;
+
 const IDENT_CHAR = /[a-z0-9_\-\u0080-\uffff\\]/i;
 const WHITESPACE = /[ \t\n\r\f]/;
 
@@ -169,6 +174,13 @@ export function rewriteCss(css: string, mapUrl: CssUrlMapper): string | null {
       out += css.slice(i, open + 1);
       urlStringDepth = 1;
       i = open + 1;
+    } else if (!SPECIAL_START.test(c)) {
+      // A run of characters that start nothing the scanner looks for is copied whole.
+      PLAIN_RUN.lastIndex = i;
+      PLAIN_RUN.test(css);
+      const end = Math.max(PLAIN_RUN.lastIndex, i + 1);
+      out += css.slice(i, end);
+      i = end;
     } else {
       if (c === '(' && urlStringDepth > 0) urlStringDepth++;
       else if (c === ')' && urlStringDepth > 0) urlStringDepth--;

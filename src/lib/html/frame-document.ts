@@ -183,14 +183,18 @@ function build(
  * `</style>` in CSS) shows up here, whatever pass put it there.
  */
 export function gainsElements(document: Document, html: string): boolean {
-  const expected = document.getElementsByTagName('*');
-  const found = new DOMParser().parseFromString(html, 'text/html').getElementsByTagName('*');
-  if (found.length !== expected.length) return true;
-  for (let i = 0; i < found.length; i++) {
-    const a = found[i]!;
-    const b = expected[i]!;
-    if (a.localName !== b.localName || a.namespaceURI !== b.namespaceURI) return true;
-    if (a.attributes.length !== b.attributes.length) return true;
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const expected = document.createTreeWalker(document.documentElement, 0x1 /* SHOW_ELEMENT */);
+  const found = parsed.createTreeWalker(parsed.documentElement, 0x1 /* SHOW_ELEMENT */);
+  let a: Node | null = found.currentNode;
+  let b: Node | null = expected.currentNode;
+  while (a && b) {
+    const x = a as Element;
+    const y = b as Element;
+    if (x.localName !== y.localName || x.namespaceURI !== y.namespaceURI) return true;
+    if (x.attributes.length !== y.attributes.length) return true;
+    a = found.nextNode();
+    b = expected.nextNode();
   }
-  return false;
+  return a !== null || b !== null;
 }

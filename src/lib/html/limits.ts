@@ -8,11 +8,18 @@
  * task on the page's thread. HTML past either limit is cut, and the preview says so.
  */
 
-/** The most HTML the preview parses: 1 MiB (in UTF-16 code units). */
-export const MAX_PREVIEW_HTML = 1024 * 1024;
+/**
+ * The most HTML the preview parses, in UTF-16 code units: sanitizing is one task on the page's
+ * thread, about a second per MiB of markup-dense HTML on a slow machine.
+ */
+export const MAX_PREVIEW_HTML = 512 * 1024;
 
-/** The deepest nesting of elements the preview parses (Chromium flattens past 512 anyway). */
-export const MAX_PREVIEW_DEPTH = 400;
+/**
+ * The deepest nesting of elements the preview parses. Table cells are not counted, yet each
+ * table nests four elements deep: 100 keeps the tree within the 512 levels past which Chromium
+ * flattens it (and the built document would no longer parse back to the same tree).
+ */
+export const MAX_PREVIEW_DEPTH = 100;
 
 /** How and where the HTML was cut before the preview parsed it. */
 export interface HtmlCut {

@@ -5,7 +5,7 @@
  * themselves (trace fields, signatures, MIME structure, Date and Message-ID) are left out.
  */
 import { BUILDER_HEADERS } from '../mime/index.ts';
-import type { Inspection } from '../mime/types.ts';
+import type { Inspection, MimeNode } from '../mime/types.ts';
 import { normalizeContentId } from '../html/url.ts';
 import { attachmentFileName, isInlineAttachment } from './attachments.ts';
 import { emptyFields, type AttachmentInfo, type DraftFields } from '../state/draft-fields.ts';
@@ -41,6 +41,30 @@ const WRITTEN_BY_SERVERS = new Set([
   'feedback-id',
   'x-ses-outgoing',
 ]);
+
+/**
+ * Leaves of a multipart/alternative other than its text and HTML bodies: further renderings of
+ * the message, such as a text/calendar invitation (RFC 2046 §5.1.4). An embedded message's
+ * parts are its own, not renderings of this one.
+ */
+function alternativeLeaves(node: MimeNode, parent?: MimeNode): MimeNode[] {
+  if (node.children.length === 0) {
+    const rendering =
+      parent?.contentType === 'multipart/alternative' &&
+      node.contentType !== 'text/plain' &&
+      node.contentType !== 'text/html' &&
+      node.disposition?.toLowerCase() !== 'attachment';
+    return rendering ? [node] : [];
+  }
+  if (node.contentType === 'message/rfc822') return [];
+  return node.children.flatMap((child) => alternativeLeaves(child, node));
+}
+
+/** A part's Content-Type as written, unfolded: an invitation's `method=` must survive. */
+function writtenContentType(node: MimeNode): string {
+  const field = node.headers.find((header) => header.name.toLowerCase() === 'content-type');
+  return field ? field.value.replace(/\r?\n[ \t]+/g, ' ').trim() : node.contentType;
+}
 
 /** Turn an inspection into draft fields. `newId` makes attachment and header row ids. */
 export function draftFromInspection(
@@ -79,7 +103,17 @@ export function draftFromInspection(
     }
     fields.headers.push({ id: newId(), name: header.name, value: header.decoded });
   }
+  // The inspection lists every non-body leaf in order, the renderings among them: match them up.
+  const renderings = alternativeLeaves(inspection.tree);
+  let next = 0;
   fields.attachments = inspection.attachments.map((attachment, index): AttachmentInfo => {
+    const rendering = renderings[next];
+    const isRendering =
+      rendering !== undefined &&
+      rendering.contentType === attachment.contentType &&
+      rendering.filename === attachment.filename &&
+      rendering.contentId === attachment.contentId;
+    if (isRendering) next++;
     const id = newId();
     contents.set(id, attachment.content);
     // RFC 2392 writes a Content-ID without its angle brackets in `cid:`, as the draft keeps it.
@@ -92,6 +126,11 @@ export function draftFromInspection(
       inline: isInlineAttachment(attachment),
     };
     if (contentId) info.contentId = contentId;
+    if (isRendering) {
+      info.alternative = true;
+      info.inline = false;
+      info.contentType = writtenContentType(rendering);
+    }
     return info;
   });
   return { fields, contents, leftOut };

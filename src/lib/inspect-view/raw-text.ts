@@ -1,10 +1,11 @@
 /**
- * A raw message as text for an editor, and the mapping between its byte offsets (what the MIME
- * engine reports) and line/column positions (what an editor selects). Lines break at CRLF, bare
+ * A raw message as text for an editor, and its lines in bytes for the mapping between byte
+ * offsets (what the MIME engine reports) and line/column positions (what an editor selects). Lines break at CRLF, bare
  * CR and bare LF alike, as CodeMirror splits them by default, so a message shows its lines
  * whatever its line ends; columns count UTF-16 code units, as JavaScript strings do.
  */
 import { CR, LF, bytesToBinaryString } from '../mime/bytes.ts';
+import type { ByteLines } from '../editor/byte-offsets.ts';
 
 /** How the bytes were turned into text. */
 export type RawTextEncoding =
@@ -55,19 +56,6 @@ export function decodeRawText(bytes: Uint8Array): RawText {
   return { text, encoding, lineStarts: Uint32Array.from(starts), lineBreak };
 }
 
-/** The 0-based line holding byte `offset` (clamped to the message). */
-function lineOfByte(raw: RawText, offset: number): number {
-  const starts = raw.lineStarts;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 /** Where a line's content ends (before its line break), in bytes. */
 function lineContentEnd(raw: RawText, bytes: Uint8Array, line: number): number {
   const next = raw.lineStarts[line + 1];
@@ -78,52 +66,43 @@ function lineContentEnd(raw: RawText, bytes: Uint8Array, line: number): number {
   return end;
 }
 
-/** Number of UTF-16 code units the bytes `[from, to)` decode to. */
-function unitsBetween(raw: RawText, bytes: Uint8Array, from: number, to: number): number {
-  if (raw.encoding === 'latin1') return to - from;
-  let units = 0;
-  for (let i = from; i < to; i++) {
-    const byte = bytes[i] as number;
-    if ((byte & 0xc0) !== 0x80) units++;
-    if (byte >= 0xf0) units++; // four-byte sequences are surrogate pairs
-  }
-  return units;
+/** The byte length of the UTF-8 sequence that starts with `byte` (1 for a stray byte). */
+function sequenceLength(byte: number): number {
+  return byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
 }
 
-/** The line (0-based) and column (UTF-16 units) of byte `offset`; inside a line break → its end. */
-export function byteToLineColumn(
-  raw: RawText,
-  bytes: Uint8Array,
-  offset: number,
-): { line: number; column: number } {
-  const clamped = Math.max(0, Math.min(offset, bytes.length));
-  const line = lineOfByte(raw, clamped);
-  const start = raw.lineStarts[line] as number;
-  const end = Math.min(clamped, lineContentEnd(raw, bytes, line));
-  return { line, column: unitsBetween(raw, bytes, start, end) };
-}
-
-/** The byte offset of a line (0-based) and column (UTF-16 units), clamped to the line. */
-export function lineColumnToByte(
-  raw: RawText,
-  bytes: Uint8Array,
-  line: number,
-  column: number,
-): number {
-  const lastLine = raw.lineStarts.length - 1;
-  const clampedLine = Math.max(0, Math.min(line, lastLine));
-  const start = raw.lineStarts[clampedLine] as number;
-  const end = lineContentEnd(raw, bytes, clampedLine);
-  if (raw.encoding === 'latin1') return Math.min(start + Math.max(0, column), end);
-  let units = 0;
-  let at = start;
-  while (at < end && units < column) {
-    const byte = bytes[at] as number;
-    const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    units += length === 4 ? 2 : 1;
-    at += length;
-  }
-  return Math.min(at, end);
+/**
+ * The lines of `bytes` as the editor shows `raw`, for the one byte/position mapping of
+ * src/lib/editor/byte-offsets.ts. Columns count UTF-16 units, so a four-byte character is two.
+ */
+export function rawTextLines(raw: RawText, bytes: Uint8Array): ByteLines {
+  const latin1 = raw.encoding === 'latin1';
+  return {
+    count: raw.lineStarts.length,
+    start: (line) => raw.lineStarts[line] as number,
+    end: (line) => lineContentEnd(raw, bytes, line),
+    units(from, to) {
+      if (latin1) return to - from;
+      let units = 0;
+      for (let i = from; i < to; i++) {
+        const byte = bytes[i] as number;
+        if ((byte & 0xc0) !== 0x80) units++;
+        if (byte >= 0xf0) units++; // four-byte sequences are surrogate pairs
+      }
+      return units;
+    },
+    advance(from, to, units) {
+      if (latin1) return Math.min(from + units, to);
+      let counted = 0;
+      let at = from;
+      while (at < to && counted < units) {
+        const length = sequenceLength(bytes[at] as number);
+        counted += length === 4 ? 2 : 1;
+        at += length;
+      }
+      return Math.min(at, to);
+    },
+  };
 }
 
 /**

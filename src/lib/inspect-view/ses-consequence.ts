@@ -11,8 +11,8 @@ import {
   MAX_MAX_DELIVERY_SECONDS,
   MIN_MAX_DELIVERY_SECONDS,
 } from '../ses/index.ts';
-import { formatDuration } from './date-display.ts';
-import { formatRate } from '../components/ses/format.ts';
+import { formatRate } from '../format/rate.ts';
+import { formatDuration } from '../format/time.ts';
 
 /** The consequences SES draws from a report, one sentence each. */
 export function sesConsequence(report: BounceReport | ComplaintReport): string[] {

@@ -28,6 +28,7 @@ import {
 } from './message-id.ts';
 import {
   assignBoundaries,
+  alternativePart,
   attachmentPart,
   bodyBytes,
   multipartPart,
@@ -190,7 +191,12 @@ function planBody(
   const hasHtml = draft.html !== undefined;
   const related: PlannedPart[] = [];
   const mixed: PlannedPart[] = [];
+  const alternatives: PlannedPart[] = [];
   attachments.forEach((attachment, index) => {
+    if (attachment.alternative) {
+      alternatives.push(alternativePart(attachment));
+      return;
+    }
     let contentId: string | undefined;
     if (attachment.contentId !== undefined) {
       contentId = normaliseMessageId(attachment.contentId)?.slice(1, -1);
@@ -226,7 +232,11 @@ function planBody(
   const text = bodies.text ? textPart('plain', bodies.text) : undefined;
   let html = bodies.html ? textPart('html', bodies.html) : undefined;
   if (html && related.length) html = multipartPart('related', [html, ...related]);
-  let body = text && html ? multipartPart('alternative', [text, html]) : (text ?? html);
+  const renderings = [text, html, ...alternatives].filter((part) => part !== undefined);
+  let body =
+    renderings.length > 1
+      ? multipartPart('alternative', renderings)
+      : (text ?? html ?? alternatives[0]);
   if (!body && !mixed.length) body = textPart('plain', new Uint8Array(0));
   const root = mixed.length ? multipartPart('mixed', body ? [body, ...mixed] : mixed) : body!;
 

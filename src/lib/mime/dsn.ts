@@ -103,25 +103,44 @@ function field(block: readonly ReportField[], name: string): string | undefined 
   return block.find((f) => f.name === name)?.value;
 }
 
+/** Per-message fields of RFC 3464 §2.2: they never belong to a recipient. */
+const PER_MESSAGE_FIELDS = new Set([
+  'original-envelope-id',
+  'reporting-mta',
+  'dsn-gateway',
+  'received-from-mta',
+  'arrival-date',
+]);
+
+/** Whether `name` begins another recipient's fields: the current one already has that field. */
+function startsRecipient(current: readonly ReportField[], name: string): boolean {
+  return current.some((f) => f.name === name);
+}
+
 /**
- * Read the text of a `message/delivery-status` part into a bounce report. Per-recipient blocks
- * begin at Original-Recipient or Final-Recipient, also when a report leaves out the blank line.
+ * Read the text of a `message/delivery-status` part into a bounce report. A blank line ends a
+ * recipient's fields; without one, a repeated field begins the next recipient. Fields are taken
+ * in any order within a recipient: SES's own reports put Action before Final-Recipient.
  */
 export function readDeliveryStatus(text: string): BounceReport {
-  const fields = readReportBlocks(text).flat();
   const perMessage: ReportField[] = [];
   const blocks: ReportField[][] = [];
-  let current: ReportField[] | undefined;
-  for (const f of fields) {
-    const starts =
-      (f.name === 'original-recipient' || f.name === 'final-recipient') &&
-      (!current ||
-        current.some((g) => g.name === f.name || g.name === 'action' || g.name === 'status'));
-    if (starts) {
-      current = [];
-      blocks.push(current);
+  for (const block of readReportBlocks(text)) {
+    const aboutRecipients = block.some(
+      (f) => f.name === 'final-recipient' || f.name === 'original-recipient',
+    );
+    let current: ReportField[] | undefined;
+    for (const f of block) {
+      if (PER_MESSAGE_FIELDS.has(f.name) || !aboutRecipients) {
+        perMessage.push(f);
+        continue;
+      }
+      if (!current || startsRecipient(current, f.name)) {
+        current = [];
+        blocks.push(current);
+      }
+      current.push(f);
     }
-    (current ?? perMessage).push(f);
   }
   const recipients: Recipient[] = [];
   for (const block of blocks) {

@@ -68,4 +68,30 @@ export {
 } from './build-diagnostics.ts';
 export { BUILDER_HEADERS, SES_UNIQUE_HEADERS, checkExtraHeaders } from './header-fields.ts';
 export { inspectMessage } from './inspect.ts';
+export { decodeBodyText, decodeTransferEncoding } from './part-content.ts';
 export { summariseHeaders, type HeaderSummary } from './header-summary.ts';
+export {
+  BLOCKED_ATTACHMENT_EXTENSIONS,
+  isBlockedAttachment,
+  sesEncodedSize,
+} from './build-diagnostics.ts';
+export { parseMailDate } from './mail-date.ts';
+
+// The byte-level readers the SES simulator builds on, so that it reads mail text only through
+// this module.
+export {
+  CR,
+  LF,
+  SPACE,
+  TAB,
+  bytesToBinaryString,
+  concatBytes,
+  lineEndAt,
+  utf8Decode,
+  utf8Encode,
+} from './bytes.ts';
+export { decodeHeaderBytes, readHeaderBlock } from './header-block.ts';
+export { DiagnosticLog } from './inspect-diagnostics.ts';
+export { scanStructure, type ScannedPart } from './structure-scan.ts';
+export { decodeText, decodeTransfer } from './part-content.ts';
+export { parseAuthenticationResults, type AuthenticationResult } from './authentication-results.ts';

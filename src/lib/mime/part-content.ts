@@ -26,14 +26,16 @@ export function rawBody(raw: Uint8Array, part: ScannedPart): Uint8Array {
   return raw.subarray(part.bodyStart, part.end);
 }
 
-/** Undo the part's transfer encoding; unknown encodings give the bytes as they are. */
-export function decodeTransfer(
-  raw: Uint8Array,
-  part: ScannedPart,
+/**
+ * Undo a transfer encoding (RFC 2045 §6) on body bytes; 7bit, 8bit, binary and unknown encodings
+ * give the bytes as they are. The one decoder every view of a part uses.
+ */
+export function decodeTransferEncoding(
+  body: Uint8Array,
+  encoding: string | undefined,
   issues?: DecodeIssue[],
 ): Uint8Array {
-  const body = rawBody(raw, part);
-  switch (part.fields.transferEncoding) {
+  switch (encoding?.trim().toLowerCase()) {
     case 'base64':
       return decodeBase64(body, issues);
     case 'quoted-printable':
@@ -43,25 +45,44 @@ export function decodeTransfer(
   }
 }
 
+/** Undo the part's transfer encoding; unknown encodings give the bytes as they are. */
+export function decodeTransfer(
+  raw: Uint8Array,
+  part: ScannedPart,
+  issues?: DecodeIssue[],
+): Uint8Array {
+  return decodeTransferEncoding(rawBody(raw, part), part.fields.transferEncoding, issues);
+}
+
 /** The bytes as UTF-8 when they hold 8-bit bytes and are valid UTF-8; otherwise undefined. */
 function validUtf8(bytes: Uint8Array): string | undefined {
   return firstEightBit(bytes) < 0 ? undefined : decodeUtf8Strict(bytes);
 }
 
 /**
- * Decode a text part to a string in its charset (`us-ascii` when none is named, RFC 2045 §5.2;
- * valid UTF-8 in a part that says ASCII is read as UTF-8). What the transfer decoding had to
- * forgive, and a charset that cannot be decoded (read as Windows-1252 so that no byte is lost),
- * are reported.
+ * Decoded body bytes as text in `charset` (`us-ascii` when none is named, RFC 2045 §5.2). 8-bit
+ * bytes in text that claims ASCII (or names no charset) are almost always UTF-8 from a careless
+ * sender: they are read so when they are valid UTF-8 (the body-8bit diagnostic says why).
+ */
+export function decodeBodyText(
+  bytes: Uint8Array,
+  charset: string | undefined,
+  issues?: DecodeIssue[],
+): string {
+  const label = charset?.trim() || 'us-ascii';
+  const text = /^(us-)?ascii$/i.test(label) ? validUtf8(bytes) : undefined;
+  return text ?? decodeCharset(bytes, label, issues);
+}
+
+/**
+ * Decode a text part to a string in its charset (see {@link decodeBodyText}). What the transfer
+ * decoding had to forgive, and a charset that cannot be decoded (read as Windows-1252 so that no
+ * byte is lost), are reported.
  */
 export function decodeText(raw: Uint8Array, part: ScannedPart, log: DiagnosticLog): string {
   const issues: DecodeIssue[] = [];
   const bytes = decodeTransfer(raw, part, issues);
-  const label = part.fields.params.charset?.trim() || 'us-ascii';
-  // 8-bit bytes in text that claims ASCII (or names no charset) are almost always UTF-8 from a
-  // careless sender; read them so when they are valid UTF-8 (the body-8bit diagnostic says why).
-  let text = /^(us-)?ascii$/i.test(label) ? validUtf8(bytes) : undefined;
-  text ??= decodeCharset(bytes, label, issues);
+  const text = decodeBodyText(bytes, part.fields.params.charset, issues);
   for (const issue of issues) {
     if (issue.code === 'unknown-charset') {
       log.add('warning', 'charset-unsupported', issue.message, part.start, part.bodyStart);

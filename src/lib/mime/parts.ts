@@ -6,7 +6,7 @@ import { encodeBase64Lines } from './base64.ts';
 import { utf8Encode } from './bytes.ts';
 import { encodeWordRun, needsEncoding } from './encoded-word.ts';
 import { attachmentType } from './media-types.ts';
-import { formatHeaderValue } from './params.ts';
+import { formatHeaderValue, parseHeaderValue } from './params.ts';
 import { encodeQuotedPrintable } from './qp.ts';
 import type { PlannedPart } from './serialize.ts';
 import {
@@ -89,6 +89,30 @@ export function attachmentPart(
     disposition,
   };
   if (contentId) part.contentId = contentId;
+  return part;
+}
+
+/**
+ * A further alternative body (e.g. `text/calendar; method=REQUEST`): the declared type with its
+ * parameters and no disposition. Its bytes go in base64, as they are: they may be in any
+ * charset and their line ends are the sender's.
+ */
+export function alternativePart(attachment: DraftAttachment): PlannedPart {
+  const declared = parseHeaderValue(attachment.contentType ?? '');
+  const type = attachmentType(attachment.filename, declared.value);
+  const params = Object.entries(declared.params).filter(([name]) => name !== 'name');
+  const choice = chooseAttachmentEncoding();
+  const part: PlannedPart = {
+    contentType: type,
+    headers: [
+      { name: 'Content-Type', value: formatHeaderValue(type, params) },
+      { name: 'Content-Transfer-Encoding', value: choice.encoding },
+    ],
+    base64Source: attachment.content,
+    transferEncoding: choice.encoding,
+    transferEncodingReason: choice.reason,
+  };
+  if (declared.params.charset) part.charset = declared.params.charset;
   return part;
 }
 

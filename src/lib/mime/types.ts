@@ -49,6 +49,12 @@ export interface DraftAttachment {
   content: Uint8Array;
   contentId?: string;
   inline?: boolean;
+  /**
+   * Another rendering of the message rather than a file: a `text/calendar` invitation beside the
+   * text and HTML. It goes inside multipart/alternative after them (RFC 2046 §5.1.4), without a
+   * Content-Disposition; `contentType` may carry its parameters (`text/calendar; method=REQUEST`).
+   */
+  alternative?: boolean;
 }
 
 /** What a person writes: the input of `buildMessage`. */

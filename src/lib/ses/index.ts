@@ -32,7 +32,12 @@ export type * from './api/state.ts';
 export { STATE_FORMAT, STATE_VERSION } from './api/state-io.ts';
 export { parseStateJson } from './api/state-json.ts';
 export { stateShapeProblem } from './api/state-schema.ts';
-export type { IdentityRecord, IdentityType, NotificationType } from './identities/identities.ts';
+export {
+  findCoveringIdentity,
+  type IdentityRecord,
+  type IdentityType,
+  type NotificationType,
+} from './identities/identities.ts';
 export type { SuppressedDestination, SuppressionReason } from './account/suppression.ts';
 export {
   EXAMPLE_OUTCOME_RULES,
@@ -60,9 +65,11 @@ export {
   type Reputation,
   type ReputationPoint,
 } from './account/reputation.ts';
+export { QUOTA_WINDOW_MS } from './account/sandbox-and-quota.ts';
 export {
   SIMULATOR_ADDRESSES,
   SIMULATOR_DOMAIN,
+  isSimulatorAddress,
   simulatorScenario,
   type SimulatorScenario,
 } from './outbound/mailbox-simulator.ts';
@@ -97,3 +104,12 @@ export {
   reportToNotification,
   type ReportNotificationOptions,
 } from './outbound/report-notification.ts';
+export type { DnsRecord } from './identities/dns-zone.ts';
+export type {
+  CreateEmailIdentityResponse,
+  DkimAttributes,
+  GetEmailIdentityResponse,
+  IdentityInfo,
+  MailFromAttributes,
+} from './identities/identity-views.ts';
+export type { VerificationStatus } from './identities/authentication-state.ts';

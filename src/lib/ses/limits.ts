@@ -5,7 +5,7 @@ import {
   SES_MAX_RECIPIENTS,
   SES_V1_MAX_MESSAGE_BYTES,
   SES_V2_MAX_MESSAGE_BYTES,
-} from '../mime/build-diagnostics.ts';
+} from '../mime/index.ts';
 
 /** Most recipients (To + Cc + Bcc) per message (ses-facts §2.2). */
 export const MAX_RECIPIENTS = SES_MAX_RECIPIENTS;

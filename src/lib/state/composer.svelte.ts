@@ -8,7 +8,7 @@
 import { getContext, setContext } from 'svelte';
 import { withoutBidiControls } from '../text/bidi.ts';
 import type { Diagnostic, Draft, Envelope, MimeNode } from '../mime/types.ts';
-import type { TextMatch } from '../export/text-match.ts';
+import type { TextMatch } from '../compare/text-match.ts';
 import { diffRaw, type RawChange } from '../workers/raw-diff.ts';
 import { buildOptionsFor } from '../workers/build-options.ts';
 import type { DraftReference } from '../workers/build-protocol.ts';
@@ -234,6 +234,7 @@ export class Composer {
           contentType: info.contentType,
           ...(info.inline ? { inline: true } : {}),
           ...(info.contentId ? { contentId: info.contentId } : {}),
+          ...(info.alternative ? { alternative: true } : {}),
         })),
     };
     this.#client.build(reference, now, this.draftId, seq);

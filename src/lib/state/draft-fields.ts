@@ -21,6 +21,8 @@ export interface AttachmentInfo {
   inline: boolean;
   /** Without angle brackets, e.g. `logo@mailwright`. */
   contentId?: string;
+  /** Another rendering beside the bodies (a calendar invitation), not a file: see `DraftAttachment`. */
+  alternative?: boolean;
 }
 
 /** The editable fields of a draft. */
@@ -114,6 +116,7 @@ export function toEngineDraft(
     };
     if (info.inline) attachment.inline = true;
     if (info.contentId) attachment.contentId = info.contentId;
+    if (info.alternative) attachment.alternative = true;
     attachments.push(attachment);
   }
   const draft: Draft = {

@@ -14,7 +14,12 @@ import { InspectClient, SupersededError } from '../workers/inspect-client.ts';
 import { notificationFor } from '../inspect-view/ses-notification.ts';
 import { readFile } from '../inspect-view/read-file.ts';
 import { draftFromInspection } from '../inspect-view/draft-from-inspection.ts';
-import { mailboxLabel } from '../inspect-view/mailbox-labels.ts';
+import {
+  mailboxRow,
+  type MailboxReportKind,
+  type MailboxRow,
+} from '../inspect-view/mailbox-rows.ts';
+import { inspectMessage } from '../mime/index.ts';
 import { DraftLibrary, newId } from './drafts.svelte.ts';
 import { navigation } from './navigation.svelte.ts';
 import { describeFailure } from './describe-failure.ts';
@@ -32,6 +37,13 @@ export interface SelectionRequest {
 
 /** Quiet time after the last keystroke before a typed or pasted message is inspected. */
 const EDIT_DEBOUNCE_MS = 250;
+
+/** How much of an mbox message's start is read to tell whether it may be a report. */
+const REPORT_SNIFF_BYTES = 16 * 1024;
+/** Larger mbox messages are not read for the report column: a DSN or ARF report is small. */
+const REPORT_MAX_BYTES = 512 * 1024;
+/** Headers of a DSN or ARF report (RFC 6522), or of a server's plain-text bounce. */
+const REPORT_HINT = /multipart\/report|mailer-daemon|postmaster|mail delivery/i;
 
 /** One row of the route table: a Received hop (oldest first) with its timing. */
 export interface RouteRow {
@@ -54,8 +66,12 @@ export class Inspector {
   rawText: RawText = $state.raw(decodeRawText(new Uint8Array()));
   /** The file the message came from, when it came from one. */
   fileName: string | undefined = $state();
-  /** The messages of an opened mbox with their picker labels, and which one is inspected. */
-  mailbox: { name: string; messages: MboxMessage[]; labels: string[] } | undefined = $state.raw();
+  /** The messages of an mbox with their list rows, and which one is inspected. */
+  mailbox: { name: string; messages: MboxMessage[]; rows: MailboxRow[] } | undefined = $state.raw();
+  /** Per mbox message: whether it is a bounce (SES's type) or complaint; undefined until read. */
+  mailboxReports: readonly (MailboxReportKind | undefined)[] = $state.raw([]);
+  /** The sample being shown, when the message came from `Try a sample`. */
+  sample: { title: string; description: string } | undefined = $state.raw();
   mailboxIndex = $state(0);
 
   inspection: Inspection | undefined = $state.raw();
@@ -76,6 +92,8 @@ export class Inspector {
   /** The raw input's actual selection, in bytes. */
   editorSelection: { from: number; to: number } | undefined = $state.raw();
   headerFilter = $state('');
+  /** The result pane's open tab (an id of components/inspect/tabs.ts). */
+  activeTab = $state('summary');
   /** For a bounce or complaint: the SNS notification SES would publish, as JSON. */
   notificationJson: string | undefined = $state();
   /** What `Edit in Compose` left out or why it failed, for the person to read. */
@@ -120,6 +138,7 @@ export class Inspector {
 
   #client = new InspectClient();
   #serial = 0;
+  #mailboxScans = 0;
   #loads = 0;
   #debounce: ReturnType<typeof setTimeout> | undefined;
 
@@ -136,29 +155,72 @@ export class Inspector {
       this.#fail(`“${file.name}” could not be read: ${describeFailure(error)}`);
       return;
     }
+    this.sample = undefined;
+    await this.#openBytes(file.name, bytes);
+  }
+
+  /** Open one of the samples of `Try a sample`, as if the person had opened its file. */
+  async openSample(sample: {
+    title: string;
+    description: string;
+    fileName: string;
+    text: string;
+  }): Promise<void> {
+    this.sample = { title: sample.title, description: sample.description };
+    await this.#openBytes(sample.fileName, new TextEncoder().encode(sample.text));
+  }
+
+  async #openBytes(name: string, bytes: Uint8Array): Promise<void> {
     const kind = classifyFile(bytes.subarray(0, 16));
     if (kind === 'outlook-msg') {
       this.status = this.inspection ? 'ready' : 'empty';
       this.phase = undefined;
       this.progress = undefined;
-      this.notice = outlookMessageRefusal(file.name);
+      this.notice = outlookMessageRefusal(name);
       return;
     }
-    this.fileName = file.name;
+    this.fileName = name;
+    const scan = ++this.#mailboxScans;
     if (kind === 'mbox') {
       const messages = splitMbox(bytes);
       this.mailbox = {
-        name: file.name,
+        name,
         messages,
-        labels: messages.map((message, index) => mailboxLabel(message, index)),
+        rows: messages.map((message, index) => mailboxRow(message, index)),
       };
       this.mailboxIndex = 0;
+      this.mailboxReports = [];
+      void this.#readMailboxReports(messages, scan);
       const first = messages[0];
       await this.#inspectBytes(first ? first.raw.slice() : new Uint8Array(), true);
       return;
     }
     this.mailbox = undefined;
+    this.mailboxReports = [];
     await this.#inspectBytes(bytes, true);
+  }
+
+  /**
+   * Tell, message by message and between other work, which messages of an mbox are bounces or
+   * complaints, for the list's report column. Only messages whose headers look like a report are
+   * read, and only small ones: a report is a few kilobytes.
+   */
+  async #readMailboxReports(messages: readonly MboxMessage[], scan: number): Promise<void> {
+    const found: (MailboxReportKind | undefined)[] = [];
+    for (const [index, message] of messages.entries()) {
+      if (scan !== this.#mailboxScans) return;
+      const head = new TextDecoder().decode(message.raw.subarray(0, REPORT_SNIFF_BYTES));
+      if (message.raw.length > REPORT_MAX_BYTES || !REPORT_HINT.test(head)) {
+        found[index] = '';
+        continue;
+      }
+      // One message per task, so a long mailbox never holds the page up.
+      await new Promise((resolve) => setTimeout(resolve));
+      const report = (await inspectMessage(message.raw)).report;
+      found[index] = !report ? '' : report.kind === 'bounce' ? report.bounceType : 'Complaint';
+      if (scan === this.#mailboxScans) this.mailboxReports = [...found];
+    }
+    if (scan === this.#mailboxScans) this.mailboxReports = [...found];
   }
 
   /** Inspect another message of the open mbox. */
@@ -172,6 +234,7 @@ export class Inspector {
   /** The raw input changed because the person typed or pasted: inspect once they pause. */
   editText(text: string): void {
     const wasEmpty = this.editorText === '';
+    if (text !== this.editorText) this.sample = undefined;
     this.editorText = text;
     // Pasted text has lost its line ends to the clipboard; a new message gets CRLF as on the wire.
     const lineBreak = wasEmpty || this.bytes.length === 0 ? '\r\n' : this.rawText.lineBreak;

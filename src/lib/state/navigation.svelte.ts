@@ -18,10 +18,18 @@ export class Navigation {
   active: WorkspaceId = $state('compose');
   /** Bumped when Compose must start again from the drafts store (a draft was made elsewhere). */
   composeGeneration = $state(0);
+  /** A message another workspace asked Inspect to open; Inspect takes it and clears it. */
+  inspectRequest: File | undefined = $state.raw();
 
   /** Show a workspace. */
   open(id: WorkspaceId): void {
     this.active = id;
+  }
+
+  /** Open a message (e.g. one the SES simulator delivered) in Inspect. */
+  openInInspect(file: File): void {
+    this.inspectRequest = file;
+    this.active = 'inspect';
   }
 
   /** Make Compose open the current draft afresh, e.g. one another workspace just created. */

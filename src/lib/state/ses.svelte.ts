@@ -4,12 +4,15 @@
  * lets pass (`advance`) is added on top and saved with the rest, so scheduled deliveries, retries
  * and complaints happen on their own as real time passes, or at once when simulated time jumps.
  */
+import { feedbackTopicArn } from './ses-feedback-topic.ts';
 import {
   createSesSimulator,
   type AccountDetails,
   type ConfigurationSet,
+  type DnsRecord,
   type EnforcementStatus,
   type EventRecord,
+  type GetEmailIdentityResponse,
   type IdentityRecord,
   type InboundRecord,
   type NotificationRecord,
@@ -29,6 +32,7 @@ import {
   parseStateJson,
 } from '../ses/index.ts';
 import { getContext, setContext } from 'svelte';
+import { demoState } from './ses-demo.ts';
 import { describeError } from './ses-error-notes.ts';
 import { SesPersistence, type SesPersistenceOptions } from './ses-persistence.ts';
 
@@ -67,21 +71,32 @@ export interface SesView {
   inbound: InboundRecord[];
   /** When the next scheduled delivery step is due (simulated epoch ms). */
   nextScheduledAt: number | undefined;
+  /** Identities made with CreateEmailIdentity, with their lifecycle and the records SES asks for. */
+  emailIdentities: EmailIdentityView[];
+  /** The person's simulated DNS zone. */
+  dnsRecords: DnsRecord[];
 }
+
+/** One identity's lifecycle as the workspace shows it. */
+export interface EmailIdentityView {
+  name: string;
+  details: GetEmailIdentityResponse;
+  required: Array<DnsRecord & { purpose: string }>;
+}
+
+/** What a new simulator starts as: an empty sandbox account, or the demo account. */
+export type SesStartingPoint = 'empty' | 'demo';
 
 /** How the store is made; tests pass a fake IndexedDB and a clock. */
 export interface SesStoreOptions extends SesPersistenceOptions {
   now?: () => Date;
+  /** What the simulator starts as when nothing was saved before (default: empty). */
+  fresh?: SesStartingPoint;
   /** Whether to look at the simulator again by itself when something is due (default true). */
   autoRefresh?: boolean;
 }
 
 /** The simulator, its saved state and the view the workspace reads. Call `load()` first. */
-/** The SNS topic the workspace sends identities' feedback notifications to. */
-export function feedbackTopicArn(region: string, accountId: string): string {
-  return `arn:aws:sns:${region}:${accountId}:ses-feedback`;
-}
-
 export class SesStore {
   /** The latest view; null until loaded. */
   view = $state.raw<SesView | null>(null);
@@ -91,6 +106,8 @@ export class SesStore {
   damagedJson = $state<string | null>(null);
   /** What happened when the saved record could not be read (stays until the page closes). */
   damagedNote = $state<string | null>(null);
+  /** Whether a change is still on its way to IndexedDB. */
+  saving = $state(false);
 
   #simulator: SesSimulator;
   #clock: () => Date;
@@ -99,6 +116,7 @@ export class SesStore {
   #loading: Promise<void> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #disposed = false;
+  #writes = 0;
 
   constructor(options: SesStoreOptions = {}) {
     this.#options = options;
@@ -134,6 +152,9 @@ export class SesStore {
       } catch (error) {
         await this.#openLastGood(saved, error);
       }
+    } else if (this.#options.fresh === 'demo' && this.storageError === null) {
+      // A browser that never saved a state starts as the demo account.
+      this.#simulator.importState(demoState(this.#clock().getTime()));
     }
     this.#refresh();
   }
@@ -220,9 +241,25 @@ export class SesStore {
       activeReceiptRuleSet: state.receiving.activeRuleSetName,
       inbound: [...state.receiving.inbound].reverse(),
       nextScheduledAt: next,
+      emailIdentities: state.authentication.emailIdentities.map((record) => ({
+        name: record.identity,
+        details: sim.getEmailIdentity(record.identity),
+        required: sim.requiredDnsRecords(record.identity),
+      })),
+      dnsRecords: sim.dnsRecords(),
     };
-    if (save) this.#persistence.write(state);
+    if (save) this.#save(state);
     this.#schedule(next);
+  }
+
+  /** Write the state, and say "saving" until this write (and none after it) is done. */
+  #save(state: ReturnType<SesSimulator['exportState']>): void {
+    const write = ++this.#writes;
+    this.saving = true;
+    this.#persistence.write(state);
+    void this.#persistence.flush().then(() => {
+      if (write === this.#writes) this.saving = false;
+    });
   }
 
   #schedule(next: number | undefined): void {
@@ -320,6 +357,62 @@ export class SesStore {
   deleteInbound(messageId: string): void {
     this.#change((sim) => sim.deleteInbound(messageId));
   }
+  /**
+   * `CreateEmailIdentity`. A domain's Easy DKIM keys are made by WebCrypto first when none are
+   * ready; more are made afterwards for the next one.
+   */
+  async createEmailIdentity(
+    identity: string,
+    dkimSigningKey?: { privateKey: string; selector: string },
+  ): Promise<void> {
+    if (!identity.includes('@') && !dkimSigningKey && !this.#simulator.dkimKeysReady()) {
+      await this.#simulator.prepareDkimKeys();
+    }
+    this.#change((sim) =>
+      sim.createEmailIdentity(identity, dkimSigningKey ? { dkimSigningKey } : {}),
+    );
+    void this.#prepareKeys();
+  }
+  async #prepareKeys(): Promise<void> {
+    try {
+      await this.#simulator.prepareDkimKeys();
+      this.#refresh();
+    } catch (error) {
+      this.storageError = `DKIM keys could not be made: ${describeError(error)}`;
+    }
+  }
+  deleteEmailIdentity(identity: string): void {
+    this.#change((sim) => sim.deleteEmailIdentity(identity));
+  }
+  clickVerificationLink(emailAddress: string): void {
+    this.#change((sim) => sim.clickVerificationLink(emailAddress));
+  }
+  setMailFrom(
+    identity: string,
+    domain: string,
+    behavior: 'USE_DEFAULT_VALUE' | 'REJECT_MESSAGE',
+  ): void {
+    this.#change((sim) =>
+      sim.putEmailIdentityMailFromAttributes(identity, {
+        MailFromDomain: domain,
+        BehaviorOnMxFailure: behavior,
+      }),
+    );
+  }
+  putDnsRecord(record: DnsRecord): void {
+    this.#change((sim) => sim.putDnsRecord(record));
+  }
+  deleteDnsRecord(record: DnsRecord): void {
+    this.#change((sim) => sim.deleteDnsRecord(record));
+  }
+  /** Simulated DNS, for verifying DKIM in Inspect. */
+  resolveTxt(name: string): string[] | undefined {
+    return this.#simulator.resolveTxt(name);
+  }
+  /** The bytes a recipient received. */
+  deliveredMessage(messageId: string, recipient: string): Uint8Array {
+    return this.#simulator.deliveredMessage(messageId, recipient);
+  }
   /** Let simulated time pass: deliveries, retries and quota windows move on. */
   advance(ms: number): void {
     this.#change((sim) => sim.advance(ms));
@@ -361,9 +454,13 @@ export class SesStore {
     this.#change((sim) => sim.importState(value));
   }
 
-  /** Start again with a new, empty account in the sandbox. */
-  reset(): void {
-    const fresh = createSesSimulator({ now: this.#clock }).exportState();
+  /** Start again with a new account in the sandbox: empty, or the demo account. */
+  reset(startingPoint: SesStartingPoint = 'empty'): void {
+    const nowMs = this.#clock().getTime();
+    const fresh =
+      startingPoint === 'demo'
+        ? demoState(nowMs)
+        : createSesSimulator({ now: this.#clock }).exportState();
     this.#change((sim) => sim.importState(fresh));
   }
 }
@@ -373,7 +470,8 @@ let shared: SesStore | undefined;
 /** The page's one SES store, loading from IndexedDB on first use. */
 export function sesStore(): SesStore {
   if (!shared) {
-    shared = new SesStore();
+    // A new person finds an account the sample draft can send from.
+    shared = new SesStore({ fresh: 'demo' });
     void shared.load();
   }
   return shared;

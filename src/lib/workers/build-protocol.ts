@@ -3,7 +3,7 @@
  * build sends only the draft's text, so a 20 MB attachment is not copied per keystroke.
  */
 import type { Diagnostic, DraftAttachment, Draft, Envelope, MimeNode } from '../mime/types.ts';
-import type { TextMatch } from '../export/text-match.ts';
+import type { TextMatch } from '../compare/text-match.ts';
 import type { RawChange } from './raw-diff.ts';
 
 /** An attachment of a draft sent to the worker: its bytes are looked up by `ref`. */

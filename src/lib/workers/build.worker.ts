@@ -7,7 +7,7 @@ import { buildMessage } from '../mime/build.ts';
 import type { Draft, DraftAttachment } from '../mime/types.ts';
 
 // html-to-text is large; load it with the first comparison, not with the worker.
-const loadTextMatch = () => import('../export/text-match.ts');
+const loadTextMatch = () => import('../compare/text-match.ts');
 import type { BuildWorkerRequest, BuildWorkerResponse, DraftReference } from './build-protocol.ts';
 import { diffRaw } from './raw-diff.ts';
 import { buildOptionsFor } from './build-options.ts';

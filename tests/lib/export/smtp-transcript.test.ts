@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { fc, test as propTest } from '@fast-check/vitest';
-import { dotStuff, smtpTranscript } from '../../../src/lib/export/index.ts';
+import {
+  MASKED_CREDENTIAL,
+  SES_SMTP_PORT,
+  dotStuff,
+  smtpTranscript,
+} from '../../../src/lib/export/index.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -45,8 +50,7 @@ describe('SMTP transaction', () => {
       raw,
     );
     const commands = transcript.before.map((step) => step.client).filter(Boolean);
-    expect(commands[0]).toMatch(/^EHLO /);
-    expect(commands.slice(1)).toEqual([
+    expect(commands.slice(-4)).toEqual([
       `MAIL FROM:<bounce@example.com> SIZE=${raw.length}`,
       'RCPT TO:<b@example.com>',
       'RCPT TO:<hidden@example.com>',
@@ -54,5 +58,48 @@ describe('SMTP transaction', () => {
     ]);
     expect(transcript.before.at(-1)?.server[0]).toMatch(/^354 /);
     expect(transcript.after.map((step) => step.client).filter(Boolean)).toEqual(['QUIT']);
+  });
+
+  test('on port 587 the client starts TLS, says EHLO again and logs in before MAIL FROM', () => {
+    const raw = encoder.encode('From: a@example.com\r\n\r\nhi\r\n');
+    const transcript = smtpTranscript(
+      { mailFrom: 'a@example.com', rcptTo: ['b@example.com'] },
+      raw,
+      {
+        clientName: 'client.example',
+      },
+    );
+    expect(transcript.before[0]?.note).toBe(
+      `Connected to email-smtp.us-east-1.amazonaws.com port ${SES_SMTP_PORT}`,
+    );
+    const commands = transcript.before.map((step) => step.client).filter(Boolean);
+    expect(commands.slice(0, 6)).toEqual([
+      'EHLO client.example',
+      'STARTTLS',
+      'EHLO client.example',
+      'AUTH LOGIN',
+      MASKED_CREDENTIAL,
+      MASKED_CREDENTIAL,
+    ]);
+    const replies = transcript.before.flatMap((step) => step.server);
+    // STARTTLS is offered before TLS only; the login is accepted before the mail starts.
+    expect(replies.filter((reply) => reply === '250-STARTTLS')).toHaveLength(1);
+    expect(replies).toContain('235 Authentication successful.');
+    const text = JSON.stringify(transcript.before);
+    expect(text).not.toMatch(/AKIA|password/i);
+  });
+
+  test('SIZE= announces the whole message even when only its start is shown', () => {
+    const whole = encoder.encode(`From: a@example.com\r\n\r\n${'x'.repeat(240_000)}\r\n`);
+    const transcript = smtpTranscript(
+      { mailFrom: 'a@example.com', rcptTo: ['b@example.com'] },
+      whole.subarray(0, 16_384),
+      { messageSize: whole.length },
+    );
+    const mailFrom = transcript.before.find((step) => step.client?.startsWith('MAIL FROM'));
+    expect(mailFrom?.client).toBe(`MAIL FROM:<a@example.com> SIZE=${whole.length}`);
+    expect(() =>
+      smtpTranscript({ mailFrom: 'a@example.com', rcptTo: [] }, whole, { messageSize: 10 }),
+    ).toThrow(RangeError);
   });
 });

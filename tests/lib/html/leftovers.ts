@@ -6,7 +6,7 @@
 /**
  * Lists what a parsed preview document should not hold: elements, handlers, scripting URLs and
  * scripting CSS, and (for a whole preview document) a Content-Security-Policy meta that is not
- * the first element of its head.
+ * the first element of its head, or a link the preview did not rewrite.
  *
  * Self-contained (no imports, constants inside) so that the browser test can send its source
  * into the page and run the very same checks on the rendered frames.
@@ -21,6 +21,19 @@ export function scriptingLeftoversIn(doc: Document, isDocument: boolean): string
   if (isDocument && !ownPolicy) problems.push('CSP meta is not first in head');
   for (const element of Array.from(doc.querySelectorAll(forbiddenElements))) {
     if (!isDocument || element !== ownPolicy) problems.push(`<${element.localName}>`);
+  }
+  // In a whole preview document every link is rewritten: web and mail links open a new context
+  // without an opener, fragments stay in the frame (about:srcdoc#…), anything else has no href.
+  if (isDocument) {
+    for (const link of Array.from(doc.querySelectorAll('a[href], area[href]'))) {
+      const href = link.getAttribute('href') ?? '';
+      const rel = ` ${link.getAttribute('rel') ?? ''} `;
+      const fragment = href.startsWith('about:srcdoc#');
+      const external = /^(https?|mailto|tel|sms):/i.test(href);
+      if (!fragment && !(external && rel.includes(' noopener ') && rel.includes(' noreferrer '))) {
+        problems.push(`link not rewritten: <${link.localName} href="${href.slice(0, 60)}">`);
+      }
+    }
   }
   for (const element of Array.from(doc.querySelectorAll('*'))) {
     for (const attribute of Array.from(element.attributes)) {

@@ -3,6 +3,7 @@ import { buildMessage, inspectMessage } from '../../../src/lib/mime/index.ts';
 import type { Draft, Inspection } from '../../../src/lib/mime/types.ts';
 import { toEngineDraft } from '../../../src/lib/state/draft-fields.ts';
 import { draftFromInspection } from '../../../src/lib/inspect-view/draft-from-inspection.ts';
+import { parseWithPython, hasPython } from '../../support/python-email.ts';
 
 const png = (seed: number) =>
   Uint8Array.from({ length: 300 }, (_, i) =>
@@ -101,5 +102,68 @@ describe('draftFromInspection', () => {
     expect(fields.envelopeMailFrom).toBe('bounces@mail.example.com');
     expect(fields.text).toBe('Body\r\n');
     expect(fields.html).toBe('');
+  });
+
+  it('keeps a text/calendar alternative an alternative, with its method, not an attachment', async () => {
+    const calendar =
+      'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nSUMMARY:Planning\r\n' +
+      'DTSTART:20261130T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+    const raw =
+      'From: a@example.com\r\nTo: b@example.org\r\nSubject: Invitation\r\nMIME-Version: 1.0\r\n' +
+      'Content-Type: multipart/mixed; boundary="m"\r\n\r\n' +
+      '--m\r\nContent-Type: multipart/alternative; boundary="a"\r\n\r\n' +
+      '--a\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlanning on Monday.\r\n' +
+      '--a\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Planning on Monday.</p>\r\n' +
+      '--a\r\nContent-Type: text/calendar; charset=utf-8;\r\n method=REQUEST\r\n\r\n' +
+      calendar +
+      '--a--\r\n' +
+      '--m\r\nContent-Type: application/pdf; name="agenda.pdf"\r\n' +
+      'Content-Disposition: attachment; filename="agenda.pdf"\r\n\r\n%PDF-1.4\r\n--m--\r\n';
+    const first = await inspectMessage(raw);
+    let counter = 0;
+    const { fields, contents } = draftFromInspection(first, () => `id-${++counter}`);
+    expect(fields.attachments.map((info) => [info.contentType, info.alternative ?? false])).toEqual(
+      [
+        ['text/calendar; charset=utf-8; method=REQUEST', true],
+        ['application/pdf', false],
+      ],
+    );
+    const rebuilt = buildMessage(
+      toEngineDraft(fields, (id) => contents.get(id)),
+      { now: NOW },
+    );
+    const second = await inspectMessage(rebuilt.raw);
+    const types = (node: Inspection['tree']): string[] => [
+      node.contentType,
+      ...node.children.flatMap((child) => types(child).map((type) => `  ${type}`)),
+    ];
+    expect(types(second.tree)).toEqual([
+      'multipart/mixed',
+      '  multipart/alternative',
+      '    text/plain',
+      '    text/html',
+      '    text/calendar',
+      '  application/pdf',
+    ]);
+    const invitation = second.tree.children[0]!.children[2]!;
+    expect(invitation.disposition).toBeUndefined();
+    const contentType = invitation.headers.find((h) => h.name === 'Content-Type')!.value;
+    expect(contentType).toMatch(/^text\/calendar; charset=utf-8; method=REQUEST$/);
+    const calendarOf = (inspection: Inspection) =>
+      new TextDecoder().decode(
+        inspection.attachments.find((a) => a.contentType === 'text/calendar')!.content,
+      );
+    // The CRLF before a boundary belongs to the boundary (RFC 2046 §5.1.1), not to the part.
+    expect(calendarOf(first)).toBe(calendar.replace(/\r\n$/, ''));
+    expect(calendarOf(second)).toBe(calendarOf(first));
+    expect(rebuilt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // Python's email package reads the invitation as a rendering, not an attachment.
+    if (hasPython()) {
+      const [python] = parseWithPython([rebuilt.raw]);
+      const part = python!.parts.find((p) => p.contentType === 'text/calendar')!;
+      expect(part.ancestors).toEqual(['multipart/mixed', 'multipart/alternative']);
+      expect(part.disposition).toBeNull();
+      expect(python!.defects).toEqual([]);
+    }
   });
 });

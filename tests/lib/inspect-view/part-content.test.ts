@@ -26,4 +26,18 @@ describe('part contents', () => {
     expect(Array.from(decodePartBytes(raw, rows[2]!.node))).toEqual([0, 1, 2, 255]);
     expect(decodePartText(raw, rows[3]!.node)).toBe('plain ascii');
   });
+
+  it('reads a part exactly as the engine reads the message bodies', async () => {
+    // A part that says US-ASCII (or nothing) but holds UTF-8, as careless senders write it.
+    for (const charset of ['; charset=us-ascii', '']) {
+      const raw = new TextEncoder().encode(
+        `From: a@example.com\r\nContent-Type: text/plain${charset}\r\n` +
+          'Content-Transfer-Encoding: 8bit\r\n\r\nZoë’s café — naïve\r\n',
+      );
+      const inspection = await inspectMessage(raw);
+      const [row] = flattenTree(inspection.tree);
+      expect(decodePartText(raw, row!.node)).toBe(inspection.text);
+      expect(inspection.text).toContain('Zoë’s café — naïve');
+    }
+  });
 });

@@ -2,11 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { EditorState } from '@codemirror/state';
 import {
-  byteToLineColumn,
   decodeRawText,
   encodeRawText,
-  lineColumnToByte,
+  rawTextLines,
 } from '../../../src/lib/inspect-view/raw-text.ts';
+import {
+  byteOffsetToPosition,
+  byteToLineColumn as toLineColumn,
+  lineColumnToByte as toByte,
+  positionToByteOffset,
+} from '../../../src/lib/editor/byte-offsets.ts';
+import type { RawText } from '../../../src/lib/inspect-view/raw-text.ts';
+
+const byteToLineColumn = (raw: RawText, bytes: Uint8Array, offset: number) =>
+  toLineColumn(rawTextLines(raw, bytes), offset);
+const lineColumnToByte = (raw: RawText, bytes: Uint8Array, line: number, column: number) =>
+  toByte(rawTextLines(raw, bytes), line, column);
 
 const encoder = new TextEncoder();
 
@@ -86,5 +97,28 @@ describe('raw text positions', () => {
       'a\r\nb\r\nc\r\nd',
     );
     expect(encodeRawText('ö€', '\n', 'latin1')).toEqual(encoder.encode('ö€'));
+  });
+
+  test.prop([
+    fc.array(fc.string({ unit: fc.constantFrom('a', ':', ' ', '='), maxLength: 6 }), {
+      minLength: 1,
+      maxLength: 8,
+    }),
+  ])('agree with Compose’s raw view on a one-byte-per-character CRLF message', (lines) => {
+    const text = lines.join('\r\n');
+    const bytes = encoder.encode(text);
+    const raw = decodeRawText(bytes);
+    // Compose's view holds the same lines, CodeMirror counting each CRLF as one position.
+    const doc = EditorState.create({ doc: lines.join('\n') }).doc;
+    for (let offset = 0; offset <= bytes.length; offset++) {
+      const { line, column } = byteToLineColumn(raw, bytes, offset);
+      expect(byteOffsetToPosition(doc, offset)).toBe(doc.line(line + 1).from + column);
+    }
+    for (let position = 0; position <= doc.length; position++) {
+      const line = doc.lineAt(position);
+      expect(positionToByteOffset(doc, position)).toBe(
+        lineColumnToByte(raw, bytes, line.number - 1, position - line.from),
+      );
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sesConsequence } from '../../../src/lib/inspect-view/ses-consequence.ts';
-import { formatRate } from '../../../src/lib/components/ses/format.ts';
+import { formatRate } from '../../../src/lib/format/rate.ts';
 import {
   BOUNCE_PAUSE_RATE,
   BOUNCE_REVIEW_RATE,

@@ -18,6 +18,12 @@ const image = {
   contentId: 'logo@x.example',
 };
 const pdf = { filename: 'report.pdf', content: Uint8Array.of(37, 80, 68, 70, 10, 200) };
+const invitation = {
+  filename: 'invite.ics',
+  contentType: 'text/calendar; method=REQUEST; charset=utf-8',
+  content: new TextEncoder().encode('BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n'),
+  alternative: true,
+};
 const codes = (draft: Draft) => buildMessage(draft, { now }).diagnostics.map((d) => d.code);
 
 describe('buildMessage', () => {
@@ -97,6 +103,14 @@ describe('buildMessage', () => {
       [
         { from: 'a@x.example', text: 't', attachments: [image] },
         'multipart/mixed(text/plain,image/png)',
+      ],
+      [
+        { from: 'a@x.example', text: 't', attachments: [invitation] },
+        'multipart/alternative(text/plain,text/calendar)',
+      ],
+      [
+        { from: 'a@x.example', text: 't', html: 'h', attachments: [pdf, invitation] },
+        'multipart/mixed(multipart/alternative(text/plain,text/html,text/calendar),application/pdf)',
       ],
     ];
     for (const [draft, expected] of cases) {

@@ -52,6 +52,35 @@ describe('delivery-status (RFC 3464)', () => {
     expect(report.bounceSubType).toBe('MailboxFull');
   });
 
+  test('reads Action whatever its place among the recipient fields, as SES writes them', () => {
+    const sesOrder = [
+      'Reporting-MTA: dns; a1-23.smtp-out.eu-west-1.amazonses.com',
+      '',
+      'Action: failed',
+      'Final-Recipient: rfc822; bounce@simulator.amazonses.com',
+      'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
+      'Status: 5.1.1',
+      '',
+      'Action: delayed',
+      'Final-Recipient: rfc822; later@example.com',
+      'Status: 4.4.1',
+    ];
+    for (const text of [sesOrder.join('\r\n'), sesOrder.filter(Boolean).join('\n')]) {
+      const report = readDeliveryStatus(text);
+      expect(report.reportingMTA).toBe('dns; a1-23.smtp-out.eu-west-1.amazonses.com');
+      expect(report.recipients).toEqual([
+        {
+          emailAddress: 'bounce@simulator.amazonses.com',
+          action: 'failed',
+          status: '5.1.1',
+          diagnosticCode: 'smtp; 550 5.1.1 user unknown',
+        },
+        { emailAddress: 'later@example.com', action: 'delayed', status: '4.4.1' },
+      ]);
+      expect(report.bounceSubType).toBe('NoEmail');
+    }
+  });
+
   test("classifies as SES does (SES's bounce types and subtypes)", () => {
     expect(classifyFailure('5.1.1')).toEqual({ bounceType: 'Permanent', bounceSubType: 'NoEmail' });
     expect(classifyFailure('5.7.1')).toEqual({ bounceType: 'Permanent', bounceSubType: 'General' });

@@ -17,6 +17,18 @@ export interface RateChartGeometry {
   y: (rate: number) => number;
   /** The highest rate the chart shows. */
   top: number;
+  /** The simulated times at the left and right edges (epoch ms); undefined with no points. */
+  start?: number;
+  end?: number;
+}
+
+/** The labels of a time axis from `start` to `end`: UTC clock times, with the date when it changes. */
+export function timeAxisLabels(start: number, end: number): [string, string] {
+  const at = (ms: number) => new Date(ms).toISOString();
+  const sameDay = at(start).slice(0, 10) === at(end).slice(0, 10);
+  const label = (ms: number) =>
+    sameDay ? at(ms).slice(11, 16) : `${at(ms).slice(5, 10)} ${at(ms).slice(11, 16)}`;
+  return [label(start), label(end)];
 }
 
 /** Plot `points` from the first one to `nowMs` in a `width` × `height` box. */
@@ -42,5 +54,5 @@ export function rateChart(
     previous = point;
   }
   if (previous) coordinates.push(`${width},${y(previous.rate).toFixed(1)}`);
-  return { line: coordinates.join(' '), y, top };
+  return { line: coordinates.join(' '), y, top, start, end };
 }

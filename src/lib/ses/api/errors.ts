@@ -16,7 +16,8 @@ export type SesErrorCode =
   | 'NotFoundException'
   | 'SendingPausedException'
   | 'AccountSuspendedException'
-  | 'MailFromDomainNotVerifiedException';
+  | 'MailFromDomainNotVerifiedException'
+  | 'AlreadyExistsException';
 
 /** The parts of an SES error besides its message. */
 export interface SesErrorDetails {
@@ -169,5 +170,35 @@ export function configurationSetSendingPausedError(name: string): SesError {
     code: 'SendingPausedException',
     statusCode: 400,
     v1Code: 'ConfigurationSetSendingPausedException',
+  });
+}
+
+/** No such identity (`GetEmailIdentity`, `DeleteEmailIdentity`); message text not documented. */
+export function identityNotFoundError(identity: string): SesError {
+  return new SesError(`Email identity <${identity}> does not exist.`, {
+    code: 'NotFoundException',
+    statusCode: 404,
+    v1Code: 'NotFoundException',
+  });
+}
+
+/** `CreateEmailIdentity` for an identity that exists; message text not documented. */
+export function identityExistsError(identity: string): SesError {
+  return new SesError(`Email identity <${identity}> already exists.`, {
+    code: 'AlreadyExistsException',
+    statusCode: 400,
+    v1Code: 'AlreadyExists',
+  });
+}
+
+/**
+ * The sender's custom MAIL FROM domain is not verified and its `BehaviorOnMxFailure` is
+ * `REJECT_MESSAGE` (ses-facts §3.2); message text not documented.
+ */
+export function mailFromNotVerifiedError(domain: string): SesError {
+  return new SesError(`The custom MAIL FROM domain ${domain} is not verified.`, {
+    code: 'MailFromDomainNotVerifiedException',
+    statusCode: 400,
+    v1Code: 'MailFromDomainNotVerifiedException',
   });
 }

@@ -30,6 +30,12 @@ import type {
 } from './state.ts';
 import type { SuppressedDestination, SuppressionReason } from '../account/suppression.ts';
 import type { EmailTemplate } from '../account/templates.ts';
+import type { DnsRecord } from '../identities/dns-zone.ts';
+import type {
+  CreateEmailIdentityResponse,
+  GetEmailIdentityResponse,
+  IdentityInfo,
+} from '../identities/identity-views.ts';
 
 /** How a simulator starts. */
 export interface SesSimulatorOptions {
@@ -254,6 +260,50 @@ export interface SesSimulator {
   /** Remove a message from the inbound store. */
   deleteInbound(messageId: string): void;
   /** The whole state as plain JSON-ready data, to keep in IndexedDB or a file. */
+  /**
+   * Make DKIM keys ahead with WebCrypto (RSA 2048): SES's own amazonses.com key and a pool for
+   * new Easy DKIM identities. The one asynchronous step; everything else stays synchronous.
+   */
+  prepareDkimKeys(): Promise<void>;
+  /** Whether enough keys are ready for `createEmailIdentity` to give a domain Easy DKIM. */
+  dkimKeysReady(): boolean;
+  /**
+   * `CreateEmailIdentity`: a domain or address, PENDING until its DKIM records are published
+   * (domains) or its verification link is clicked (addresses). A domain gets Easy DKIM (three
+   * tokens) unless a key is brought (BYODKIM). SesError `AlreadyExistsException` when it exists.
+   */
+  createEmailIdentity(
+    identity: string,
+    options?: { dkimSigningKey?: { privateKey: string; selector: string } },
+  ): CreateEmailIdentityResponse;
+  /** `GetEmailIdentity`; SesError `NotFoundException` for an unknown identity. */
+  getEmailIdentity(identity: string): GetEmailIdentityResponse;
+  /** `DeleteEmailIdentity`; SesError `NotFoundException` for an unknown identity. */
+  deleteEmailIdentity(identity: string): void;
+  /** `ListEmailIdentities`. */
+  listEmailIdentities(): { EmailIdentities: IdentityInfo[] };
+  /** The person clicks the link in SES's verification mail (valid 24 hours). */
+  clickVerificationLink(emailAddress: string): void;
+  /** `PutEmailIdentityMailFromAttributes`: set (or, with no domain, clear) a custom MAIL FROM. */
+  putEmailIdentityMailFromAttributes(
+    identity: string,
+    attributes: {
+      MailFromDomain?: string;
+      BehaviorOnMxFailure?: 'USE_DEFAULT_VALUE' | 'REJECT_MESSAGE';
+    },
+  ): void;
+  /** The records SES asks to be published for an identity. */
+  requiredDnsRecords(identity: string): Array<DnsRecord & { purpose: string }>;
+  /** Publish a record in the person's simulated DNS zone. */
+  putDnsRecord(record: DnsRecord): void;
+  /** Remove records at a name and type (only the one with `value`, when given). */
+  deleteDnsRecord(record: { name: string; type: DnsRecord['type']; value?: string }): void;
+  /** The person's zone. */
+  dnsRecords(): DnsRecord[];
+  /** Simulated TXT lookup, CNAMEs followed, SES's DKIM keys included. */
+  resolveTxt(name: string): string[] | undefined;
+  /** The bytes a recipient's server received for a message; RangeError if it received none. */
+  deliveredMessage(messageId: string, recipient: string): Uint8Array;
   exportState(): SesSimulatorState;
   /** Replace the whole state with a saved one; RangeError when it is not one. */
   importState(state: unknown): void;

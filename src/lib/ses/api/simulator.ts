@@ -3,8 +3,7 @@
  * method first lets due deliveries happen (up to the simulated now), so the state read is always
  * the state at "now".
  */
-import { decodeBase64 } from '../../mime/base64.ts';
-import { inspectMessage } from '../../mime/index.ts';
+import { decodeBase64, inspectMessage } from '../../mime/index.ts';
 import { runDueTasks } from '../outbound/delivery-engine.ts';
 import { asSesError, SesError } from './errors.ts';
 import { checkOutcomeRule } from '../account/outcome-rules.ts';
@@ -19,6 +18,8 @@ import type {
 } from './simulator-api.ts';
 import type { SimulatorContext } from './simulator-context.ts';
 import { receivingMethods } from './simulator-receiving.ts';
+import { identityMethods } from './simulator-identities.ts';
+import { checkLifecycles } from '../identities/email-identities.ts';
 import { createInitialState, readState } from './state-io.ts';
 import type { SentMessage, SesSimulatorState } from './state.ts';
 import { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
@@ -84,6 +85,7 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
   const nowMs = () => clock().getTime() + state.clockOffsetMs;
   const settle = () => {
     const now = nowMs();
+    state.identities = checkLifecycles(state.authentication, state.identities, now);
     runDueTasks(state, now);
     return now;
   };
@@ -117,6 +119,20 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
   return {
     ...accountMethods(ctx),
     ...receivingMethods(ctx),
+    ...identityMethods(ctx),
+    deliveredMessage(messageId, recipient) {
+      settle();
+      const message = state.messages.find((m) => m.mail.messageId === messageId);
+      if (!message) throw new RangeError(`No message ${messageId} was sent.`);
+      const record = message.recipients.find((r) => r.emailAddress === recipient);
+      if (!record) throw new RangeError(`${recipient} is not a recipient of ${messageId}.`);
+      if (record.status !== 'delivered') {
+        throw new RangeError(
+          `${recipient} has not received ${messageId}; its status is ${record.status}.`,
+        );
+      }
+      return decodeBase64(message.deliveredRaw);
+    },
     sendEmail: (request) => send(request),
     previewSend(request) {
       const now = settle();

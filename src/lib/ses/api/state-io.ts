@@ -7,6 +7,10 @@ import { checkOutcomeRule, type OutcomeRule } from '../account/outcome-rules.ts'
 import { stateShapeProblem } from './state-schema.ts';
 import { createSendingAccount } from '../account/sandbox-and-quota.ts';
 import type { SesSimulatorState } from './state.ts';
+import {
+  createAuthenticationState,
+  readAuthenticationState,
+} from '../identities/authentication-state.ts';
 
 /** The `format` tag of a saved state. */
 export const STATE_FORMAT = 'mailwright-ses-simulator';
@@ -60,6 +64,7 @@ export function createInitialState(options: InitialStateOptions): SesSimulatorSt
     events: [],
     reputation: [],
     receiving: { ruleSets: [], inbound: [] },
+    authentication: createAuthenticationState(),
   };
 }
 
@@ -124,7 +129,9 @@ export function readState(value: unknown): SesSimulatorState {
   }
   const problem = stateShapeProblem(state);
   if (problem) throw new RangeError(`The saved state is damaged: ${problem}.`);
-  const copy = structuredClone(state as SesSimulatorState);
+  // States saved before identities had a lifecycle have no authentication section.
+  const authentication = readAuthenticationState(state.authentication);
+  const copy = structuredClone({ ...state, authentication } as SesSimulatorState);
   for (const rule of copy.outcomeRules) {
     try {
       checkOutcomeRule(rule);

@@ -4,6 +4,7 @@
  */
 import type { ConfigurationSet } from '../account/configuration-sets.ts';
 import type { IdentityRecord } from '../identities/identities.ts';
+import type { AuthenticationState } from '../identities/authentication-state.ts';
 import type { Random } from './ids.ts';
 import type { MailRecord } from '../outbound/mail-object.ts';
 import type { OutcomeRule } from '../account/outcome-rules.ts';
@@ -183,4 +184,6 @@ export interface SesSimulatorState {
   events: EventRecord[];
   reputation: ReputationEntry[];
   receiving: ReceivingState;
+  /** Identities made with `CreateEmailIdentity`, the DNS zone and DKIM keys. */
+  authentication: AuthenticationState;
 }

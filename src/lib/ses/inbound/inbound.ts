@@ -3,11 +3,15 @@
  * actions in order, and each action that notifies produces the JSON SES would: the "Received"
  * SNS notification (ses-facts §8.4) or the Lambda event, with the receipt verdicts.
  */
-import { decodeBase64, encodeBase64 } from '../../mime/base64.ts';
-import { utf8Decode } from '../../mime/bytes.ts';
-import { formatDate } from '../../mime/date.ts';
-import { decodeEncodedWords } from '../../mime/encoded-word.ts';
-import type { HeaderField } from '../../mime/types.ts';
+import {
+  decodeBase64,
+  decodeEncodedWords,
+  encodeBase64,
+  formatDate,
+  utf8Decode,
+  type HeaderField,
+  parseAuthenticationResults,
+} from '../../mime/index.ts';
 import { domainOf, parseAddressList } from '../identities/address.ts';
 import {
   headerValue,
@@ -58,8 +62,8 @@ export interface InboundContext {
 }
 
 function verdictFromResults(results: string | undefined, method: string): VerdictStatus {
-  const match = results?.match(new RegExp(`\\b${method}=([a-z]+)`, 'i'));
-  const value = match?.[1]?.toLowerCase();
+  // The engine's RFC 8601 reader skips comments such as "(… dkim=fail …)" before the result.
+  const value = parseAuthenticationResults(results ?? '').find((r) => r.method === method)?.result;
   if (value === 'pass') return 'PASS';
   if (value === 'fail' || value === 'softfail' || value === 'permerror') return 'FAIL';
   if (value === 'temperror') return 'PROCESSING_FAILED';

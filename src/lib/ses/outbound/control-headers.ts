@@ -3,7 +3,7 @@
  * §9): the configuration set, the message tags and the sending-authorization ARNs. Read here once
  * for Simple and Raw content alike, and by the exports that turn them into request members.
  */
-import type { HeaderField } from '../../mime/types.ts';
+import type { HeaderField } from '../../mime/index.ts';
 import { parseMessageTagsHeader } from './message-tags.ts';
 import type { SesMessageTag } from '../api/request-types.ts';
 

@@ -9,10 +9,20 @@
  * simulator keeps what SES needs: values without the white space around them, and the line that
  * is not a field, which SES refuses (see `strayHeaderName`).
  */
-import { concatBytes, CR, LF, SPACE, TAB, utf8Encode } from '../../mime/bytes.ts';
-import { decodeHeaderBytes, lineEndAt, readHeaderBlock } from '../../mime/header-block.ts';
-import { DiagnosticLog } from '../../mime/inspect-diagnostics.ts';
-import type { ByteRange, HeaderField } from '../../mime/types.ts';
+import {
+  CR,
+  DiagnosticLog,
+  LF,
+  SPACE,
+  TAB,
+  concatBytes,
+  decodeHeaderBytes,
+  lineEndAt,
+  readHeaderBlock,
+  utf8Encode,
+  type ByteRange,
+  type HeaderField,
+} from '../../mime/index.ts';
 
 /** A header field of the section with its byte range (folded lines included). */
 export interface LocatedHeader extends HeaderField {

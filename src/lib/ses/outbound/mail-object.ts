@@ -2,8 +2,7 @@
  * The `mail` object every notification and event carries (ses-facts §5.2): who sent what to
  * whom, the original headers (truncated at 10 KB) and the common headers read from them.
  */
-import { decodeEncodedWords } from '../../mime/encoded-word.ts';
-import type { HeaderField } from '../../mime/types.ts';
+import { decodeEncodedWords, type HeaderField } from '../../mime/index.ts';
 import { formatMailbox, parseAddressList } from '../identities/address.ts';
 import { headerValue } from './header-section.ts';
 import { HEADERS_TRUNCATION_BYTES } from '../limits.ts';

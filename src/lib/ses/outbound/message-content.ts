@@ -3,10 +3,14 @@
  * the text a receipt rule's keyword condition searches. Each part's transfer encoding (RFC 2045
  * §6) is undone first, so an attachment sent base64-encoded is scanned as the file it carries.
  */
-import { bytesToBinaryString } from '../../mime/bytes.ts';
-import { DiagnosticLog } from '../../mime/inspect-diagnostics.ts';
-import { decodeText, decodeTransfer } from '../../mime/part-content.ts';
-import { scanStructure, type ScannedPart } from '../../mime/structure-scan.ts';
+import {
+  DiagnosticLog,
+  bytesToBinaryString,
+  decodeText,
+  decodeTransfer,
+  scanStructure,
+  type ScannedPart,
+} from '../../mime/index.ts';
 
 /** The EICAR anti-virus test string: SES accepts such a message, then rejects it (`Bad content`). */
 export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';

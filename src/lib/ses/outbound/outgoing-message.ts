@@ -4,9 +4,7 @@
  * the `X-SES-*` control headers removed, `Feedback-ID` and `X-SES-Outgoing` added, and the
  * `Return-Path` the recipient sees.
  */
-import { formatDate } from '../../mime/date.ts';
-import { buildMessage } from '../../mime/index.ts';
-import type { Draft, HeaderField } from '../../mime/types.ts';
+import { buildMessage, formatDate, type Draft, type HeaderField } from '../../mime/index.ts';
 import { rewriteHeaderSection } from './header-section.ts';
 import { nextUint32, type Random } from '../api/ids.ts';
 import type { SesSimpleMessage } from '../api/request-types.ts';

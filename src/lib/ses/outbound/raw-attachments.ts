@@ -3,8 +3,7 @@
  * parts without decoding bodies), so that a synchronous send can refuse attachment types SES
  * does not send, as the full inspection does.
  */
-import { DiagnosticLog } from '../../mime/inspect-diagnostics.ts';
-import { scanStructure, type ScannedPart } from '../../mime/structure-scan.ts';
+import { DiagnosticLog, scanStructure, type ScannedPart } from '../../mime/index.ts';
 
 /** Every file name a part of the message gives, as the inspector reads it (`ContentFields.filename`). */
 export function rawAttachmentNames(raw: Uint8Array): string[] {

@@ -4,8 +4,12 @@
  * message's headers, turned into the SNS feedback notification SES would publish for it.
  * Pure: the same report and options give the same JSON.
  */
-import type { BounceReport, ComplaintReport, HeaderField } from '../../mime/types.ts';
-import { parseMailDate } from '../../mime/mail-date.ts';
+import {
+  parseMailDate,
+  type BounceReport,
+  type ComplaintReport,
+  type HeaderField,
+} from '../../mime/index.ts';
 import { domainOf, parseAddressList, parseMailbox } from '../identities/address.ts';
 import { headerValue } from './header-section.ts';
 import { createRandom, sesMessageId } from '../api/ids.ts';

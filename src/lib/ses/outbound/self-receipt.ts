@@ -3,7 +3,7 @@
  * a receipt rule set is active and one of its rules takes the recipient: sending to yourself
  * exercises the receiving side.
  */
-import { decodeBase64 } from '../../mime/base64.ts';
+import { decodeBase64 } from '../../mime/index.ts';
 import { findCoveringIdentity } from '../identities/identities.ts';
 import { receiveMessage } from '../inbound/inbound.ts';
 import type { SentMessage, SesSimulatorState } from '../api/state.ts';

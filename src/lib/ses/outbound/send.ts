@@ -3,8 +3,7 @@
  * published and its delivery scheduled. Throws SesError exactly where SES answers with an error;
  * a message SES accepts but does not deliver (suppressed, virus) gets its MessageId.
  */
-import { encodeBase64 } from '../../mime/base64.ts';
-import { decodeEncodedWords } from '../../mime/encoded-word.ts';
+import { decodeEncodedWords, encodeBase64 } from '../../mime/index.ts';
 import { domainOf, parseMailbox } from '../identities/address.ts';
 import { headerValue } from './header-section.ts';
 import {
@@ -23,6 +22,8 @@ import { commonHeadersOf, truncateHeaders, type MailRecord } from './mail-object
 import { renderingFailureEvent, sendEvent } from './notifications.ts';
 import { renderRequest } from '../account/templates.ts';
 import { stampMessage, submittedMessage } from './outgoing-message.ts';
+import { signOutgoing } from './dkim-signing.ts';
+import { mailFromDomainFor } from '../identities/mail-from.ts';
 import { countReputation, publishEvent, randomInt, suppressedReasonsFor } from './publishing.ts';
 import type { SendEmailRequest } from '../api/request-types.ts';
 import type { TemplatedOperation } from '../api/templated-sending.ts';
@@ -83,6 +84,7 @@ export function acceptSend(
     throw notVerifiedError(state.region, [...new Set(failed)]);
   if (!state.account.sendingEnabled) throw accountSendingPausedError();
   if (set && !set.sendingEnabled) throw configurationSetSendingPausedError(set.name);
+  const mailFromDomain = mailFromDomainFor(state.authentication, prepared.from.address);
 
   const countable = prepared.recipients.filter((r) => !isSimulatorAddress(r)).length;
   const throttled = quotaError(state.account, nowMs, prepared.recipients.length, countable);
@@ -94,13 +96,14 @@ export function acceptSend(
 
   const messageId = sesMessageId(state.random, state.region, nowMs);
   const ip = outgoingIp(state.random);
-  const delivered = stampMessage(submitted.raw, {
+  const stamped = stampMessage(submitted.raw, {
     messageIdHeader: sesMessageIdHeader(messageId, state.region),
     acceptedAt,
     feedbackId: feedbackIdHeader(state.random, state.region),
     outgoingIp: ip,
-    returnPath: `${messageId}@amazonses.com`,
+    returnPath: `${messageId}@${mailFromDomain ?? 'amazonses.com'}`,
   });
+  const delivered = signOutgoing(state.authentication, stamped, prepared.from.address, nowMs);
   const truncated = truncateHeaders(submitted.headers);
   const simpleSubject = prepared.simple?.Subject.Data;
   const decode =

@@ -3,8 +3,7 @@
  * builder as `SES_UNIQUE_HEADERS`); a second occurrence is refused with
  * `Duplicate header '<name>'.`.
  */
-import { SES_UNIQUE_HEADERS } from '../../mime/header-fields.ts';
-import type { HeaderField } from '../../mime/types.ts';
+import { SES_UNIQUE_HEADERS, type HeaderField } from '../../mime/index.ts';
 
 /**
  * The name, as written, of the first header that repeats one allowed only once, or undefined.

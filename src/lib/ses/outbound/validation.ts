@@ -3,8 +3,7 @@
  * recipients (count and syntax), tags, attachment types and size. The result is the request read
  * the way the rest of the simulator needs it: sender, recipients, configuration set, tags.
  */
-import { utf8Encode } from '../../mime/bytes.ts';
-import type { HeaderField } from '../../mime/types.ts';
+import { sesEncodedSize, utf8Encode, type HeaderField } from '../../mime/index.ts';
 import {
   addressError,
   parseAddressList,
@@ -29,7 +28,6 @@ import type {
 } from '../api/request-types.ts';
 import { rawAttachmentNames } from './raw-attachments.ts';
 import { findDuplicateHeader } from './unique-headers.ts';
-import { sesEncodedSize } from '../../mime/build-diagnostics.ts';
 import {
   MAX_RECIPIENTS,
   MAX_MESSAGE_BYTES,

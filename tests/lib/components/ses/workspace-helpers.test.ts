@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { fc, test as prop } from '@fast-check/vitest';
 import { createSesSimulator, type OutcomeRule } from '../../../../src/lib/ses/index.ts';
-import { rateChart } from '../../../../src/lib/components/ses/chart.ts';
+import { rateChart, timeAxisLabels } from '../../../../src/lib/components/ses/chart.ts';
+import {
+  enforcementTone,
+  feedbackTone,
+  rateTone,
+  recipientPills,
+} from '../../../../src/lib/components/ses/status-tones.ts';
+import { SCENARIO_CHOICES } from '../../../../src/lib/components/ses/simulator-scenarios.ts';
 import {
   formatDuration,
   formatRate,
@@ -141,5 +148,60 @@ describe('receipt rule form', () => {
       'Stop',
     ]);
     expect(rule.keyword).toEqual({ text: 'invoice', scope: 'subject-or-body' });
+  });
+});
+
+describe('status tones', () => {
+  test('a recipient reads as its status, plus complained when it complained', () => {
+    expect(recipientPills({ status: 'delivered', complained: false })).toEqual([
+      { label: 'delivered', tone: 'ok' },
+    ]);
+    expect(recipientPills({ status: 'delivered', complained: true })).toEqual([
+      { label: 'delivered', tone: 'ok' },
+      { label: 'complained', tone: 'error' },
+    ]);
+    expect(recipientPills({ status: 'bounced', complained: false })[0]?.tone).toBe('error');
+    expect(recipientPills({ status: 'suppressed', complained: false })[0]?.tone).toBe('warn');
+    expect(recipientPills({ status: 'delayed', complained: false })[0]?.tone).toBe('warn');
+  });
+
+  test('rates are coloured by where the simulator puts them against SES’s thresholds', () => {
+    const sim = createSesSimulator({ sandbox: false });
+    sim.verifyIdentity('example.com');
+    expect(rateTone(sim.reputation().bounceStatus)).toBe('ok');
+    expect([rateTone('UNDER_REVIEW'), rateTone('PAUSE_THRESHOLD')]).toEqual(['warn', 'error']);
+    expect(['HEALTHY', 'PROBATION', 'SHUTDOWN'].map((s) => enforcementTone(s as never))).toEqual([
+      'ok',
+      'warn',
+      'error',
+    ]);
+    expect(['Bounce', 'Complaint', 'Delivery', 'DeliveryDelay', 'Send'].map(feedbackTone)).toEqual([
+      'error',
+      'error',
+      'ok',
+      'warn',
+      'info',
+    ]);
+  });
+
+  test('the picker offers all five mailbox simulator addresses, each with what it does', () => {
+    expect(SCENARIO_CHOICES.map((c) => c.address)).toEqual([
+      'success@simulator.amazonses.com',
+      'bounce@simulator.amazonses.com',
+      'ooto@simulator.amazonses.com',
+      'complaint@simulator.amazonses.com',
+      'suppressionlist@simulator.amazonses.com',
+    ]);
+    expect(SCENARIO_CHOICES.every((c) => c.effect.length > 20)).toBe(true);
+  });
+});
+
+describe('time axis', () => {
+  test('clock times within a day, with the date when the span crosses one', () => {
+    const start = Date.UTC(2026, 2, 1, 9, 5);
+    expect(timeAxisLabels(start, start + 3_600_000)).toEqual(['09:05', '10:05']);
+    expect(timeAxisLabels(start, start + 86_400_000)).toEqual(['03-01 09:05', '03-02 09:05']);
+    const chart = rateChart([{ at: start, rate: 0 }], start + 60_000, 0.1, 100, 50);
+    expect([chart.start, chart.end]).toEqual([start, start + 60_000]);
   });
 });

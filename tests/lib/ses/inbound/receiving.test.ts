@@ -268,6 +268,18 @@ describe('receipt rules', () => {
       { status: 'FAIL' },
     ]);
     expect(receipt.dmarcPolicy).toBe('none');
+    // A comment before the real result is not the verdict (RFC 8601 §2.2 allows comments).
+    const commented = ses.receiveEmail({
+      raw: inbound('a@example.com', 'Hi', {
+        'Authentication-Results':
+          'mx.example; spf=pass (sender ok; dkim=fail earlier) smtp.mailfrom=x; dkim=pass header.d=example.com',
+      }),
+    });
+    const verdicts = (commented.actions[0]?.payload as Json).Records[0].ses.receipt;
+    expect([verdicts.spfVerdict, verdicts.dkimVerdict]).toEqual([
+      { status: 'PASS' },
+      { status: 'PASS' },
+    ]);
     const virus = ses.receiveEmail({ raw: inbound('a@example.com', 'Hi', {}, EICAR) });
     expect((virus.actions[0]?.payload as Json).Records[0].ses.receipt.virusVerdict).toEqual({
       status: 'FAIL',

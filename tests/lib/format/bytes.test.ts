@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSize } from '../../../src/lib/inspect-view/sizes.ts';
+import { formatSize } from '../../../src/lib/format/bytes.ts';
 
 describe('formatSize', () => {
   const cases: Array<[number, string]> = [

@@ -3,19 +3,23 @@
  * ignoring case, punctuation, layout and line wrapping, so a hand-tidied text still matches but a
  * sentence or link changed in one body and not the other does not.
  */
-import { htmlToText } from './html-to-text.ts';
+import { htmlToText } from '../export/html-to-text.ts';
 
 /** The result of comparing the two bodies. */
 export interface TextMatch {
   matches: boolean;
   /** Words and links of the HTML missing from the text body (at most a few, for display). */
   missingFromText: string[];
-  /** Words and links of the text body that the HTML does not have. */
+  /** How many words and links of the HTML the text body misses in all. */
+  missingCount: number;
+  /** Words and links of the text body that the HTML does not have (at most a few). */
   notInHtml: string[];
+  /** How many words and links of the text body the HTML does not have in all. */
+  notInHtmlCount: number;
 }
 
-/** How many differing words to report in each direction. */
-const REPORTED_WORDS = 8;
+/** How many differing words to name in each direction: a warning names a few, not a list. */
+const REPORTED_WORDS = 3;
 
 const URL = /\b(?:https?|mailto):[^\s()<>"']+/gi;
 
@@ -31,24 +35,31 @@ function wordCounts(text: string): Map<string, number> {
   return counts;
 }
 
-function difference(a: Map<string, number>, b: Map<string, number>): string[] {
-  const out: string[] = [];
-  for (const [word, count] of a) {
-    if ((b.get(word) ?? 0) < count) out.push(word);
-    if (out.length === REPORTED_WORDS) break;
+function difference(
+  a: Map<string, number>,
+  b: Map<string, number>,
+): { words: string[]; count: number } {
+  const words: string[] = [];
+  let count = 0;
+  for (const [word, times] of a) {
+    if ((b.get(word) ?? 0) >= times) continue;
+    count++;
+    if (words.length < REPORTED_WORDS) words.push(word);
   }
-  return out;
+  return { words, count };
 }
 
 /** Compare a text body with the text an HTML body converts to. */
 export function compareTextWithHtml(text: string, html: string): TextMatch {
   const fromHtml = wordCounts(htmlToText(html));
   const fromText = wordCounts(text);
-  const missingFromText = difference(fromHtml, fromText);
-  const notInHtml = difference(fromText, fromHtml);
+  const missing = difference(fromHtml, fromText);
+  const extra = difference(fromText, fromHtml);
   return {
-    matches: missingFromText.length === 0 && notInHtml.length === 0,
-    missingFromText,
-    notInHtml,
+    matches: missing.count === 0 && extra.count === 0,
+    missingFromText: missing.words,
+    missingCount: missing.count,
+    notInHtml: extra.words,
+    notInHtmlCount: extra.count,
   };
 }

@@ -1,4 +1,4 @@
-/** Byte counts as people read them. */
+/** Byte counts as people read them, the same in every workspace. */
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;
 
