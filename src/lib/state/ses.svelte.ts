@@ -104,6 +104,8 @@ export class SesStore {
   view = $state.raw<SesView | null>(null);
   /** Why the saved state could not be read or written, if it could not. */
   storageError = $state<string | null>(null);
+  /** What happened when the saved record could not be read (stays until the page closes). */
+  damagedNote = $state<string | null>(null);
   /** Whether a change is still on its way to IndexedDB. */
   saving = $state(false);
   /** A saved record that could not be read, as JSON, for export; null when there is none. */
@@ -180,7 +182,7 @@ export class SesStore {
     } catch {
       // No sound state to fall back on: the new, empty account stays.
     }
-    this.storageError =
+    this.damagedNote =
       `The saved SES state is damaged (${describeError(problem)}), so the page opened with ` +
       `${opened}. The damaged record is kept; export it to look at it.`;
   }

@@ -78,10 +78,11 @@ describe('a damaged stored record', () => {
     db.close();
 
     const third = await storeWith(factory);
-    expect(third.storageError).toMatch(/damaged .*receiving\.ruleSets.*last good state/);
+    expect(third.damagedNote).toMatch(/damaged .*receiving\.ruleSets.*last good state/);
     expect(third.view!.identities.map((i) => i.identity)).toEqual(['good@example.com']);
     expect(JSON.parse(third.damagedJson!).receiving).toEqual({ ruleSets: 'oops', inbound: [] });
     await third.flush();
+    expect(third.damagedNote).not.toBeNull();
     third.dispose();
 
     const check = await openDatabase(SES_DATABASE, ['state'], { factory });
