@@ -2,6 +2,9 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
+  // Relative URLs, so dist/ works from any folder of any static host (a GitHub Pages project
+  // site, a sub-path on a company server) with workers and lazy chunks included.
+  base: './',
   plugins: [svelte()],
   build: {
     target: 'es2022',

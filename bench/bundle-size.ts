@@ -19,7 +19,7 @@ export function reportBundleSize(dist = 'dist'): void {
   }
   const html = readFileSync(index, 'utf8');
   const initial = new Set(
-    [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!),
+    [...html.matchAll(/(?:src|href)="(?:\.\/|\/)(assets\/[^"]+\.js)"/g)].map((match) => match[1]!),
   );
   const kib = (path: string) => gzipSync(readFileSync(join(dist, path))).length / 1024;
   let first = 0;

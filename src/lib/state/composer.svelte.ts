@@ -14,7 +14,7 @@ import type { DraftReference } from '../workers/build-protocol.ts';
 import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/address.ts';
 import { attachmentType } from '../mime/media-types.ts';
 import { BuildClient } from './build-client.ts';
-import { describeFailure } from './describe-failure.ts';
+import { describeFailure } from '../describe-failure.ts';
 import {
   emptyFields,
   splitAddressList,

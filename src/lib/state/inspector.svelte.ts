@@ -17,7 +17,7 @@ import { draftFromInspection } from '../inspect-view/draft-from-inspection.ts';
 import { mailboxLabel } from '../inspect-view/mailbox-labels.ts';
 import { DraftLibrary, newId } from './drafts.svelte.ts';
 import { navigation } from './navigation.svelte.ts';
-import { describeFailure } from './describe-failure.ts';
+import { describeFailure } from '../describe-failure.ts';
 import { INSPECT_PHASES, type InspectPhase } from '../workers/inspect-protocol.ts';
 
 /** Where the workspace is in handling the current input. */

@@ -11,7 +11,7 @@ const loadTextMatch = () => import('../export/text-match.ts');
 import type { BuildWorkerRequest, BuildWorkerResponse, DraftReference } from './build-protocol.ts';
 import { diffRaw } from './raw-diff.ts';
 import { buildOptionsFor } from './build-options.ts';
-import { describeFailure } from '../state/describe-failure.ts';
+import { describeFailure } from '../describe-failure.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<BuildWorkerRequest>) => void) | null;
