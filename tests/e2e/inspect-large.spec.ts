@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { inspectPanel, openInspect } from './inspect-helpers.ts';
 
 /** A 25 MB message: headers, a text part and an 18 MB attachment in base64 lines of 76. */

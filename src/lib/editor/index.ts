@@ -9,6 +9,7 @@ export { lazyExtension } from './lazy-extension.ts';
 export { lazySearch } from './lazy-search.ts';
 export { rawMime, rawMimeLanguage, rawMimeHighlightStyle, mimeTags } from './raw-mime.ts';
 export { byteOffsetToPosition, positionToByteOffset } from './byte-offsets.ts';
+export { lineNumbersFrom } from './line-numbers-from.ts';
 export {
   toLintDiagnostics,
   showEngineDiagnostics,
