@@ -3,7 +3,7 @@
  * `aws ses send-raw-email`, with each member as its kebab-cased flag. Structured values are
  * JSON, and blobs are base64 (AWS CLI v2's default for blob parameters).
  */
-import type { SendEmailRequest, V1SendRawEmailRequest } from '../ses/request-types.ts';
+import type { SendEmailRequest, V1SendRawEmailRequest } from '../ses/api/request-types.ts';
 import { toCliJson } from './ses-request.ts';
 
 const SHELL_SAFE = /^[A-Za-z0-9@%+=:,./_-]+$/;

@@ -8,7 +8,7 @@ import type {
   SesBlob,
   SesContent,
   SesMessageTag,
-} from '../ses/request-types.ts';
+} from '../ses/api/request-types.ts';
 import { bytesToBase64 } from './base64.ts';
 
 /** Java string constants are limited to 65,535 bytes of modified UTF-8; pieces stay well under. */

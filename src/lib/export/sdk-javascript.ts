@@ -2,7 +2,7 @@
  * A program for the AWS SDK for JavaScript v3 that sends a v2 `SendEmail` request, written the
  * way SES's own code examples are (`SESv2Client`, `SendEmailCommand`).
  */
-import type { SendEmailRequest } from '../ses/request-types.ts';
+import type { SendEmailRequest } from '../ses/api/request-types.ts';
 import { bytesToBase64 } from './base64.ts';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

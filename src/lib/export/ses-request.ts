@@ -9,7 +9,7 @@ import type {
   SesDestination,
   SesMessageHeader,
   V1SendRawEmailRequest,
-} from '../ses/request-types.ts';
+} from '../ses/api/request-types.ts';
 import type { BuiltMessage, Draft } from '../mime/types.ts';
 import { flattenAddresses, formatMailbox, parseAddressList } from '../mime/address.ts';
 import { buildEnvelope } from '../mime/envelope.ts';

@@ -1,9 +1,23 @@
 /**
  * The SES simulator's public face: pure TypeScript, deterministic given a clock and a seed.
  */
-export type * from './request-types.ts';
-export * from './errors.ts';
-export { createSesSimulator, DEFAULT_EPOCH } from './simulator.ts';
+export {
+  MAX_MAX_DELIVERY_SECONDS,
+  MIN_MAX_DELIVERY_SECONDS,
+  SANDBOX_MAX_24_HOUR_SEND,
+  SANDBOX_MAX_SEND_RATE,
+  DEFAULT_PRODUCTION_MAX_24_HOUR_SEND,
+  DEFAULT_PRODUCTION_MAX_SEND_RATE,
+  MAX_FILE_NAME,
+  MAX_MESSAGE_BYTES,
+  MAX_RECIPIENTS,
+  MAX_SIMPLE_HEADER_LENGTH,
+  MAX_SIMPLE_HEADERS,
+  V1_MAX_MESSAGE_BYTES,
+} from './limits.ts';
+export type * from './api/request-types.ts';
+export * from './api/errors.ts';
+export { createSesSimulator, DEFAULT_EPOCH } from './api/simulator.ts';
 export type {
   AccountDetails,
   ReceiveRequest,
@@ -13,29 +27,27 @@ export type {
   SesSimulator,
   SesSimulatorOptions,
   TimelineEntry,
-} from './simulator-api.ts';
-export type * from './state.ts';
-export { STATE_FORMAT, STATE_VERSION } from './state-io.ts';
-export type { IdentityRecord, IdentityType } from './identities.ts';
-export type { SuppressedDestination, SuppressionReason } from './suppression.ts';
+} from './api/simulator-api.ts';
+export type * from './api/state.ts';
+export { STATE_FORMAT, STATE_VERSION } from './api/state-io.ts';
+export type { IdentityRecord, IdentityType } from './identities/identities.ts';
+export type { SuppressedDestination, SuppressionReason } from './account/suppression.ts';
 export {
   EXAMPLE_OUTCOME_RULES,
   patternMatches,
   outcomeFor,
   type Outcome,
   type OutcomeRule,
-} from './outcome-rules.ts';
+} from './account/outcome-rules.ts';
 export {
   EVENT_TYPES,
   EVENT_TYPE_NAMES,
-  MAX_MAX_DELIVERY_SECONDS,
-  MIN_MAX_DELIVERY_SECONDS,
   createConfigurationSet,
   type ConfigurationSet,
   type EventDestination,
   type EventDestinationKind,
   type EventType,
-} from './configuration-sets.ts';
+} from './account/configuration-sets.ts';
 export {
   BOUNCE_PAUSE_RATE,
   BOUNCE_REVIEW_RATE,
@@ -45,31 +57,19 @@ export {
   type RateStatus,
   type Reputation,
   type ReputationPoint,
-} from './reputation.ts';
-export {
-  SANDBOX_MAX_24_HOUR_SEND,
-  SANDBOX_MAX_SEND_RATE,
-  DEFAULT_PRODUCTION_MAX_24_HOUR_SEND,
-  DEFAULT_PRODUCTION_MAX_SEND_RATE,
-} from './sandbox-and-quota.ts';
+} from './account/reputation.ts';
 export {
   SIMULATOR_ADDRESSES,
   SIMULATOR_DOMAIN,
   simulatorScenario,
   type SimulatorScenario,
-} from './mailbox-simulator.ts';
-export { BLOCKED_ATTACHMENT_EXTENSIONS, isBlockedAttachment } from './blocked-attachments.ts';
+} from './outbound/mailbox-simulator.ts';
 export {
-  MAX_FILE_NAME,
-  MAX_MESSAGE_BYTES,
-  MAX_RECIPIENTS,
-  MAX_SIMPLE_HEADER_LENGTH,
-  MAX_SIMPLE_HEADERS,
-  SIMPLE_HEADER_NAME,
-  SIMPLE_HEADER_VALUE,
-  V1_MAX_MESSAGE_BYTES,
-} from './validation.ts';
-export { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
+  BLOCKED_ATTACHMENT_EXTENSIONS,
+  isBlockedAttachment,
+} from './outbound/blocked-attachments.ts';
+export { SIMPLE_HEADER_NAME, SIMPLE_HEADER_VALUE } from './outbound/validation.ts';
+export { v1SendEmailToV2, v1SendRawEmailToV2 } from './api/v1-requests.ts';
 export {
   CONFIGURATION_SET_HEADER,
   MESSAGE_TAGS_HEADER,
@@ -77,16 +77,19 @@ export {
   isSesControlHeader,
   readSesControlHeaders,
   type SesControlSettings,
-} from './control-headers.ts';
-export { checkMessageTags, parseMessageTagsHeader } from './message-tags.ts';
-export { DEFAULT_MAX_DELIVERY_MS, FIRST_RETRY_MS } from './delivery-engine.ts';
+} from './outbound/control-headers.ts';
+export { checkMessageTags, parseMessageTagsHeader } from './outbound/message-tags.ts';
+export { DEFAULT_MAX_DELIVERY_MS, FIRST_RETRY_MS } from './outbound/delivery-engine.ts';
 export type {
   ReceiptAction,
   ReceiptRule,
   ReceiptRuleSet,
   KeywordScope,
   ReceivingState,
-} from './receiving.ts';
-export type { InboundRecord, InboundActionResult, VerdictStatus } from './inbound.ts';
-export { renderTemplate, type EmailTemplate, type Rendering } from './templates.ts';
-export { reportToNotification, type ReportNotificationOptions } from './report-notification.ts';
+} from './inbound/receiving.ts';
+export type { InboundRecord, InboundActionResult, VerdictStatus } from './inbound/receiving.ts';
+export { renderTemplate, type EmailTemplate, type Rendering } from './account/templates.ts';
+export {
+  reportToNotification,
+  type ReportNotificationOptions,
+} from './outbound/report-notification.ts';

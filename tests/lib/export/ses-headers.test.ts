@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readSesHeaders } from '../../../src/lib/export/index.ts';
 import type { HeaderField } from '../../../src/lib/mime/types.ts';
-import { prepareSend } from '../../../src/lib/ses/validation.ts';
+import { prepareSend } from '../../../src/lib/ses/outbound/validation.ts';
 import { rawRequest } from '../ses/support.ts';
 
 /** What the simulator reads from the same headers in a Raw send. */

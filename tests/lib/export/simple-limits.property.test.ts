@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { simpleContentObstacles } from '../../../src/lib/export/index.ts';
 import { BUILDER_HEADERS } from '../../../src/lib/mime/header-fields.ts';
-import { prepareSend } from '../../../src/lib/ses/validation.ts';
+import { prepareSend } from '../../../src/lib/ses/outbound/validation.ts';
 import { sampleSource } from './sample.ts';
 import { simpleRequest } from '../ses/support.ts';
 import { propertyRuns } from '../../support/property-runs.ts';

@@ -6,7 +6,7 @@ import {
 } from '../../../src/lib/ses/index.ts';
 import { EVENT_TYPES, type SendEmailRequest } from '../../../src/lib/ses/index.ts';
 import { inspectMessage } from '../../../src/lib/mime/inspect.ts';
-import { readHeaderSection } from '../../../src/lib/ses/header-section.ts';
+import { readHeaderSection } from '../../../src/lib/ses/outbound/header-section.ts';
 
 /** 2026-01-01T00:00:00Z */
 export const T0 = Date.UTC(2026, 0, 1);

@@ -1,0 +1,149 @@
+/**
+ * The whole simulator as one plain, JSON-serialisable value: what `exportState` hands out for
+ * IndexedDB or a file, and `importState` takes back. Nothing in it is a class, a Date or bytes.
+ */
+import type { ConfigurationSet } from '../account/configuration-sets.ts';
+import type { IdentityRecord } from '../identities/identities.ts';
+import type { Random } from './ids.ts';
+import type { MailRecord } from '../outbound/mail-object.ts';
+import type { OutcomeRule } from '../account/outcome-rules.ts';
+import type { ReceivingState } from '../inbound/receiving.ts';
+import type { ReputationEntry } from '../account/reputation.ts';
+import type { EmailTemplate } from '../account/templates.ts';
+import type { SendingAccount } from '../account/sandbox-and-quota.ts';
+import type {
+  GlobalSuppressionEntry,
+  SuppressedDestination,
+  SuppressionReason,
+} from '../account/suppression.ts';
+
+/** What happens to one recipient, decided when the message is accepted. */
+export type RecipientPlan =
+  /** Not sent: on the account list for complaints, reported as a complaint (`OnAccountSuppressionList`). */
+  | { kind: 'suppressed-complaint' }
+  | {
+      kind: 'deliver';
+      smtpResponse: string;
+      /** A complaint this long after delivery. */
+      complaint?: { delayMs: number; feedbackType: string; userAgent?: string };
+      /** An out-of-office auto-reply this long after delivery (reported as a soft bounce). */
+      autoReplyDelayMs?: number;
+    }
+  | {
+      kind: 'bounce';
+      bounceType: 'Permanent' | 'Transient';
+      bounceSubType: string;
+      status?: string;
+      diagnosticCode?: string;
+      reportingMTA?: string;
+      withRemoteMtaIp: boolean;
+    }
+  | {
+      kind: 'soft-bounce';
+      status: string;
+      bounceSubType: string;
+      diagnosticCode: string;
+      delayType: string;
+      /** Delivered at the first retry at least this long after acceptance. */
+      recoverAfterMs?: number;
+    };
+
+/** Where a recipient's outcome came from. */
+export type RecipientRoute =
+  'simulator' | 'account-suppressed' | 'global-suppressed' | 'outcome-rule';
+
+/** A recipient of a sent message and how far its delivery has got. */
+export interface RecipientRecord {
+  emailAddress: string;
+  route: RecipientRoute;
+  plan: RecipientPlan;
+  status: 'pending' | 'delayed' | 'delivered' | 'bounced' | 'suppressed' | 'rejected';
+  complained: boolean;
+  /** Whether this recipient counts toward the bounce and complaint rates. */
+  countsForReputation: boolean;
+}
+
+/** A message SES accepted. */
+export interface SentMessage {
+  mail: MailRecord;
+  /** Acceptance time, epoch ms. */
+  acceptedAt: number;
+  /** When the first delivery attempt is made, epoch ms. */
+  firstAttemptAt: number;
+  content: 'Simple' | 'Raw';
+  /** The verified identity the sender was checked against (its notification settings apply). */
+  identity: string;
+  /** The message as delivered (SES's headers applied), base64. */
+  deliveredRaw: string;
+  /** When SES stops retrying soft bounces (epoch ms). */
+  expiresAt: number;
+  /** Whether SES found a virus and rejected it after accepting it. */
+  rejected: boolean;
+  /** Why its template could not be rendered, when it could not (then nothing is sent). */
+  renderingFailure?: { templateName: string; errorMessage: string };
+  recipients: RecipientRecord[];
+}
+
+/** Something due to happen to some recipients of a message at a simulated time. */
+export interface DeliveryTask {
+  at: number;
+  /** Tie-breaker: tasks due at the same time run in the order they were made. */
+  sequence: number;
+  messageId: string;
+  kind: 'attempt' | 'complaint' | 'auto-reply' | 'expire' | 'reject';
+  recipients: string[];
+}
+
+/** A feedback notification the simulator produced. */
+export interface NotificationRecord {
+  /** Simulated time it was published, epoch ms. */
+  at: number;
+  messageId: string;
+  /** The identity whose notification topic it went to. */
+  identity: string;
+  notificationType: 'Bounce' | 'Complaint' | 'Delivery';
+  payload: object;
+}
+
+/** An event a configuration set published. */
+export interface EventRecord {
+  at: number;
+  messageId: string;
+  configurationSetName: string;
+  /** The event destinations it went to. */
+  destinations: string[];
+  eventType: string;
+  payload: object;
+}
+
+/** The simulator's whole state. */
+export interface SesSimulatorState {
+  format: 'mailwright-ses-simulator';
+  version: 1;
+  region: string;
+  accountId: string;
+  callerIdentity: string;
+  sourceIp: string;
+  /** The seeded generator (its state is one number). */
+  random: Random;
+  /** Simulated time that has passed beyond the clock (`advance`), ms. */
+  clockOffsetMs: number;
+  nextSequence: number;
+  identities: IdentityRecord[];
+  account: SendingAccount;
+  /** Pause sending when a rate reaches its pause threshold. */
+  pauseOnReputation: boolean;
+  /** Account-level suppression reasons in use (`PutAccountSuppressionAttributes`). */
+  suppressedReasons: SuppressionReason[];
+  suppressionList: SuppressedDestination[];
+  globalSuppressionList: GlobalSuppressionEntry[];
+  outcomeRules: OutcomeRule[];
+  configurationSets: ConfigurationSet[];
+  templates: EmailTemplate[];
+  messages: SentMessage[];
+  tasks: DeliveryTask[];
+  notifications: NotificationRecord[];
+  events: EventRecord[];
+  reputation: ReputationEntry[];
+  receiving: ReceivingState;
+}

@@ -1,0 +1,178 @@
+/**
+ * Accepting a send: every check SES makes, in order, then the message recorded, its Send event
+ * published and its delivery scheduled. Throws SesError exactly where SES answers with an error;
+ * a message SES accepts but does not deliver (suppressed, virus) gets its MessageId.
+ */
+import { encodeBase64 } from '../../mime/base64.ts';
+import { decodeEncodedWords } from '../../mime/encoded-word.ts';
+import { domainOf, parseMailbox } from '../identities/address.ts';
+import { headerValue } from './header-section.ts';
+import {
+  accountSendingPausedError,
+  configurationSetDoesNotExistError,
+  configurationSetSendingPausedError,
+  notVerifiedError,
+} from '../api/errors.ts';
+import { DEFAULT_MAX_DELIVERY_MS, schedule } from './delivery-engine.ts';
+import { planRecipient } from './delivery-plan.ts';
+import { findCoveringIdentity } from '../identities/identities.ts';
+import { feedbackIdHeader, outgoingIp, sesMessageId, sesMessageIdHeader } from '../api/ids.ts';
+import { isSimulatorAddress } from './mailbox-simulator.ts';
+import { containsTestVirus } from './message-content.ts';
+import { commonHeadersOf, truncateHeaders, type MailRecord } from './mail-object.ts';
+import { renderingFailureEvent, sendEvent } from './notifications.ts';
+import { renderRequest } from '../account/templates.ts';
+import { stampMessage, submittedMessage } from './outgoing-message.ts';
+import { countReputation, publishEvent, randomInt, suppressedReasonsFor } from './publishing.ts';
+import type { SendEmailRequest } from '../api/request-types.ts';
+import { quotaError, recordSend } from '../account/sandbox-and-quota.ts';
+import type { RecipientRecord, SentMessage, SesSimulatorState } from '../api/state.ts';
+import { checkMessageSize, prepareSend } from './validation.ts';
+
+export { EICAR } from './message-content.ts';
+
+/** What the caller learned by inspecting Raw content before sending, if it did. */
+export interface RawInsight {
+  /** File names of the message's attachments. */
+  attachmentNames?: readonly string[];
+  /** The API operation, published as the `ses:operation` tag (default `SendEmail`). */
+  operation?: 'SendEmail' | 'SendRawEmail';
+  /** The message size limit of the API used (default v2's). */
+  sizeLimit?: number;
+}
+
+/** Accept a v2 SendEmail request at `nowMs`; returns the MessageId. Throws SesError. */
+export function acceptSend(
+  state: SesSimulatorState,
+  request: SendEmailRequest,
+  nowMs: number,
+  insight: RawInsight = {},
+): string {
+  const rendered = renderRequest(request, state.templates);
+  const failure = rendered.failure;
+  request = rendered.request;
+  const prepared = prepareSend(request, insight.attachmentNames ?? [], insight.sizeLimit);
+  const setName = prepared.configurationSetName;
+  const set = state.configurationSets.find((s) => s.name === setName);
+  if (setName !== undefined && !set) throw configurationSetDoesNotExistError(setName);
+
+  const failed: string[] = [];
+  const senderIdentity = findCoveringIdentity(state.identities, prepared.from.address);
+  if (!senderIdentity) failed.push(prepared.from.text);
+  // Sender and Return-Path must be verified as well as From (ses-facts §3.2).
+  for (const name of ['Sender', 'Return-Path']) {
+    const value = headerValue(prepared.rawHeaders ?? [], name);
+    const mailbox = value === undefined ? undefined : parseMailbox(value);
+    if (mailbox && !findCoveringIdentity(state.identities, mailbox.address))
+      failed.push(value as string);
+  }
+  const feedback = request.FeedbackForwardingEmailAddress;
+  if (feedback !== undefined && !findCoveringIdentity(state.identities, feedback))
+    failed.push(feedback);
+  if (!state.account.productionAccessEnabled) {
+    for (const mailbox of [...prepared.to, ...prepared.cc, ...prepared.bcc]) {
+      if (isSimulatorAddress(mailbox.address)) continue;
+      if (!findCoveringIdentity(state.identities, mailbox.address)) failed.push(mailbox.text);
+    }
+  }
+  if (failed.length > 0 || !senderIdentity)
+    throw notVerifiedError(state.region, [...new Set(failed)]);
+  if (!state.account.sendingEnabled) throw accountSendingPausedError();
+  if (set && !set.sendingEnabled) throw configurationSetSendingPausedError(set.name);
+
+  const countable = prepared.recipients.filter((r) => !isSimulatorAddress(r)).length;
+  const throttled = quotaError(state.account, nowMs, prepared.recipients.length, countable);
+  if (throttled) throw throttled;
+
+  const acceptedAt = new Date(nowMs);
+  const submitted = submittedMessage(prepared, acceptedAt, state.random);
+  checkMessageSize(submitted.raw.length, insight.sizeLimit);
+
+  const messageId = sesMessageId(state.random, state.region, nowMs);
+  const ip = outgoingIp(state.random);
+  const delivered = stampMessage(submitted.raw, {
+    messageIdHeader: sesMessageIdHeader(messageId, state.region),
+    acceptedAt,
+    feedbackId: feedbackIdHeader(state.random, state.region),
+    outgoingIp: ip,
+    returnPath: `${messageId}@amazonses.com`,
+  });
+  const truncated = truncateHeaders(submitted.headers);
+  const simpleSubject = prepared.simple?.Subject.Data;
+  const decode =
+    simpleSubject !== undefined ? () => simpleSubject : (v: string) => decodeEncodedWords(v);
+  const tags: Record<string, string[]> = { 'ses:operation': [insight.operation ?? 'SendEmail'] };
+  if (setName !== undefined) tags['ses:configuration-set'] = [setName];
+  tags['ses:source-ip'] = [state.sourceIp];
+  tags['ses:from-domain'] = [domainOf(prepared.from.address)];
+  tags['ses:caller-identity'] = [state.callerIdentity];
+  for (const tag of prepared.tags) tags[tag.Name] = [...(tags[tag.Name] ?? []), tag.Value];
+
+  const mail: MailRecord = {
+    timestamp: acceptedAt.toISOString(),
+    messageId,
+    source: prepared.from.text,
+    sourceArn: `arn:aws:ses:${state.region}:${state.accountId}:identity/${senderIdentity.identity}`,
+    sourceIp: state.sourceIp,
+    sendingAccountId: state.accountId,
+    callerIdentity: state.callerIdentity,
+    destination: [...prepared.recipients],
+    headersTruncated: truncated.truncated,
+    headers: truncated.headers,
+    commonHeaders: commonHeadersOf(submitted.headers, messageId, decode),
+    tags,
+    outgoingIp: ip,
+    ...(setName !== undefined ? { configurationSetName: setName } : {}),
+  };
+  const planning = {
+    identities: state.identities,
+    suppressionList: state.suppressionList,
+    globalSuppressionList: state.globalSuppressionList,
+    suppressedReasons: suppressedReasonsFor(state, setName),
+    outcomeRules: state.outcomeRules,
+    nowMs,
+    randomInt: (min: number, max: number) => randomInt(state, min, max),
+  };
+  const recipients: RecipientRecord[] = prepared.recipients.map((address) => ({
+    emailAddress: address,
+    ...planRecipient(address, planning),
+    status: 'pending',
+    complained: false,
+  }));
+  const firstAttemptAt = nowMs + randomInt(state, 500, 3_000);
+  const rejected = containsTestVirus(submitted.raw);
+  const message: SentMessage = {
+    mail,
+    acceptedAt: nowMs,
+    firstAttemptAt,
+    content: prepared.content,
+    identity: senderIdentity.identity,
+    deliveredRaw: encodeBase64(delivered),
+    expiresAt:
+      nowMs +
+      (set?.maxDeliverySeconds !== undefined
+        ? set.maxDeliverySeconds * 1000
+        : DEFAULT_MAX_DELIVERY_MS),
+    rejected,
+    recipients,
+    ...(failure ? { renderingFailure: failure } : {}),
+  };
+  state.messages.push(message);
+  state.account = recordSend(state.account, nowMs, prepared.recipients.length, countable);
+  const addresses = recipients.map((r) => r.emailAddress);
+  if (failure) {
+    for (const r of recipients) r.status = 'rejected';
+    publishEvent(state, message, nowMs, 'RENDERING_FAILURE', () =>
+      renderingFailureEvent(mail, failure),
+    );
+    return messageId;
+  }
+  publishEvent(state, message, nowMs, 'SEND', () => sendEvent(mail));
+  if (rejected) {
+    schedule(state, firstAttemptAt, messageId, 'reject', addresses);
+  } else {
+    countReputation(state, nowMs, 'send', recipients.filter((r) => r.countsForReputation).length);
+    schedule(state, firstAttemptAt, messageId, 'attempt', addresses);
+  }
+  return messageId;
+}
