@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { FIRST_VISIT_BUDGET_KIB, firstVisitKib } from '../bundle-size.ts';
 import { keystrokesInSubject, keystrokesWithLargeHtml, type KeystrokeTimes } from './keystroke.ts';
-import { largeMessage, pasteSized } from './messages.ts';
+import { largeMessage } from '../workload.ts';
+import { pasteSized } from './messages.ts';
 import {
   longTasksDuring,
   median,
