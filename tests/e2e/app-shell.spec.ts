@@ -6,7 +6,7 @@ test('the app opens on Compose and switches between its three workspaces', async
   await expect(page).toHaveTitle('Mailwright');
   const compose = page.getByRole('tab', { name: 'Compose' });
   const inspect = page.getByRole('tab', { name: 'Inspect' });
-  const ses = page.getByRole('tab', { name: 'SES' });
+  const ses = page.getByRole('tab', { name: 'SES', exact: true });
   await expect(compose).toHaveAttribute('aria-selected', 'true');
   await inspect.click();
   await expect(inspect).toHaveAttribute('aria-selected', 'true');
@@ -21,7 +21,7 @@ test('the app opens on Compose and switches between its three workspaces', async
 test('every workspace passes an axe scan', async ({ page }) => {
   await page.goto('/');
   for (const name of ['Compose', 'Inspect', 'SES']) {
-    await page.getByRole('tab', { name }).click();
+    await page.getByRole('tab', { name, exact: true }).click();
     await expect(page.getByRole('tabpanel', { name })).toBeVisible();
     const results = await new AxeBuilder({ page })
       .exclude('iframe[title="HTML preview"]')

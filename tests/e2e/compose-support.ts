@@ -1,12 +1,36 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { parseWithPython } from '../support/python-email.ts';
 
-/** Open Compose and wait until the draft is loaded and assembled. */
+/** The tab of Compose's assembled-message pane that shows each view. */
+const TAB_OF_VIEW = {
+  'Raw message': 'Raw',
+  Envelope: 'Envelope',
+  'MIME structure': 'MIME',
+  Diagnostics: 'Diagnostics',
+} as const;
+
+/** Show one of the assembled message's views (opening its tab) and return its region. */
+export async function messageView(page: Page, view: keyof typeof TAB_OF_VIEW): Promise<Locator> {
+  const tab = page.getByRole('tab', { name: TAB_OF_VIEW[view], exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  const region = page.getByRole('region', { name: view, exact: true });
+  await expect(region).toBeVisible();
+  return region;
+}
+
+/** Open Compose and wait until the draft is loaded and assembled (showing the raw message). */
 export async function openCompose(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('textbox', { name: 'From', exact: true })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Raw message' })).toContainText('MIME-Version');
+  await expect(await messageView(page, 'Raw message')).toContainText('MIME-Version');
+}
+
+/** Open the SES request tab of the assembled-message pane. */
+export async function openSesRequest(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'SES request', exact: true }).click();
+  await expect(page.getByLabel('Export as')).toBeVisible();
 }
 
 /** Replace the whole content of a CodeMirror editor by typing, as a person would. */

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { inspectPanel, openInspect, pasteMessage, waitForInspection } from './inspect-helpers.ts';
 import {
   HARNESS_ORIGIN,
   afterRendering,
@@ -154,5 +155,50 @@ test.describe('remote content', () => {
     await expect(page.getByRole('button', { name: 'Load remote content' })).toBeVisible();
     await afterRendering(page);
     expect(remote.hits.filter((path) => path.startsWith('/second/'))).toEqual([]);
+  });
+
+  test('in Inspect, a permission does not pass to the next message pasted over the input', async ({
+    page,
+  }) => {
+    // Pasting over the selected input, as a person replacing one message with another does.
+    const pasteSelected = (text: string) =>
+      page.getByRole('textbox', { name: 'Raw message input' }).evaluate((element, pasted) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', pasted);
+        element.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      }, text);
+    const message = (html: string, subject: string) =>
+      `From: news@example.com\r\nTo: you@example.com\r\nSubject: ${subject}\r\nMIME-Version: 1.0\r\n` +
+      `Content-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n`;
+    await openInspect(page);
+    await pasteMessage(page, message(newsletter(remote.base), 'First'));
+    await waitForInspection(page);
+    const panel = inspectPanel(page);
+    await panel.getByRole('button', { name: 'Load remote content' }).click();
+    await expect(panel.getByRole('status').filter({ hasText: 'Loaded 6 remote' })).toBeVisible();
+    await expect.poll(() => new Set(remote.hits).size).toBe(7);
+
+    // The same input, the same key, another message: its images stay blocked until asked for.
+    await page.getByRole('textbox', { name: 'Raw message input' }).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await pasteSelected(message(newsletter(`${remote.base}/second`), 'Second'));
+    await expect(panel.getByRole('status').filter({ hasText: 'Blocked 6 remote' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(panel.getByRole('button', { name: 'Load remote content' })).toBeVisible();
+    await afterRendering(page);
+    expect(remote.hits.filter((path) => path.startsWith('/second/'))).toEqual([]);
+
+    // Back to the first message: the permission went with the change, so nothing loads again.
+    const before = remote.hits.length;
+    await page.keyboard.press('ControlOrMeta+A');
+    await pasteSelected(message(newsletter(remote.base), 'First again'));
+    await expect(panel.getByRole('status').filter({ hasText: 'Blocked 6 remote' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await afterRendering(page);
+    expect(remote.hits.length).toBe(before);
   });
 });

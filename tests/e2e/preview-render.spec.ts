@@ -297,6 +297,25 @@ test('links open in a new browsing context and never navigate the app', async ({
   await expectSettled(page);
 });
 
+test('an in-email fragment link scrolls within the frame and the email stays', async ({ page }) => {
+  await openHarness(page);
+  const filler = '<p style="height: 2000px">Top</p>';
+  await show(page, [
+    {
+      html: `<p><a id="jump" href="#section2">Section 2</a></p>${filler}<h2 id="section2">Section 2</h2>${filler}`,
+      key: 'fragment',
+    },
+  ]);
+  await clickInFrame(page, 0, '#jump');
+  await expect
+    .poll(() => inFrame(page, 0, (doc) => doc.defaultView!.scrollY, null))
+    .toBeGreaterThan(1000);
+  expect(
+    await inFrame(page, 0, (doc) => [doc.URL, doc.getElementById('section2')?.textContent], null),
+  ).toEqual(['about:srcdoc#section2', 'Section 2']);
+  expect(page.url()).toContain('/tests/e2e/harness/preview.html');
+});
+
 test('the page around the preview passes an axe scan', async ({ page }) => {
   await openHarness(page);
   await show(page, [

@@ -7,7 +7,7 @@ export function field(page: Page, name: string): Locator {
 
 /** Open the SES tab and wait until the saved state is shown. */
 export async function openSes(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'SES' }).click();
+  await page.getByRole('tab', { name: 'SES', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Identities' })).toBeVisible();
 }
 

@@ -112,7 +112,10 @@ test('a suppressed address bounces, and everything is still there after a reload
   await sendFromCompose(page, 'gone@example.com');
   await expect(sendSuccess(page)).toBeVisible();
   await page.getByRole('button', { name: 'See its notifications' }).click();
-  await expect(page.getByRole('tab', { name: 'SES' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'SES', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await letPass(page, 'a minute');
   const bounces = await showNotifications(page, 'SNS notification: Bounce');
   const bounce = bounces.locator('summary').filter({ hasText: 'gone@example.com' });

@@ -69,6 +69,16 @@ export function smtpTranscript(
   raw: Uint8Array,
   options: SmtpTranscriptOptions = {},
 ): SmtpTranscript {
+  // Each argument ends up on a command line of its own: a line break in one would start another
+  // command (MAIL FROM or RCPT TO injected by an address), so such a transcript is never shown.
+  for (const value of [envelope.mailFrom, ...envelope.rcptTo, options.clientName ?? '']) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f<>]/.test(value)) {
+      throw new RangeError(
+        `"${JSON.stringify(value).slice(1, -1)}" cannot go on an SMTP command line: it holds a line break, a control character or an angle bracket.`,
+      );
+    }
+  }
   const client = options.clientName ?? 'mailwright.localhost';
   const server = options.serverName ?? 'email-smtp.us-east-1.amazonaws.com';
   const before: SmtpExchange[] = [

@@ -2,8 +2,13 @@
  * `cid:` references (RFC 2392) resolve to the message's own inline parts. They become `data:`
  * URLs: a sandboxed frame can always load those, they need no revoking, and the frame's CSP
  * allows them for images and fonts only.
+ *
+ * SVG is the one image type that can hold script. An SVG part is sanitized first and always
+ * travels as a `data:` URL, whatever URL factory the caller chose: a `blob:` URL belongs to the
+ * page's origin, so an SVG behind one, opened as a page, would run in the app itself.
  */
 import { encodeBase64 } from '../mime/index.ts';
+import { sanitizeSvg } from './sanitize.ts';
 import { normalizeContentId } from './url.ts';
 
 /** An inline part a `cid:` URL can refer to. */
@@ -19,15 +24,30 @@ export interface InlinePart {
 /** Inline parts as a caller has them: a list, or a map keyed by Content-ID. */
 export type InlinePartsSpec = readonly InlinePart[] | ReadonlyMap<string, InlinePart>;
 
-// Types a data: URL may carry into the frame: images and fonts, which cannot run script there.
-const RESOLVABLE_TYPE =
-  /^(?:image\/(?:png|gif|jpeg|pjpeg|webp|avif|bmp|x-icon|vnd\.microsoft\.icon|svg\+xml)|font\/[a-z0-9.+-]+|application\/(?:font-woff2?|x-font-[a-z0-9-]+|vnd\.ms-fontobject))$/;
+// Types a URL may carry into the frame: images and fonts, which cannot run script there nor when
+// opened as a page. SVG, which can, is resolved only once sanitized (see `svgDataUrlFor`).
+const PASSIVE_TYPE =
+  /^(?:image\/(?:png|gif|jpeg|pjpeg|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)|font\/[a-z0-9.+-]+|application\/(?:font-woff2?|x-font-[a-z0-9-]+|vnd\.ms-fontobject))$/;
 
 /** How a `cid:` reference resolved. */
 export type CidResolution =
   | { kind: 'resolved'; url: string }
   | { kind: 'missing' }
   | { kind: 'unsupported'; contentType: string };
+
+const SVG_TYPE = 'image/svg+xml';
+const svgUrlCache = new WeakMap<Uint8Array, string | null>();
+
+/** A `data:` URL for an SVG part, sanitized; null when the part holds no SVG image. */
+export function svgDataUrlFor(content: Uint8Array): string | null {
+  let url = svgUrlCache.get(content);
+  if (url === undefined) {
+    const svg = sanitizeSvg(new TextDecoder().decode(content));
+    url = svg === null ? null : dataUrlFor(SVG_TYPE, new TextEncoder().encode(svg));
+    svgUrlCache.set(content, url);
+  }
+  return url;
+}
 
 const dataUrlCache = new WeakMap<Uint8Array, Map<string, string>>();
 
@@ -69,9 +89,12 @@ export class CidResolver {
     const part = this.#parts.get(key);
     if (!part) return { kind: 'missing' };
     const type = part.contentType.trim().toLowerCase().split(';')[0]?.trim() ?? '';
-    if (!RESOLVABLE_TYPE.test(type)) return { kind: 'unsupported', contentType: type };
+    if (type !== SVG_TYPE && !PASSIVE_TYPE.test(type))
+      return { kind: 'unsupported', contentType: type };
+    const url = type === SVG_TYPE ? svgDataUrlFor(part.content) : this.#urlFor(type, part.content);
+    if (url === null) return { kind: 'unsupported', contentType: type };
     this.#used.add(key);
-    return { kind: 'resolved', url: this.#urlFor(type, part.content) };
+    return { kind: 'resolved', url };
   }
 
   /** Content-IDs of the parts that some reference resolved to. */
@@ -83,6 +106,7 @@ export class CidResolver {
 /**
  * `blob:` URLs for inline parts, one per byte array and type, revoked when the parts are gone.
  * Only for frames that share the page's origin: a blob URL belongs to the origin that made it.
+ * Only for passive types: a type that can run script when opened as a page is refused.
  */
 export class PartBlobUrls {
   readonly #urls = new Map<Uint8Array, Map<string, string>>();
@@ -93,6 +117,9 @@ export class PartBlobUrls {
     if (!byType) this.#urls.set(content, (byType = new Map()));
     let url = byType.get(contentType);
     if (url === undefined) {
+      if (!PASSIVE_TYPE.test(contentType)) {
+        throw new RangeError(`An inline part of type ${contentType} never gets a blob: URL.`);
+      }
       url = URL.createObjectURL(
         new Blob([content as Uint8Array<ArrayBuffer>], { type: contentType }),
       );

@@ -47,9 +47,24 @@ export function hidesTokensInEscapes(css: string): boolean {
   return countLoadingTokens(decodeCssEscapes(css)) > countLoadingTokens(css);
 }
 
-/** Writes a URL as a CSS string token. */
+/**
+ * Writes a URL as a CSS string token. Besides the characters a string needs escaped, `<` and `>`
+ * are written as escapes: the string may come from decoded escapes, and goes back into the text
+ * of a `<style>` element, which a literal `</style>` would end.
+ */
 export function cssString(value: string): string {
-  return `"${value.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+  return `"${value.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f<>]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/**
+ * Makes CSS safe to write as the text of a `<style>` element: the CDO/CDC tokens `<!--`/`-->`
+ * (ignored by CSS at the top level) go, and any other `<` that starts something tag-like becomes
+ * the CSS escape `\3C ` (same meaning in strings and comments), so the text can never close the
+ * element or pass for markup.
+ */
+export function escapeMarkupInCss(css: string): string {
+  if (!/<[/\w!]/.test(css)) return css;
+  return css.replace(/<!--|-->/g, ' ').replace(/<(?=[/\w!])/g, '\\3C ');
 }
 
 // Scans a string token starting at `start` (a quote); returns the index after it and its value.

@@ -52,18 +52,67 @@ export function applyColorScheme(document: Document, scheme: ColorScheme): boole
  * Whether the email declares that it supports dark mode (`<meta name="color-scheme"
  * content="light dark">`, Apple's `supported-color-schemes`, or CSS `color-scheme: … dark`).
  * Clients darken the page's default colours only then. Read from the raw HTML, because the
- * sanitizer removes `<meta>`.
+ * sanitizer removes `<meta>`. Both scans walk the text once (see limits.ts).
  */
 export function declaresDarkSupport(html: string): boolean {
-  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
-    const name = /\bname\s*=\s*["']?([\w-]+)/i.exec(tag)?.[1]?.toLowerCase();
-    const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))/i.exec(tag);
-    const value = (content?.[1] ?? content?.[2] ?? content?.[3] ?? '').toLowerCase();
-    if ((name === 'color-scheme' || name === 'supported-color-schemes') && /dark/.test(value)) {
-      return true;
+  const lower = html.toLowerCase();
+  return metaDeclaresDark(lower) || cssDeclaresDark(lower);
+}
+
+// Longer `<meta>` tags are not read: no real one comes near, and it keeps the attribute
+// patterns below from running over a hostile tag again and again.
+const MAX_META_TAG = 2048;
+
+function metaDeclaresDark(lower: string): boolean {
+  let i = lower.indexOf('<meta');
+  while (i >= 0) {
+    const close = lower.indexOf('>', i);
+    if (close < 0) return false; // an unclosed tag, and no tag after it
+    if (/[\s/>]/.test(lower[i + 5] ?? '') && close - i <= MAX_META_TAG) {
+      const tag = lower.slice(i, close + 1);
+      const name = /\bname\s*=\s*["']?([\w-]+)/.exec(tag)?.[1];
+      const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))/.exec(tag);
+      const value = content?.[1] ?? content?.[2] ?? content?.[3] ?? '';
+      if (
+        (name === 'color-scheme' || name === 'supported-color-schemes') &&
+        value.includes('dark')
+      ) {
+        return true;
+      }
     }
+    i = lower.indexOf('<meta', close);
   }
-  return /(?:^|[^\w-])(?:supported-)?color-scheme\s*:[^;}"'<]*dark/i.test(html);
+  return false;
+}
+
+const VALUE_END = new Set([';', '}', '"', "'", '<']);
+
+// `color-scheme: … dark` (or `supported-color-scheme`), the value ending at `;`, `}`, a quote or
+// `<`. The end of the current value and the next `dark` are remembered, since positions only grow.
+function cssDeclaresDark(lower: string): boolean {
+  let valueEnd = -1;
+  let dark = -1;
+  let i = lower.indexOf('color-scheme');
+  while (i >= 0) {
+    const start = lower.startsWith('supported-', i - 10) ? i - 10 : i;
+    const before = lower[start - 1];
+    let j = i + 12;
+    if (before === undefined || !/[\w-]/.test(before)) {
+      while (j < lower.length && /[ \t\n\r\f]/.test(lower[j]!)) j++;
+      if (lower[j] === ':') {
+        j++;
+        if (valueEnd < j) {
+          valueEnd = j;
+          while (valueEnd < lower.length && !VALUE_END.has(lower[valueEnd]!)) valueEnd++;
+        }
+        if (dark < j) dark = lower.indexOf('dark', j);
+        if (dark < 0) return false;
+        if (dark + 4 <= valueEnd) return true;
+      }
+    }
+    i = lower.indexOf('color-scheme', i + 1);
+  }
+  return false;
 }
 
 /** Styles the frame adds in dark mode when the email declares dark support. */

@@ -14,6 +14,7 @@ import {
   FORCED_INVERSION_CSS,
   type ColorScheme,
 } from './dark-mode.ts';
+import { limitHtml, type HtmlCut } from './limits.ts';
 import { rewriteLinks } from './links.ts';
 import { MARK, rewriteResources, type ResourceReport } from './remote-content.ts';
 import { sanitizeEmailHtml } from './sanitize.ts';
@@ -24,8 +25,13 @@ export interface PreviewOptions {
   inlineParts?: InlinePartsSpec;
   /** How inline parts become URLs (default `data:`; see `PartBlobUrls` for `blob:`). */
   partUrl?: PartUrlFactory;
-  /** Load remote images, stylesheets and fonts (the person chose `Load remote content`). */
-  allowRemote?: boolean;
+  /**
+   * Load remote images, stylesheets and fonts (the person chose `Load remote content`): `true`
+   * for any, or the exact list of remote URLs the person was shown when they chose it. With a
+   * list, nothing is loaded unless the email's remote URLs are exactly those: a permission
+   * belongs to one message, and any change to its remote content takes it back.
+   */
+  allowRemote?: boolean | readonly string[];
   /** Render the email's own styles for this scheme (default light). */
   colorScheme?: ColorScheme;
   /** Invert colours as clients without dark-mode support in the email do. */
@@ -34,6 +40,8 @@ export interface PreviewOptions {
 
 /** What the preview shows and what it found on the way. */
 export interface PreviewReport extends ResourceReport {
+  /** Remote content is loaded in this rendering. */
+  remoteAllowed: boolean;
   /** External links, which open in a new browsing context. */
   externalLinks: number;
   /** Outlook-only conditional blocks, not shown (as in any client but Outlook). */
@@ -42,6 +50,13 @@ export interface PreviewReport extends ResourceReport {
   hasDarkStyles: boolean;
   /** The email declares dark-mode support (`color-scheme`). */
   declaresDarkSupport: boolean;
+  /**
+   * The built document would have parsed into elements the sanitizer never emitted, so it was
+   * not shown (see `gainsElements`).
+   */
+  withheld: boolean;
+  /** The HTML was too large or too deeply nested to show whole: how it was cut. */
+  cut?: HtmlCut;
 }
 
 /** A document ready for the frame's `srcdoc`. */
@@ -86,15 +101,37 @@ const MARK_CSS = [
 ].join('\n');
 
 /** Builds the frame document for an email's HTML. */
-export function buildPreviewDocument(html: string, options: PreviewOptions = {}): PreviewDocument {
-  const allowRemote = options.allowRemote ?? false;
+export function buildPreviewDocument(email: string, options: PreviewOptions = {}): PreviewDocument {
+  const limited = limitHtml(email);
+  const built = buildLimited(limited.html, options);
+  return limited.cut ? { ...built, report: { ...built.report, cut: limited.cut } } : built;
+}
+
+function buildLimited(html: string, options: PreviewOptions): PreviewDocument {
+  const permission = options.allowRemote ?? false;
+  if (typeof permission === 'boolean') return build(html, options, permission);
+  const allowed = new Set(permission);
+  const built = build(html, options, allowed);
+  const found = built.report.remote;
+  if (found.length === allowed.size && found.every((resource) => allowed.has(resource.url))) {
+    return built;
+  }
+  return build(html, options, false);
+}
+
+function build(
+  html: string,
+  options: PreviewOptions,
+  allowed: boolean | ReadonlySet<string>,
+): PreviewDocument {
   const scheme = options.colorScheme ?? 'light';
   const sanitized = sanitizeEmailHtml(html);
   const document = sanitized.document;
   const resources = rewriteResources(document, {
-    allowRemote,
+    allowRemote: allowed,
     cid: new CidResolver(options.inlineParts, options.partUrl),
   });
+  const allowRemote = allowed !== false && resources.remote.length > 0;
   const externalLinks = rewriteLinks(document);
   const hasDarkStyles = applyColorScheme(document, scheme);
   const declaresDark = declaresDarkSupport(html);
@@ -117,15 +154,43 @@ export function buildPreviewDocument(html: string, options: PreviewOptions = {})
   style.textContent = own.join('\n');
   head.append(style);
 
+  let built = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+  const withheld = gainsElements(document, built);
+  if (withheld) {
+    document.body.replaceChildren();
+    for (const element of Array.from(head.children)) if (element !== policy) element.remove();
+    built = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+  }
   return {
-    html: `<!DOCTYPE html>\n${document.documentElement.outerHTML}`,
+    html: built,
     csp,
     report: {
       ...resources,
+      remoteAllowed: allowRemote,
       externalLinks,
       outlookOnlyBlocks: sanitized.outlookOnlyBlocks,
       hasDarkStyles,
       declaresDarkSupport: declaresDark,
+      withheld,
     },
   };
+}
+
+/**
+ * The structural check behind every pass: whether `html`, parsed again as the frame will parse
+ * it, holds an element that `document` (what the sanitizer emitted and the passes changed) does
+ * not have at the same position in document order. Raw text that ends its element early (a
+ * `</style>` in CSS) shows up here, whatever pass put it there.
+ */
+export function gainsElements(document: Document, html: string): boolean {
+  const expected = document.getElementsByTagName('*');
+  const found = new DOMParser().parseFromString(html, 'text/html').getElementsByTagName('*');
+  if (found.length !== expected.length) return true;
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i]!;
+    const b = expected[i]!;
+    if (a.localName !== b.localName || a.namespaceURI !== b.namespaceURI) return true;
+    if (a.attributes.length !== b.attributes.length) return true;
+  }
+  return false;
 }

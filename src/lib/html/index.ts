@@ -21,4 +21,5 @@ export {
 export type { RemoteKind, RemoteResource, ResourceReport } from './remote-content.ts';
 export type { ColorScheme } from './dark-mode.ts';
 export { describeReport } from './status.ts';
+export { MAX_PREVIEW_DEPTH, MAX_PREVIEW_HTML, type HtmlCut } from './limits.ts';
 export { readFrameScroll, replaceFrameDocument } from './frame-update.ts';

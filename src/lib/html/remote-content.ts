@@ -6,7 +6,7 @@
  * `data:` URL; relative and non-web URLs are dropped, since an email has no base to resolve them.
  */
 import { CidResolver } from './cid.ts';
-import { rewriteCss, type CssUrlContext } from './css.ts';
+import { escapeMarkupInCss, rewriteCss, type CssUrlContext } from './css.ts';
 import { PREVIEW_ATTRIBUTE_PREFIX } from './sanitize.ts';
 import { classifyResourceUrl, parseSrcset, serializeSrcset } from './url.ts';
 
@@ -36,7 +36,8 @@ export interface ResourceReport {
 
 /** Options of the resource pass. */
 export interface ResourceOptions {
-  allowRemote: boolean;
+  /** Keep remote URLs: all of them (`true`), none, or only those in the set. */
+  allowRemote: boolean | ReadonlySet<string>;
   cid: CidResolver;
 }
 
@@ -71,7 +72,8 @@ class ResourcePass {
         const known = this.remote.get(url.url);
         if (known) known.trackingPixel ||= trackingPixel;
         else this.remote.set(url.url, { url: url.url, kind, trackingPixel });
-        return this.options.allowRemote ? url.url : null;
+        const allow = this.options.allowRemote;
+        return allow === true || (allow !== false && allow.has(url.url)) ? url.url : null;
       }
       case 'cid': {
         const resolved = this.options.cid.resolve(url.contentId);
@@ -113,8 +115,9 @@ function rewriteElement(element: Element, pass: ResourcePass): void {
   const tag = element.localName;
   if (tag === 'link') return rewriteLink(element, pass);
   if (tag === 'style') {
+    // Decoded escapes may have put markup back into the CSS: escaped again before it is written.
     const css = pass.css(element.textContent ?? '');
-    element.textContent = css ?? '';
+    element.textContent = css === null ? '' : escapeMarkupInCss(css);
   }
   const style = element.getAttribute('style');
   if (style !== null) {

@@ -17,6 +17,8 @@
  * content between `<!--[if !mso]><!-->` and `<!--<![endif]-->` stays.
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import { escapeMarkupInCss, rewriteCss } from './css.ts';
+import { countOutlookOnlyBlocks } from './limits.ts';
 
 /** Prefix of the attributes the preview writes itself; never accepted from the email. */
 export const PREVIEW_ATTRIBUTE_PREFIX = 'data-mw-';
@@ -88,9 +90,6 @@ const CONFIG: Config = {
   FORBID_ATTR,
 };
 
-// Outlook-only conditional comments: `<!--[if mso]>`, `<!--[if gte mso 9]>`, `<!--[if IE]>`.
-const OUTLOOK_ONLY_COMMENT = /<!--\[if\s+(?!!)[^\]]*\]>/gi;
-
 let purifier: Purifier | undefined;
 
 function getPurifier(): Purifier {
@@ -104,6 +103,14 @@ function getPurifier(): Purifier {
   });
   instance.addHook('uponSanitizeAttribute', (_node, data) => {
     if (data.attrName.toLowerCase().startsWith(PREVIEW_ATTRIBUTE_PREFIX)) data.keepAttr = false;
+    else if (sanitizingSvg && !isLocalSvgAttribute(data.attrName, data.attrValue)) {
+      data.keepAttr = false;
+    }
+  });
+  instance.addHook('afterSanitizeElements', (node) => {
+    if (sanitizingSvg && (node as Element).localName === 'style') {
+      node.textContent = localSvgCss(node.textContent ?? '') ?? '';
+    }
   });
   purifier = instance;
   return instance;
@@ -111,15 +118,13 @@ function getPurifier(): Purifier {
 
 /**
  * Email stylesheets are often wrapped in `<!-- … -->` for clients of the 1990s, and DOMPurify
- * removes a `<style>` whose text looks like markup, taking the whole stylesheet with it. CSS
- * ignores those CDO/CDC tokens at the top level, so they go, and any other `<` that starts
- * something tag-like becomes the CSS escape `\3C ` (same meaning in strings and comments), so
- * the text can never close the element or pass for markup.
+ * removes a `<style>` whose text looks like markup, taking the whole stylesheet with it; such
+ * text is made inert first (see `escapeMarkupInCss`).
  */
 function defuseMarkupInStyle(node: Node): void {
   const css = node.textContent ?? '';
-  if (!/<[/\w!]/.test(css)) return;
-  node.textContent = css.replace(/<!--|-->/g, ' ').replace(/<(?=[/\w!])/g, '\\3C ');
+  const safe = escapeMarkupInCss(css);
+  if (safe !== css) node.textContent = safe;
 }
 
 /** The result of sanitizing an email's HTML: a detached document, safe to modify and render. */
@@ -137,7 +142,7 @@ export function sanitizeEmailHtml(html: string): SanitizedHtml {
   removeComments(document);
   return {
     document,
-    outlookOnlyBlocks: html.match(OUTLOOK_ONLY_COMMENT)?.length ?? 0,
+    outlookOnlyBlocks: countOutlookOnlyBlocks(html),
   };
 }
 
@@ -151,4 +156,57 @@ function removeComments(document: Document): void {
 /** Sanitizes a fragment of untrusted HTML (not a whole email) under the same policy. */
 export function sanitizeFragment(html: string): string {
   return getPurifier().sanitize(html, { ...CONFIG, WHOLE_DOCUMENT: false }) as unknown as string;
+}
+
+// Set while an SVG image is sanitized, so the shared hooks apply the SVG image rules too.
+let sanitizingSvg = false;
+
+const SVG_CONFIG: Config = {
+  USE_PROFILES: { svg: true, svgFilters: true },
+  FORBID_TAGS: [
+    'a',
+    'foreignObject',
+    'script',
+    'animate',
+    'set',
+    'animateMotion',
+    'animateTransform',
+  ],
+  RETURN_DOM_FRAGMENT: true,
+};
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
+// CSS in an SVG image may refer to the image's own fragments (`url(#gradient)`) and nothing else.
+function localSvgCss(css: string): string | null {
+  return rewriteCss(css, (url) => (url.startsWith('#') ? url : null));
+}
+
+// An SVG image keeps only references inside itself: no remote image, stylesheet or font, which
+// would load if the image were opened as a page.
+function isLocalSvgAttribute(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower === 'href' || lower === 'xlink:href') return value.trim().startsWith('#');
+  if (lower === 'style') return localSvgCss(value) === value;
+  if (/url\s*\(/i.test(value)) return /^\s*url\(\s*["']?#[^)]*\)\s*$/i.test(value);
+  return true;
+}
+
+/**
+ * Sanitizes an SVG image (an inline part of type `image/svg+xml`) under DOMPurify's SVG profile:
+ * no script, no handler, no link, no foreign HTML and no reference outside the image itself, so
+ * that the image is inert even when opened as a page. Returns the image as XML, or null when the
+ * text holds no SVG image.
+ */
+export function sanitizeSvg(text: string): string | null {
+  sanitizingSvg = true;
+  let fragment: DocumentFragment;
+  try {
+    fragment = getPurifier().sanitize(text, SVG_CONFIG) as unknown as DocumentFragment;
+  } finally {
+    sanitizingSvg = false;
+  }
+  const root = fragment.firstElementChild;
+  if (!root || root.localName !== 'svg' || root.namespaceURI !== SVG_NAMESPACE) return null;
+  return new XMLSerializer().serializeToString(root);
 }

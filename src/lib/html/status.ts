@@ -3,6 +3,7 @@
  * which images are tracking pixels, which inline images are missing.
  */
 import type { PreviewReport } from './frame-document.ts';
+import { MAX_PREVIEW_DEPTH, type HtmlCut } from './limits.ts';
 import type { RemoteKind, RemoteResource } from './remote-content.ts';
 
 const KIND_NAMES: Record<RemoteKind, [string, string]> = {
@@ -41,6 +42,10 @@ export function describeReport(
   darkMode = false,
 ): string[] {
   const lines: string[] = [];
+  if (report.cut) lines.push(describeCut(report.cut));
+  if (report.withheld) {
+    lines.push('Not shown: the sanitized HTML would have changed shape in the frame.');
+  }
   const remote = report.remote;
   if (remote.length === 0) lines.push('No remote content.');
   else {
@@ -82,4 +87,16 @@ export function describeReport(
     );
   }
   return lines;
+}
+
+function megabytes(length: number): string {
+  return `${(length / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The note for HTML the preview cut before parsing it. */
+function describeCut(cut: HtmlCut): string {
+  const shown = Math.round((cut.shown / cut.total) * 100);
+  return cut.reason === 'size'
+    ? `Showing only the first ${megabytes(cut.shown)} of ${megabytes(cut.total)} of HTML (${shown}%): the preview stops there.`
+    : `Showing the HTML only up to a nesting of ${MAX_PREVIEW_DEPTH} elements (${shown}% of it): the preview stops there.`;
 }

@@ -3,6 +3,7 @@
  * name it is saved under, the same in the attachments table and in a draft made from it.
  */
 import type { InspectedAttachment } from '../mime/types.ts';
+import { withoutBidiControls } from '../text/bidi.ts';
 
 /**
  * True when the part is meant to be shown in the body: `Content-Disposition: inline`, or no
@@ -16,15 +17,20 @@ export function isInlineAttachment(
 }
 
 /**
- * The attachment's own file name, else `attachment-N.<subtype>` from its 0-based position and
- * media type, so that every part can be saved under some name.
+ * The attachment's own file name (without bidirectional controls), else `attachment-N.<subtype>`
+ * from its 0-based position and media type, so that every part can be saved under some name.
  */
 export function attachmentFileName(
   attachment: Pick<InspectedAttachment, 'filename' | 'contentType'>,
   index: number,
 ): string {
   return (
-    attachment.filename ??
+    shownFileName(attachment.filename) ??
     `attachment-${index + 1}.${attachment.contentType.split('/')[1] ?? 'bin'}`
   );
+}
+
+/** A file name as the message gives it, for showing: without bidirectional controls. */
+export function shownFileName(filename: string | undefined): string | undefined {
+  return filename === undefined ? undefined : withoutBidiControls(filename);
 }

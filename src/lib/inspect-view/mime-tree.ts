@@ -3,6 +3,7 @@
  * and the lookups that link rows and raw bytes both ways.
  */
 import type { MimeNode } from '../mime/types.ts';
+import { withoutBidiControls } from '../text/bidi.ts';
 
 /** One row of the structure view. */
 export interface TreeRow {
@@ -76,7 +77,7 @@ export function isReadableLeaf(node: MimeNode): boolean {
 export function partFileName(row: TreeRow): string {
   if (row.node.filename) {
     // Characters no file system accepts in a name, and control characters.
-    return [...row.node.filename]
+    return [...withoutBidiControls(row.node.filename)]
       .map((char) => (char.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(char) ? '_' : char))
       .join('');
   }

@@ -5,11 +5,17 @@
  * SMTPUTF8).
  */
 import {
-  ENCODED_WORD_LIKE,
+  looksLikeEncodedWord,
   decodeEncodedWords,
   encodeWordRun,
   needsEncoding,
 } from './encoded-word.ts';
+import {
+  MAX_DOMAIN_LABEL_OCTETS,
+  MAX_DOMAIN_OCTETS,
+  MAX_LINE_OCTETS,
+  MAX_LOCAL_PART_OCTETS,
+} from './limits.ts';
 
 /** One mailbox: a display name (possibly empty) and an address (empty when none was found). */
 export interface Mailbox {
@@ -253,14 +259,20 @@ export function parseAddressList(input: string, options: AddressParseOptions = {
 export function flattenAddresses(entries: readonly AddressEntry[]): Mailbox[] {
   const mailboxes: Mailbox[] = [];
   for (const entry of entries) {
-    if ('group' in entry) mailboxes.push(...entry.group);
+    // One by one: a group of 200,000 members spread into `push` overflows the call stack.
+    if ('group' in entry) for (const member of entry.group) mailboxes.push(member);
     else mailboxes.push(entry);
   }
   return mailboxes;
 }
 
-/** The longest piece a folded header line can hold after its leading space (RFC 5322 §2.1.1). */
-const LONGEST_UNFOLDABLE = 77;
+/**
+ * The longest word of a display name written as it is: what fits a line of 998 (RFC 5322 §2.1.1)
+ * after `Reply-To: ` and before a group's `:`. Longer words would make a line too long, so they
+ * are encoded (encoded words can be split); shorter ones need no encoding, and encoding them
+ * only makes readers put them back together differently.
+ */
+const LONGEST_UNFOLDABLE = MAX_LINE_OCTETS - 'Reply-To: '.length - 2;
 
 /** RFC 5322 §3.2.3 atext. */
 /** A whole RFC 2047 encoded word: such a word is display text, never an address. */
@@ -313,12 +325,24 @@ export function addressProblem(address: string): string | undefined {
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
   // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x08\x0a-\x1f\x7f]/.test(address))
+    return 'it holds a control character (such as NUL or a line break), which no address may';
+  // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(local))
     return 'its local part has non-ASCII characters (SES has no SMTPUTF8)';
+  if (local.length > MAX_LOCAL_PART_OCTETS)
+    return `its local part is over ${MAX_LOCAL_PART_OCTETS} octets (RFC 5321 §4.5.3.1.1)`;
   const quoted = /^"([^"\\\r\n]|\\.)*"$/.test(local);
   if (!quoted && !isDotAtom(local))
     return 'its local part has characters that need quoting or are not allowed';
-  if (domainToAscii(domain) === undefined) return `"${domain}" is not a valid domain`;
+  const ascii = domainToAscii(domain);
+  if (ascii === undefined) {
+    return domain.split('.').some((label) => label.length > MAX_DOMAIN_LABEL_OCTETS)
+      ? `a label of its domain is over ${MAX_DOMAIN_LABEL_OCTETS} octets (RFC 1035 §2.3.4)`
+      : `"${domain}" is not a valid domain`;
+  }
+  if (ascii.length > MAX_DOMAIN_OCTETS)
+    return `its domain is over ${MAX_DOMAIN_OCTETS} octets (RFC 5321 §4.5.3.1.2)`;
   return undefined;
 }
 
@@ -336,7 +360,7 @@ export function asciiAddress(address: string): string {
 export function formatDisplayName(name: string): string {
   // Encoded words also split what could not be folded: an atom or a quoted string too long for a
   // folded line (RFC 5322 §2.1.1).
-  if (needsEncoding(name) || ENCODED_WORD_LIKE.test(name)) return encodeWordRun(name);
+  if (needsEncoding(name) || looksLikeEncodedWord(name)) return encodeWordRun(name);
   const words = name.split(' ');
   if (words.every((word) => ATEXT.test(word))) {
     return words.some((word) => word.length > LONGEST_UNFOLDABLE) ? encodeWordRun(name) : name;

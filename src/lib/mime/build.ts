@@ -10,11 +10,12 @@ import {
   recipientDiagnostics,
   sizeDiagnostics,
 } from './build-diagnostics.ts';
+import { checkBuildUsage } from './build-usage.ts';
 import { bytesToBinaryString } from './bytes.ts';
 import { formatDate, normaliseDate } from './date.ts';
 import { encodeUnstructured } from './encoded-word.ts';
-import { buildEnvelope } from './envelope.ts';
-import { HEADER_FOLD_AT } from './fold.ts';
+import { buildEnvelope, envelopeValueProblem } from './envelope.ts';
+import { MAX_LINE_OCTETS } from './limits.ts';
 import { checkExtraHeaders } from './header-fields.ts';
 import {
   defaultBoundary,
@@ -46,31 +47,13 @@ const FIELD_OF_CODE: Readonly<Record<string, string>> = {
 /** Domain for generated ids when the draft has no usable From domain (RFC 2606 reserves it). */
 const FALLBACK_ID_DOMAIN = 'mailwright.invalid';
 
-/** Check the caller's arguments; misuse is a RangeError, never a diagnostic. */
-function checkUsage(draft: Draft, options: BuildOptions): Date {
-  if (!draft || typeof draft !== 'object')
-    throw new RangeError('buildMessage needs a draft object.');
-  if (typeof draft.from !== 'string')
-    throw new RangeError('A draft needs a from field (a string, possibly empty).');
-  for (const attachment of draft.attachments ?? []) {
-    if (!(attachment.content instanceof Uint8Array)) {
-      throw new RangeError(
-        `The content of attachment "${attachment.filename}" must be a Uint8Array.`,
-      );
-    }
-  }
-  const now = options.now ?? new Date();
-  if (Number.isNaN(now.getTime())) throw new RangeError('options.now is not a valid Date.');
-  return now;
-}
-
 /**
  * Build a message from a draft. Deterministic: the same draft, `now` and `boundary` give the same
  * bytes. Never throws on what a person typed (it reports diagnostics); throws a RangeError only
  * when called wrongly (no draft, an invalid clock or boundary).
  */
 export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMessage {
-  const now = checkUsage(draft, options);
+  const now = checkBuildUsage(draft, options);
   const diagnostics: Diagnostic[] = [];
   /** Diagnostics about one header field, given its byte range once the message is written. */
   const fieldOf = new Map<Diagnostic, string>();
@@ -112,10 +95,11 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
         message: 'The subject had line breaks; they were written as spaces.',
       });
     }
-    // A word that cannot fit a folded line (space + word within 78) is encoded so it can fold.
+    // Only a word that cannot fit any line (RFC 5322 §2.1.1: 998) is encoded so that it can be
+    // split and folded; a shorter one stays readable as it is, on a longer line.
     headers.push({
       name: 'Subject',
-      value: encodeUnstructured(subject, undefined, HEADER_FOLD_AT - 1),
+      value: encodeUnstructured(subject, undefined, MAX_LINE_OCTETS - 'Subject: '.length),
     });
   }
   let date = draft.date !== undefined ? normaliseDate(draft.date) : undefined;
@@ -141,8 +125,9 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
   messageId ??= generateMessageId(seed, now, idDomain);
   headers.push({ name: 'Message-ID', value: messageId }, { name: 'MIME-Version', value: '1.0' });
   const extra = checkExtraHeaders(draft.headers ?? []);
-  diagnostics.push(...extra.diagnostics);
-  headers.push(...extra.accepted);
+  // Appended one by one: a draft's lists have no fixed bound, and a spread of one overflows.
+  for (const diagnostic of extra.diagnostics) diagnostics.push(diagnostic);
+  for (const header of extra.accepted) headers.push(header);
 
   const root = planBody(draft, bodies, options, seed, idDomain, diagnostics);
   root.headers = [...headers, ...root.headers];
@@ -161,11 +146,22 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
     ...(draft.envelope ? { override: draft.envelope } : {}),
   });
   if (draft.envelope) {
-    // An override is sent as given, so its addresses are checked here rather than filtered.
-    const given = [draft.envelope.mailFrom ?? '', ...(draft.envelope.rcptTo ?? [])]
-      .filter((value) => value.trim())
+    // An override is sent as given, so its addresses are checked here rather than filtered;
+    // a value that could inject SMTP commands is refused outright (buildEnvelope left it out).
+    const values = [draft.envelope.mailFrom ?? '', ...(draft.envelope.rcptTo ?? [])];
+    for (const value of values) {
+      const problem = envelopeValueProblem(value);
+      if (!problem) continue;
+      diagnostics.push({
+        severity: 'error',
+        code: 'envelope-refused',
+        message: `Envelope: "${JSON.stringify(value).slice(1, -1)}" was refused: ${problem}.`,
+      });
+    }
+    const given = values
+      .filter((value) => value.trim() && !envelopeValueProblem(value))
       .flatMap((value) => flattenAddresses(parseAddressList(value)));
-    diagnostics.push(...addressDiagnostics('Envelope', given));
+    for (const diagnostic of addressDiagnostics('Envelope', given)) diagnostics.push(diagnostic);
   }
   diagnostics.push(
     ...recipientDiagnostics(envelope),

@@ -124,9 +124,15 @@ export function resolveCharset(label: string): ResolvedCharset {
  * Decode bytes in the given charset. Malformed sequences become U+FFFD; an unknown charset decodes
  * as windows-1252 and is reported as `unknown-charset`. UTF-7 is decoded by hand. Windows-1252
  * (which WHATWG also uses for `us-ascii` and `iso-8859-1`) is decoded by table, so Node and the
- * page read it alike.
+ * page read it alike. A leading byte order mark is dropped, as in bodies, unless
+ * `keepByteOrderMark` says it is text.
  */
-export function decodeCharset(bytes: Uint8Array, label: string, issues?: DecodeIssue[]): string {
+export function decodeCharset(
+  bytes: Uint8Array,
+  label: string,
+  issues?: DecodeIssue[],
+  keepByteOrderMark = false,
+): string {
   const resolved = resolveCharset(label);
   if (!resolved.known) {
     report(
@@ -137,5 +143,21 @@ export function decodeCharset(bytes: Uint8Array, label: string, issues?: DecodeI
   }
   if (resolved.encoding === UTF7_CHARSET) return decodeUtf7(bytes);
   if (isWindows1252(resolved.encoding)) return decodeWindows1252(bytes);
+  if (keepByteOrderMark) return textDecoderKeepingBom(resolved.encoding).decode(bytes);
   return tryDecoder(resolved.encoding)!.decode(bytes);
+}
+
+const bomKeepingDecoders = new Map<string, TextDecoder>();
+
+/**
+ * A decoder that leaves a leading U+FEFF in the text. In header text (encoded words, RFC 2231
+ * values) a byte order mark is a character the writer put there, not a marker of the encoding.
+ */
+function textDecoderKeepingBom(encoding: string): TextDecoder {
+  let decoder = bomKeepingDecoders.get(encoding);
+  if (!decoder) {
+    decoder = new TextDecoder(encoding, { ignoreBOM: true });
+    bomKeepingDecoders.set(encoding, decoder);
+  }
+  return decoder;
 }

@@ -3,6 +3,7 @@
  * content type with its parameters, the transfer encoding, the disposition and the Content-ID.
  * Parameters are read by `parseHeaderValue`, which also undoes RFC 2231 and RFC 2047 encodings.
  */
+import type { DecodeIssue } from './decode-issue.ts';
 import type { RawHeaderField } from './header-block.ts';
 import { parseHeaderValue } from './params.ts';
 
@@ -38,10 +39,14 @@ export function firstHeader(headers: readonly RawHeaderField[], name: string): s
   return undefined;
 }
 
-/** Read a part's MIME fields; `defaultType` applies when it names no readable type. */
+/**
+ * Read a part's MIME fields; `defaultType` applies when it names no readable type. What the
+ * parameter decoder had to forgive goes to `issues`.
+ */
 export function readContentFields(
   headers: readonly RawHeaderField[],
   defaultType: string,
+  issues?: DecodeIssue[],
 ): ContentFields {
   const fields: ContentFields = {
     contentType: defaultType,
@@ -51,7 +56,7 @@ export function readContentFields(
   };
   const contentType = firstHeader(headers, 'content-type');
   if (contentType !== undefined) {
-    const { value: token, params } = parseHeaderValue(contentType);
+    const { value: token, params } = parseHeaderValue(contentType, issues);
     fields.params = params;
     // RFC 2045 §5.2: an unreadable Content-Type means text/plain; charset=us-ascii.
     if (TYPE_PATTERN.test(token)) {
@@ -68,7 +73,7 @@ export function readContentFields(
   }
   const disposition = firstHeader(headers, 'content-disposition');
   if (disposition !== undefined) {
-    const { value: token, params } = parseHeaderValue(disposition);
+    const { value: token, params } = parseHeaderValue(disposition, issues);
     if (token) fields.disposition = token.toLowerCase();
     fields.dispositionParams = params;
   }

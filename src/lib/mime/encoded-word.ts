@@ -120,11 +120,31 @@ export function needsEncoding(text: string): boolean {
 
 /** Whether a word of an unstructured value must be encoded: too long, non-ASCII or like `=?…?=`. */
 function isRiskyWord(word: string, longWordLimit: number): boolean {
-  return word.length > longWordLimit || needsEncoding(word) || ENCODED_WORD_LIKE.test(word);
+  return word.length > longWordLimit || needsEncoding(word) || looksLikeEncodedWord(word);
 }
 
-/** Text that a reader could take for an encoded word (RFC 2047 §5 keeps it out of phrases). */
-export const ENCODED_WORD_LIKE = /=\?.*\?=/;
+/**
+ * Whether a reader could take some of the text for an encoded word: a `=?` followed, on the same
+ * line, by a `?=` (RFC 2047 §5 keeps such text out of phrases). Two `indexOf` scans per line,
+ * where a `/=\?.*\?=/` search backtracks to the end from every `=?` it meets.
+ */
+export function looksLikeEncodedWord(text: string): boolean {
+  // Each search resumes where the last one stopped, so the text is read about once however many
+  // `=?` it holds; a search that finds nothing stands for the rest of the text.
+  const end = text.length;
+  const after = (found: number) => (found < 0 ? end : found);
+  let close = -1;
+  let cr = -1;
+  let lf = -1;
+  for (let open = text.indexOf('=?'); open >= 0; open = text.indexOf('=?', open + 1)) {
+    if (close < open + 2) close = after(text.indexOf('?=', open + 2));
+    if (close === end) return false;
+    if (cr < open) cr = after(text.indexOf('\r', open));
+    if (lf < open) lf = after(text.indexOf('\n', open));
+    if (close < Math.min(cr, lf)) return true;
+  }
+  return false;
+}
 
 /**
  * Encode an unstructured header value (e.g. Subject): ASCII words at either end stay readable;
@@ -140,16 +160,28 @@ export function encodeUnstructured(
   longWordLimit = Infinity,
 ): string {
   const words = text.split(' ');
-  let first = words.findIndex((word) => isRiskyWord(word, longWordLimit));
+  // A fold goes only before a word, so the spaces before a word share its line: a long run of
+  // them counts against the word's room (RFC 5322 §2.1.1).
+  const risky: boolean[] = [];
+  let spaces = 0;
+  for (const word of words) {
+    risky.push(word !== '' && isRiskyWord(word, longWordLimit - spaces));
+    spaces = word === '' ? spaces + 1 : 0;
+  }
+  // Trailing spaces end the last line, after the last word.
+  let lastWord = words.length - 1;
+  while (lastWord > 0 && words[lastWord] === '') lastWord--;
+  if (spaces > 0 && words[lastWord]!.length + spaces + 1 > longWordLimit) risky[lastWord] = true;
+  let first = risky.indexOf(true);
   if (first < 0) return text;
-  let last = words.length - 1;
-  while (!isRiskyWord(words[last]!, longWordLimit)) last--;
+  const last = risky.lastIndexOf(true);
   // Keep the encoded stretch from starting or ending with an empty word (double spaces).
   while (first > 0 && words[first - 1] === '') first--;
-  while (last < words.length - 1 && words[last + 1] === '') last++;
+  let end = last;
+  while (end < words.length - 1 && words[end + 1] === '') end++;
   const head = words.slice(0, first).join(' ');
-  const tail = words.slice(last + 1).join(' ');
-  const middle = encodeWordRun(words.slice(first, last + 1).join(' '), encoding);
+  const tail = words.slice(end + 1).join(' ');
+  const middle = encodeWordRun(words.slice(first, end + 1).join(' '), encoding);
   return [head, middle, tail].filter((part, index) => part !== '' || index === 1).join(' ');
 }
 
@@ -246,7 +278,7 @@ export function decodeEncodedWords(value: string, issues?: DecodeIssue[]): strin
   let run: { charset: string; key: string; chunks: Uint8Array[] } | undefined;
   const flush = () => {
     if (!run) return;
-    out += decodeCharset(concatBytes(run.chunks), run.charset, issues);
+    out += decodeCharset(concatBytes(run.chunks), run.charset, issues, true);
     run = undefined;
   };
   for (const match of value.matchAll(WORD)) {

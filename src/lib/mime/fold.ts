@@ -34,7 +34,8 @@ function splitAtSpaces(value: string): string[] {
     }
   }
   words.push(current);
-  return words;
+  // An unbalanced quote quotes nothing (it is text, as in a Subject): fold at every space.
+  return quoted ? value.split(' ') : words;
 }
 
 /**
@@ -48,18 +49,29 @@ export function foldHeader(name: string, value: string, limit = HEADER_FOLD_AT):
   const words = splitAtSpaces(value);
   let out = `${name}:`;
   let lineLength = out.length;
+  let spaces = 0;
   for (const word of words) {
-    const piece = ` ${word}`;
-    // Fold only before a non-empty word: a continuation line of white space alone is obsolete
-    // syntax (RFC 5322 §4.2).
-    if (word !== '' && lineLength + piece.length > limit && lineLength > 0) {
-      out += '\r\n';
+    spaces++;
+    // A run of spaces travels with the word after it: a continuation line of white space alone
+    // is obsolete syntax (RFC 5322 §4.2), so folds go only before a non-empty word.
+    if (word === '') continue;
+    if (lineLength + spaces + word.length > limit && lineLength > 0) {
+      // Spaces the line before can still hold stay there, so a long run of them does not make
+      // the next line too long (RFC 5322 §2.1.1) where a shorter one would do.
+      const keep = Math.max(
+        0,
+        Math.min(spaces - 1, MAX_LINE_OCTETS - lineLength, spaces + word.length - limit),
+      );
+      out += ' '.repeat(keep) + '\r\n';
+      spaces -= keep;
       lineLength = 0;
     }
-    out += piece;
-    lineLength += piece.length;
+    out += ' '.repeat(spaces) + word;
+    lineLength += spaces + word.length;
+    spaces = 0;
   }
-  return out;
+  // Trailing spaces end the last line (they are the value's own).
+  return out + ' '.repeat(spaces);
 }
 
 /**

@@ -109,6 +109,7 @@ export function readHeaderBlock(
   let pending: PendingField | undefined;
   let pos = start;
   let bodyStart = end;
+  let stopAfterLine = false;
   const flush = () => {
     if (!pending) return;
     const field = finishField(raw, pending);
@@ -131,8 +132,15 @@ export function readHeaderBlock(
     });
     pending = undefined;
   };
-  while (pos < end) {
-    if (pos - start > MAX_HEADER_BLOCK_BYTES) {
+  // The limit holds inside a line as well: one unfolded line of many megabytes would otherwise be
+  // decoded and parsed whole. Lines are looked for only up to it.
+  const limit = Math.min(end, start + MAX_HEADER_BLOCK_BYTES);
+  while (pos < end && !stopAfterLine) {
+    const [contentEnd, lineNext] = lineEndAt(raw, pos, limit);
+    const cut = contentEnd === limit && limit < end;
+    // A line that crosses the limit is read up to it; the body begins after that line.
+    const next = cut ? lineEndAt(raw, limit, end)[1] : lineNext;
+    if (cut || pos - start > MAX_HEADER_BLOCK_BYTES) {
       log.add(
         'error',
         'header-too-large',
@@ -140,10 +148,13 @@ export function readHeaderBlock(
         pos,
         end,
       );
-      bodyStart = pos;
-      break;
+      if (!cut) {
+        bodyStart = pos;
+        break;
+      }
+      bodyStart = next;
+      stopAfterLine = true;
     }
-    const [contentEnd, next] = lineEndAt(raw, pos, end);
     if (contentEnd === pos) {
       bodyStart = next;
       break;

@@ -4,6 +4,7 @@
  * out: writing it would let one header smuggle in others (header injection).
  */
 import { encodeUnstructured } from './encoded-word.ts';
+import { foldHeader } from './fold.ts';
 import { MAX_LINE_OCTETS } from './limits.ts';
 import type { Diagnostic, HeaderField } from './types.ts';
 
@@ -146,8 +147,13 @@ export function checkExtraHeaders(headers: readonly HeaderField[]): {
       continue;
     }
     const encoded = encodeUnstructured(value);
-    // Folding happens only at spaces, so a longer word cannot fit any line (RFC 5322 §2.1.1).
-    if (encoded.split(' ').some((word) => word.length + name.length + 2 > MAX_LINE_OCTETS)) {
+    // Folding happens only before a word, so a word (with the spaces before it that the line
+    // before cannot take) may not fit any line (RFC 5322 §2.1.1).
+    if (
+      foldHeader(name, encoded)
+        .split('\r\n')
+        .some((line) => line.length > MAX_LINE_OCTETS)
+    ) {
       diagnostics.push({
         severity: 'error',
         code: 'line-too-long',

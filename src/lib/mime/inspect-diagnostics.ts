@@ -38,7 +38,9 @@ export type InspectDiagnosticCode =
   | 'nesting-too-deep'
   | 'header-too-large'
   | 'message-too-large'
-  | 'too-many-parts';
+  | 'too-many-parts'
+  | 'address-field-too-long'
+  | 'parameter-too-long';
 
 /** Collects diagnostics in the order they are found, capping each code. */
 export class DiagnosticLog {

@@ -35,3 +35,31 @@ export const MAX_ENCODED_WORD_LENGTH = 75;
 
 /** Most diagnostics of one code that are reported one by one before they are summed up. */
 export const MAX_DIAGNOSTICS_PER_CODE = 20;
+
+/**
+ * Longest address field (From, To, Cc, …) whose addresses are read, in characters. RFC 5322 sets
+ * no limit; SES takes at most 50 recipients, which fit in 16 KB. Past it, only the addresses in
+ * the first part are read (a megabyte of `a,` is half a million addresses).
+ */
+export const MAX_ADDRESS_FIELD_CHARS = 64 * 1024;
+
+/**
+ * Longest date text that is parsed, after comments are taken out. An RFC 5322 §3.3 date-time is
+ * about 40 characters; a longer one is reported as unreadable, not searched.
+ */
+export const MAX_DATE_CHARS = 256;
+
+/**
+ * Longest decoded parameter value (RFC 2045 §5.1, RFC 2231 continuations joined), in bytes. File
+ * names are at most 255 bytes on common file systems; past this the value is cut and reported.
+ */
+export const MAX_PARAMETER_BYTES = 64 * 1024;
+
+/** Longest local part of an address SMTP carries (RFC 5321 §4.5.3.1.1). */
+export const MAX_LOCAL_PART_OCTETS = 64;
+
+/** Longest domain SMTP carries (RFC 5321 §4.5.3.1.2). */
+export const MAX_DOMAIN_OCTETS = 255;
+
+/** Longest label of a domain (RFC 1035 §2.3.4). */
+export const MAX_DOMAIN_LABEL_OCTETS = 63;

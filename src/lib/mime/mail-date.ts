@@ -1,3 +1,5 @@
+import { MAX_DATE_CHARS } from './limits.ts';
+
 /**
  * Reads RFC 5322 §3.3 date-times as they appear in Date and Received headers, obsolete forms
  * (§4.3: two-digit years, named zones) included, without the platform's lenient `Date.parse`.
@@ -35,6 +37,34 @@ const NAMED_ZONES: Record<string, number> = {
   pdt: -420,
 };
 
+/**
+ * The text with its comments (RFC 5322 §3.2.2: parenthesised, nesting, `\\` quoting) replaced by
+ * spaces, in one pass; an unclosed `(` is left as text, as it is no comment. A `/\([^)]*\)/g` replacement rescans
+ * to the end from every unclosed `(`, so 100 KB of `(` took seconds.
+ */
+export function withoutComments(text: string): string {
+  if (!text.includes('(')) return text;
+  let out = '';
+  let depth = 0;
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (depth > 0 && ch === '\\') i++;
+    else if (ch === '(') {
+      if (depth++ === 0) {
+        out += text.slice(kept, i);
+        kept = i;
+      }
+    } else if (ch === ')' && depth > 0) {
+      if (--depth === 0) {
+        out += ' ';
+        kept = i + 1;
+      }
+    }
+  }
+  return out + text.slice(kept);
+}
+
 const DATE_PATTERN =
   /(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?\s*([+-]\d{4}|[+-]\d{2}:?\d{2}|[a-z]{1,5})?/i;
 
@@ -70,7 +100,10 @@ export function fieldsToTime(
 
 /** Read a date-time, or `undefined` when the text holds none that is valid. */
 export function parseMailDate(text: string): MailDate | undefined {
-  const match = DATE_PATTERN.exec(text.replace(/\([^)]*\)/g, ' '));
+  const bare = withoutComments(text).trim();
+  // The pattern is searched, not anchored; kept to a date's length, its cost stays small.
+  if (bare.length > MAX_DATE_CHARS) return undefined;
+  const match = DATE_PATTERN.exec(bare);
   if (!match) return undefined;
   const day = Number(match[1]);
   const month = MONTHS.indexOf(match[2]!.toLowerCase()) + 1;

@@ -201,7 +201,9 @@ export function splitMbox(bytes: Uint8Array, options: MboxSplitOptions = {}): Mb
     let nextIndex = index + 1;
     let end = separators[nextIndex] ?? bytes.length;
     if (respectContentLength) {
-      const byLength = endByContentLength(bytes, contentStart, bytes.length);
+      // The header block ends before the next separator: a message whose header block never
+      // ends must not be read to the end of the file, or each message costs the whole file.
+      const byLength = endByContentLength(bytes, contentStart, end);
       if (byLength !== undefined && byLength > end) {
         // Skip the separators the body swallows; the next one starts at or after the body's end.
         while (nextIndex < separators.length && (separators[nextIndex] as number) < byLength) {

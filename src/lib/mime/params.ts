@@ -6,7 +6,8 @@
 import { utf8Encode } from './bytes.ts';
 import { decodeCharset } from './charset.ts';
 import { report, type DecodeIssue } from './decode-issue.ts';
-import { decodeEncodedWords } from './encoded-word.ts';
+import { decodeEncodedWords, looksLikeEncodedWord } from './encoded-word.ts';
+import { MAX_PARAMETER_BYTES } from './limits.ts';
 
 /** A header value with its parameters, names lower-cased. */
 export interface ParsedHeaderValue {
@@ -65,9 +66,12 @@ function unquote(value: string): string {
   return out;
 }
 
-/** Percent-decode RFC 2231 text to bytes; a `%` without two hex digits stays as written. */
-function percentDecode(text: string): number[] {
-  const bytes: number[] = [];
+/**
+ * Percent-decode RFC 2231 text, appending the bytes to `bytes` (appended one by one: spreading a
+ * long section into `push` overflows the call stack); a `%` without two hex digits stays as
+ * written.
+ */
+function percentDecode(text: string, bytes: number[]): void {
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (char === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) {
@@ -77,7 +81,6 @@ function percentDecode(text: string): number[] {
       for (const byte of utf8Encode(char)) bytes.push(byte);
     }
   }
-  return bytes;
 }
 
 interface Section {
@@ -136,10 +139,18 @@ export function parseHeaderValue(header: string, issues?: DecodeIssue[]): Parsed
           );
         }
       }
-      if (section.encoded) bytes.push(...percentDecode(text));
+      if (section.encoded) percentDecode(text, bytes);
       else for (const byte of utf8Encode(text)) bytes.push(byte);
     });
-    params[name] = decodeCharset(Uint8Array.from(bytes), charset, issues);
+    if (bytes.length > MAX_PARAMETER_BYTES) {
+      report(
+        issues,
+        'parameter-too-long',
+        `The parameter "${name}" is ${bytes.length} bytes long; only its first ${MAX_PARAMETER_BYTES} are read.`,
+      );
+      bytes.length = MAX_PARAMETER_BYTES;
+    }
+    params[name] = decodeCharset(Uint8Array.from(bytes), charset, issues, true);
   }
   return { value: first.trim(), params };
 }
@@ -164,7 +175,9 @@ export function encodeParameter(
     throw new RangeError(`"${name}" is not a valid parameter name.`);
   }
 
-  const ascii = /^[\x20-\x7e]*$/.test(value);
+  // A value that reads as an encoded word would be decoded by readers (RFC 2047 words in
+  // quoted file names are common practice), so it is written as an RFC 2231 extended value.
+  const ascii = /^[\x20-\x7e]*$/.test(value) && !looksLikeEncodedWord(value);
   if (ascii) {
     const simple = value !== '' && !NOT_TOKEN.test(value) ? value : quote(value);
     if (name.length + 1 + simple.length <= maxLength) return [`${name}=${simple}`];

@@ -48,7 +48,10 @@ function tokenize(text: string): Array<{ word: string; comment: boolean }> {
 
 /** A clause value without the punctuation around it: `<id>`, `[192.0.2.1]:25`, `host,`. */
 function cleanClauseValue(clause: Clause, word: string): string {
-  let value = word.replace(/[;,]+$/, '').replace(/^<(.*)>$/, '$1');
+  // Trailing punctuation is cut with a loop: `/[;,]+$/` backtracks over a long run of it.
+  let cut = word.length;
+  while (cut > 0 && (word[cut - 1] === ';' || word[cut - 1] === ',')) cut--;
+  let value = word.slice(0, cut).replace(/^<(.*)>$/, '$1');
   if (clause === 'from' || clause === 'by') {
     value = value.replace(/^\[(?:ipv6:)?([^\]]*)\](?::\d+)?$/i, '$1');
   }

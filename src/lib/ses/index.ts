@@ -30,7 +30,9 @@ export type {
 } from './api/simulator-api.ts';
 export type * from './api/state.ts';
 export { STATE_FORMAT, STATE_VERSION } from './api/state-io.ts';
-export type { IdentityRecord, IdentityType } from './identities/identities.ts';
+export { parseStateJson } from './api/state-json.ts';
+export { stateShapeProblem } from './api/state-schema.ts';
+export type { IdentityRecord, IdentityType, NotificationType } from './identities/identities.ts';
 export type { SuppressedDestination, SuppressionReason } from './account/suppression.ts';
 export {
   EXAMPLE_OUTCOME_RULES,
@@ -89,6 +91,8 @@ export type {
 } from './inbound/receiving.ts';
 export type { InboundRecord, InboundActionResult, VerdictStatus } from './inbound/receiving.ts';
 export { renderTemplate, type EmailTemplate, type Rendering } from './account/templates.ts';
+export { parseTemplate, renderTemplateText, TemplateError } from './account/handlebars.ts';
+export { bulkStatusOf, v1BulkStatus } from './api/templated-sending.ts';
 export {
   reportToNotification,
   type ReportNotificationOptions,

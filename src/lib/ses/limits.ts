@@ -71,3 +71,13 @@ export const MAX_RULE_SETS = 40;
 export const MAX_SNS_CONTENT_BYTES = 150 * 1024;
 /** Largest message SES receives, headers included (ses-facts §8.3). */
 export const MAX_INBOUND_BYTES = 40 * 1024 * 1024;
+
+/** Largest template SES stores: 500 KB (ses-facts §1.5). */
+export const MAX_TEMPLATE_BYTES = 500 * 1024;
+/**
+ * How deep template blocks may nest, and how long a rendered part may grow. SES publishes no
+ * such limits; the simulator sets them so that a hostile template or data cannot hang the page.
+ */
+export const MAX_TEMPLATE_DEPTH = 100;
+/** See `MAX_TEMPLATE_DEPTH`. */
+export const MAX_RENDERED_TEMPLATE = 10_000_000;

@@ -4,6 +4,7 @@
  * id, so typing never copies or stores them again.
  */
 import { attachmentType } from '../mime/media-types.ts';
+import { withoutBidiControls } from '../text/bidi.ts';
 import type { AttachmentInfo } from './draft-fields.ts';
 
 /** Where attachment bytes are kept besides the page: IndexedDB and the build worker. */
@@ -53,7 +54,7 @@ export class AttachmentStore {
     this.#sinks.share(id, file);
     return {
       id,
-      filename: file.name || 'attachment',
+      filename: withoutBidiControls(file.name) || 'attachment',
       contentType: attachmentType(file.name, file.type),
       size: content.length,
       inline: false,

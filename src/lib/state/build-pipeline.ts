@@ -8,6 +8,7 @@ import type { Diagnostic, Draft, Envelope, MimeNode } from '../mime/types.ts';
 import type { TextMatch } from '../export/text-match.ts';
 import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/address.ts';
 import { describeFailure } from '../describe-failure.ts';
+import { withoutBidiControls } from '../text/bidi.ts';
 import { diffRaw, type RawChange } from '../workers/raw-diff.ts';
 import { buildOptionsFor } from '../workers/build-options.ts';
 import type { BuildWorkerResponse, DraftReference } from '../workers/build-protocol.ts';
@@ -158,7 +159,7 @@ export class BuildPipeline {
         .filter((info) => contents(info.id) !== undefined)
         .map((info) => ({
           ref: info.id,
-          filename: info.filename,
+          filename: withoutBidiControls(info.filename),
           contentType: info.contentType,
           ...(info.inline ? { inline: true } : {}),
           ...(info.contentId ? { contentId: info.contentId } : {}),

@@ -6,7 +6,7 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the Maps and Dates here are values handed to
    the caller or to IndexedDB, never observed; only `summaries` is reactive. */
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db.ts';
-import type { DraftFields, DraftRecord } from './draft-fields.ts';
+import { emptyFields, type DraftFields, type DraftRecord } from './draft-fields.ts';
 import { sampleFields, sampleLogo, SAMPLE_LOGO_ID } from './sample-draft.ts';
 
 /** The drafts database and its stores. */
@@ -40,6 +40,33 @@ function summaryOf(record: DraftRecord): DraftSummary {
 
 function byRecent(a: DraftSummary, b: DraftSummary): number {
   return b.updatedAt.localeCompare(a.updatedAt);
+}
+
+/** What a new, empty draft is called: "Untitled N", with the smallest N no draft uses. */
+export function untitledName(names: Iterable<string>): string {
+  const taken = new Set(names);
+  let n = 1;
+  while (taken.has(`Untitled ${n}`)) n++;
+  return `Untitled ${n}`;
+}
+
+const UNTITLED = /^Untitled \d+$/;
+
+/**
+ * A draft's name follows its subject until the person renames it: the name changes with the
+ * subject while it is still what the subject was (or an "Untitled N" placeholder, or empty).
+ * Returns the name the draft should have after its subject went from `before` to `after`.
+ */
+export function nameAfterSubjectChange(
+  name: string,
+  before: string,
+  after: string,
+  otherNames: Iterable<string>,
+): string {
+  const following = name === before.trim() || name === '' || UNTITLED.test(name);
+  if (!following) return name;
+  if (after.trim()) return after.trim();
+  return UNTITLED.test(name) ? name : untitledName(otherNames);
 }
 
 /** The drafts library. Call `load()` once before anything else. */
@@ -85,6 +112,12 @@ export class DraftLibrary {
     fields.headers = fields.headers.map((row) => ({ ...row, id: newId() }));
     const contents = new Map([[logoId, sampleLogo()]]);
     return this.#add(fields, contents, fields.subject);
+  }
+
+  /** Create an empty draft named "Untitled N" and make it current. */
+  async createBlank(): Promise<OpenedDraft> {
+    const name = untitledName(this.summaries.map((summary) => summary.name));
+    return this.#add(emptyFields(), new Map(), name);
   }
 
   /** Copy a draft, attachments included, and make the copy current. */

@@ -21,16 +21,25 @@ export class PreviewSettings {
   colorScheme = $state<ColorScheme>('light');
   invert = $state(false);
   showText = $state(false);
-  #remoteAllowedFor = $state<string | null>(null);
+  #remoteAllowed = $state.raw<{ key: string; urls: readonly string[] } | null>(null);
 
-  /** Loads remote content for this message only; any other message stays blocked. */
-  allowRemote(messageKey: string): void {
-    this.#remoteAllowedFor = messageKey;
+  /**
+   * Loads remote content for this message only, and only the remote URLs the person was shown:
+   * any other message, or this one with other remote content, stays blocked.
+   */
+  allowRemote(messageKey: string, urls: readonly string[]): void {
+    this.#remoteAllowed = { key: messageKey, urls: [...urls] };
   }
 
-  /** Whether remote content is allowed for this message. */
-  isRemoteAllowed(messageKey: string): boolean {
-    return this.#remoteAllowedFor === messageKey;
+  /** The remote URLs the person allowed for this message, or false. */
+  remotePermission(messageKey: string): readonly string[] | false {
+    const allowed = this.#remoteAllowed;
+    return allowed !== null && allowed.key === messageKey ? allowed.urls : false;
+  }
+
+  /** Takes the permission back (the message or its remote content changed). */
+  revokeRemote(): void {
+    this.#remoteAllowed = null;
   }
 
   /** The frame's width in CSS pixels, or null when it fills the space (desktop). */

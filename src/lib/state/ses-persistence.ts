@@ -11,6 +11,10 @@ import { openDatabase, type Database, type OpenDatabaseOptions } from './db.ts';
 export const SES_DATABASE = 'mailwright-ses';
 const STATE_STORE = 'state';
 const STATE_KEY = 'simulator';
+/** The last state that was read back and found sound: what the page opens with if the next is not. */
+const LAST_GOOD_KEY = 'simulator-last-good';
+/** A saved record that could not be read, kept aside so nothing is lost and it can be exported. */
+const DAMAGED_KEY = 'simulator-damaged';
 
 /** How the state is kept. */
 export interface SesPersistenceOptions extends OpenDatabaseOptions {
@@ -53,6 +57,21 @@ export class SesPersistence {
   /** The saved state, if any. */
   async read(): Promise<SesSimulatorState | undefined> {
     return this.#db?.store<SesSimulatorState>(STATE_STORE).get(STATE_KEY);
+  }
+
+  /** Remember a state that was read back and found sound, in case the next one is not. */
+  async keepLastGood(state: SesSimulatorState): Promise<void> {
+    await this.#db?.store<SesSimulatorState>(STATE_STORE).put(LAST_GOOD_KEY, state);
+  }
+
+  /** The last state found sound, if any (it may be damaged too: the caller checks it). */
+  async readLastGood(): Promise<unknown> {
+    return this.#db?.store<unknown>(STATE_STORE).get(LAST_GOOD_KEY);
+  }
+
+  /** Keep a record that could not be read, so that saving the next state does not destroy it. */
+  async setAside(record: unknown): Promise<void> {
+    await this.#db?.store<unknown>(STATE_STORE).put(DAMAGED_KEY, record);
   }
 
   /** Whether a write is running or waiting. */

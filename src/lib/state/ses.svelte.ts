@@ -13,6 +13,7 @@ import {
   type IdentityRecord,
   type InboundRecord,
   type NotificationRecord,
+  type NotificationType,
   type OutcomeRule,
   type ReceiptRuleSet,
   type ReceiveRequest,
@@ -22,8 +23,10 @@ import {
   type SendEmailResponse,
   type SentMessageView,
   type SesSimulator,
+  type SesSimulatorState,
   type SuppressionReason,
   type TimelineEntry,
+  parseStateJson,
 } from '../ses/index.ts';
 import { getContext, setContext } from 'svelte';
 import { describeError } from './ses-error-notes.ts';
@@ -74,11 +77,18 @@ export interface SesStoreOptions extends SesPersistenceOptions {
 }
 
 /** The simulator, its saved state and the view the workspace reads. Call `load()` first. */
+/** The SNS topic the workspace sends identities' feedback notifications to. */
+export function feedbackTopicArn(region: string, accountId: string): string {
+  return `arn:aws:sns:${region}:${accountId}:ses-feedback`;
+}
+
 export class SesStore {
   /** The latest view; null until loaded. */
   view = $state.raw<SesView | null>(null);
   /** Why the saved state could not be read or written, if it could not. */
   storageError = $state<string | null>(null);
+  /** A saved record that could not be read, as JSON, for export; null when there is none. */
+  damagedJson = $state<string | null>(null);
 
   #simulator: SesSimulator;
   #clock: () => Date;
@@ -109,13 +119,47 @@ export class SesStore {
   }
 
   async #load(): Promise<void> {
+    let saved: SesSimulatorState | undefined;
     try {
-      const saved = await this.#persistence.open();
-      if (saved !== undefined) this.#simulator.importState(saved);
+      saved = await this.#persistence.open();
     } catch (error) {
       this.storageError = `The saved SES state could not be read: ${describeError(error)}`;
     }
+    if (saved !== undefined) {
+      try {
+        this.#simulator.importState(saved);
+        await this.#persistence.keepLastGood(saved);
+      } catch (error) {
+        await this.#openLastGood(saved, error);
+      }
+    }
     this.#refresh();
+  }
+
+  /**
+   * The saved record is damaged (edited, or written by a build that got it wrong): keep it aside
+   * for export, open with the last state that was read back sound, and say so.
+   */
+  async #openLastGood(damaged: unknown, problem: unknown): Promise<void> {
+    try {
+      this.damagedJson = JSON.stringify(damaged, null, 2);
+    } catch {
+      this.damagedJson = String(damaged);
+    }
+    let opened = 'a new, empty account';
+    try {
+      await this.#persistence.setAside(damaged);
+      const lastGood = await this.#persistence.readLastGood();
+      if (lastGood !== undefined) {
+        this.#simulator.importState(lastGood);
+        opened = 'the last good state';
+      }
+    } catch {
+      // No sound state to fall back on: the new, empty account stays.
+    }
+    this.storageError =
+      `The saved SES state is damaged (${describeError(problem)}), so the page opened with ` +
+      `${opened}. The damaged record is kept; export it to look at it.`;
   }
 
   /** Another page saved: continue from what it saved (unless this page has saving to do). */
@@ -199,8 +243,29 @@ export class SesStore {
     }
   }
 
+  /**
+   * Verify an identity and send its Bounce, Complaint and Delivery notifications to an SNS topic
+   * of the account, so that they can be read in the workspace (SES publishes none without one).
+   */
   verifyIdentity(identity: string): void {
-    this.#change((sim) => sim.verifyIdentity(identity));
+    this.#change((sim) => {
+      sim.verifyIdentity(identity);
+      const { region, accountId } = sim.exportState();
+      for (const type of ['Bounce', 'Complaint', 'Delivery'] as const) {
+        sim.setIdentityNotificationTopic(identity, type, feedbackTopicArn(region, accountId));
+      }
+    });
+  }
+  /** Send one kind of an identity's notifications to the account's topic, or to none. */
+  setNotificationTopic(identity: string, type: NotificationType, enabled: boolean): void {
+    this.#change((sim) => {
+      const { region, accountId } = sim.exportState();
+      sim.setIdentityNotificationTopic(
+        identity,
+        type,
+        enabled ? feedbackTopicArn(region, accountId) : undefined,
+      );
+    });
   }
   deleteIdentity(identity: string): void {
     this.#change((sim) => sim.deleteIdentity(identity));
@@ -290,12 +355,7 @@ export class SesStore {
 
   /** Replace the whole state with one read from JSON; throws RangeError when it is not one. */
   importJson(text: string): void {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw new RangeError('The file is not JSON.');
-    }
+    const value = parseStateJson(text);
     this.#change((sim) => sim.importState(value));
   }
 

@@ -3,6 +3,7 @@
  * in localStorage, and the theme that choice resolves to right now. The page shows the resolved
  * theme as `data-theme` on <html>, which app.css reads.
  */
+import { browserStorage, StoredChoice, type ChoiceStorage } from './stored-choice.svelte.ts';
 
 /** What the person can choose. */
 export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
@@ -17,26 +18,16 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /** The pieces of the browser the theme depends on; tests pass their own. */
 export interface ThemeEnvironment {
-  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  storage?: ChoiceStorage;
   /** Whether the system prefers dark now, and a way to hear when that changes. */
   systemDark?: { matches: boolean; subscribe(listener: (dark: boolean) => void): () => void };
-}
-
-function isChoice(value: unknown): value is ThemeChoice {
-  return THEME_CHOICES.includes(value as ThemeChoice);
 }
 
 function browserEnvironment(): ThemeEnvironment {
   if (typeof window === 'undefined') return {};
   const media = window.matchMedia?.(DARK_QUERY);
-  let storage: ThemeEnvironment['storage'];
-  try {
-    storage = window.localStorage;
-  } catch {
-    // Storage can be refused (private modes, blocked cookies): the choice then lasts the visit.
-  }
   return {
-    storage,
+    storage: browserStorage(),
     systemDark: media && {
       matches: media.matches,
       subscribe(listener) {
@@ -50,39 +41,33 @@ function browserEnvironment(): ThemeEnvironment {
 
 /** The theme setting. `choice` is the person's; `resolved` is what shows. */
 export class ThemeSetting {
-  choice: ThemeChoice = $state('system');
   systemDark = $state(false);
-  readonly resolved: ResolvedTheme = $derived(
-    this.choice === 'system' ? (this.systemDark ? 'dark' : 'light') : this.choice,
-  );
-  #storage: ThemeEnvironment['storage'];
+  readonly #choice: StoredChoice<ThemeChoice>;
+  readonly resolved: ResolvedTheme = $derived.by(() => {
+    const choice = this.#choice.value;
+    return choice === 'system' ? (this.systemDark ? 'dark' : 'light') : choice;
+  });
   #unsubscribe: (() => void) | undefined;
 
   constructor(environment: ThemeEnvironment = browserEnvironment()) {
-    this.#storage = environment.storage;
-    const stored = this.#read();
-    if (isChoice(stored)) this.choice = stored;
+    this.#choice = new StoredChoice(
+      THEME_STORAGE_KEY,
+      THEME_CHOICES,
+      'system',
+      environment.storage,
+    );
     this.systemDark = environment.systemDark?.matches ?? false;
     this.#unsubscribe = environment.systemDark?.subscribe((dark) => (this.systemDark = dark));
   }
 
-  /** Choose a theme and remember the choice. */
-  choose(choice: ThemeChoice): void {
-    if (!isChoice(choice)) throw new RangeError(`"${String(choice)}" is not a theme choice.`);
-    this.choice = choice;
-    try {
-      this.#storage?.setItem(THEME_STORAGE_KEY, choice);
-    } catch {
-      // A full or refused storage only means the choice is not remembered.
-    }
+  /** The person's choice. */
+  get choice(): ThemeChoice {
+    return this.#choice.value;
   }
 
-  #read(): string | null {
-    try {
-      return this.#storage?.getItem(THEME_STORAGE_KEY) ?? null;
-    } catch {
-      return null;
-    }
+  /** Choose a theme and remember the choice. */
+  choose(choice: ThemeChoice): void {
+    this.#choice.set(choice);
   }
 
   /** Stop following the system setting. */

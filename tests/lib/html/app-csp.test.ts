@@ -42,3 +42,9 @@ test('no directive allows inline or evaluated script', () => {
   }
   expect(directives.get('default-src')).toEqual(["'self'"]);
 });
+
+test('frames never load data: documents', () => {
+  // A click in the preview must not be able to put a page of the email's making in its place.
+  expect(directives.get('frame-src')).not.toContain('data:');
+  expect(directives.get('frame-src')).not.toContain('*');
+});

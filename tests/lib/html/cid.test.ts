@@ -82,3 +82,74 @@ describe('in the preview document', () => {
     expect(built.csp).toContain('img-src data: blob:;');
   });
 });
+
+describe('SVG parts', () => {
+  const hostile = `<?xml version="1.0"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10" onload="alert(1)">
+  <script>alert(document.domain)</script>
+  <style>.a { fill: url(#g); } .b { background: url(https://tracker.example/x.png); }</style>
+  <defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs>
+  <rect class="a" width="10" height="10" fill="url(#g)"/>
+  <image href="https://tracker.example/pixel.png" width="1" height="1"/>
+  <use xlink:href="https://evil.example/sprite.svg#x"/>
+  <a href="javascript:alert(2)"><text>click</text></a>
+  <foreignObject><iframe src="javascript:alert(3)"></iframe></foreignObject>
+  <set attributeName="onmouseover" to="alert(4)"/>
+</svg>`;
+  const svgPart = (content: Uint8Array) => [
+    { contentId: 'logo@x', contentType: 'image/svg+xml', content },
+  ];
+
+  function decodedSvg(url: string): string {
+    expect(url).toMatch(/^data:image\/svg\+xml;base64,/);
+    return new TextDecoder().decode(
+      Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0)),
+    );
+  }
+
+  test('are sanitized and travel as data: URLs, never through the blob: factory', () => {
+    const made: string[] = [];
+    const resolver = new CidResolver(svgPart(new TextEncoder().encode(hostile)), (type) => {
+      made.push(type);
+      return 'blob:http://app.example/1';
+    });
+    const resolved = resolver.resolve('logo@x');
+    expect(made).toEqual([]);
+    if (resolved.kind !== 'resolved') throw new Error(`not resolved: ${resolved.kind}`);
+    const svg = decodedSvg(resolved.url);
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(doc.documentElement.localName).toBe('svg');
+    expect(doc.querySelectorAll('rect')).toHaveLength(1);
+    expect(doc.querySelector('rect')?.getAttribute('fill')).toBe('url(#g)');
+    for (const gone of ['script', 'a', 'foreignObject', 'iframe', 'set']) {
+      expect(doc.getElementsByTagName(gone), gone).toHaveLength(0);
+    }
+    // References out of the image lose their target; the elements themselves are inert.
+    for (const element of Array.from(doc.querySelectorAll('image, use'))) {
+      expect(element.hasAttribute('href') || element.hasAttribute('xlink:href')).toBe(false);
+    }
+    expect(svg).not.toMatch(/onload|javascript:|tracker\.example|evil\.example|alert/i);
+    expect(doc.querySelector('style')?.textContent).toContain('url("#g")');
+  });
+
+  test('a part that holds no SVG image is not shown', () => {
+    const resolver = new CidResolver(svgPart(new TextEncoder().encode('<p>not svg</p>')));
+    expect(resolver.resolve('logo@x')).toEqual({
+      kind: 'unsupported',
+      contentType: 'image/svg+xml',
+    });
+  });
+
+  prop.prop([fc.string()])('whatever the bytes, the URL holds no script', (text) => {
+    const resolver = new CidResolver(
+      svgPart(
+        new TextEncoder().encode(
+          `<svg xmlns="http://www.w3.org/2000/svg">${text}<script>x()</script></svg>`,
+        ),
+      ),
+    );
+    const resolved = resolver.resolve('logo@x');
+    if (resolved.kind === 'resolved') expect(decodedSvg(resolved.url)).not.toMatch(/<script/i);
+  });
+});

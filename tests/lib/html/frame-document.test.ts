@@ -54,9 +54,9 @@ describe('links', () => {
       ]);
     }
   });
-  test('fragments stay in the document; relative links lose their href', () => {
+  test('fragments point into the frame document; relative links lose their href', () => {
     expect(doc.getElementById('frag')!.hasAttribute('target')).toBe(false);
-    expect(doc.getElementById('frag')!.getAttribute('href')).toBe('#top');
+    expect(doc.getElementById('frag')!.getAttribute('href')).toBe('about:srcdoc#top');
     expect(doc.getElementById('rel')!.hasAttribute('href')).toBe(false);
   });
 });
@@ -139,5 +139,35 @@ describe('the status line', () => {
     expect(describeReport(buildPreviewDocument('<p>x</p>').report, false)).toEqual([
       'No remote content.',
     ]);
+  });
+});
+
+describe('markup hidden in CSS escapes', () => {
+  // `\3C /style\3E ` decodes to `</style>`: written back raw, it would end the element.
+  const injected =
+    '\\3C /style\\3E \\3C a id=injected rel=opener href=https://evil.example/ target=_blank\\3E x\\3C /a\\3E \\3C meta http-equiv=refresh content=0;url=data:text/html,x\\3E ';
+  test.each([
+    ['a data: URL, kept without permission', `data:image/png,${injected}`, false],
+    ['a remote URL, once remote content is allowed', `https://img.example/${injected}`, true],
+  ])('in %s stays inside the style element', (_name, url, allowRemote) => {
+    const html = `<style>.a { background: url("${url}"); } .b { background-image: image-set("${url}" 1x); }</style><p class="a">x</p>`;
+    const built = buildPreviewDocument(html, { allowRemote });
+    const doc = parse(built.html);
+    expect(doc.getElementById('injected')).toBeNull();
+    expect(doc.querySelectorAll('a, meta[http-equiv="refresh"]')).toHaveLength(0);
+    expect(doc.querySelectorAll('style')).toHaveLength(2);
+    expect(built.report.withheld).toBe(false);
+    expect(doc.querySelector('style')!.textContent).toContain('.b {');
+  });
+
+  test('a document that would gain elements when parsed again is withheld', async () => {
+    const { gainsElements } = await import('../../../src/lib/html/frame-document.ts');
+    const doc = parse(
+      '<!DOCTYPE html><html><head><style>p{}</style></head><body><p>x</p></body></html>',
+    );
+    doc.querySelector('style')!.textContent = '</style><img src=x>';
+    expect(gainsElements(doc, `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`)).toBe(true);
+    doc.querySelector('style')!.textContent = 'p { color: red }';
+    expect(gainsElements(doc, `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`)).toBe(false);
   });
 });

@@ -211,3 +211,27 @@ prop.prop([fc.array(pieces, { maxLength: 12 }), fc.boolean()], { numRuns: 150 })
     expect(doc.head.firstElementChild?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
   },
 );
+
+describe('a permission for one message', () => {
+  const first =
+    '<img src="https://img.example/a.png"><p style="background: url(https://img.example/bg.png)">x</p>';
+  const allowed = ['https://img.example/a.png', 'https://img.example/bg.png'];
+
+  test('loads exactly the remote URLs the person was shown', () => {
+    const built = buildPreviewDocument(first, { allowRemote: allowed });
+    expect(built.report.remoteAllowed).toBe(true);
+    expect(built.html).toContain('https://img.example/a.png');
+    expect(built.csp).toContain('img-src data: blob: http: https:');
+  });
+
+  test.each([
+    ['another message', '<img src="https://other.example/b.png">'],
+    ['one more URL', `${first}<img src="https://img.example/new.png">`],
+    ['one URL fewer', '<img src="https://img.example/a.png">'],
+  ])('is void for %s: nothing remote is kept, and the CSP admits nothing', (_name, html) => {
+    const built = buildPreviewDocument(html, { allowRemote: allowed });
+    expect(built.report.remoteAllowed).toBe(false);
+    expect(built.html).not.toMatch(/https?:\/\/(img|other)\.example/);
+    expect(built.csp).not.toMatch(/https?:/);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  shownFileName,
   attachmentFileName,
   isInlineAttachment,
 } from '../../../src/lib/inspect-view/attachments.ts';
@@ -31,4 +32,11 @@ describe('attachmentFileName', () => {
     expect(attachmentFileName({ contentType: 'image/png' }, 0)).toBe('attachment-1.png');
     expect(attachmentFileName({ contentType: 'nonsense' }, 4)).toBe('attachment-5.bin');
   });
+});
+
+it('shows and saves names without bidirectional controls', () => {
+  const attachment = { filename: 'invoice\u202efdp.exe', contentType: 'application/pdf' };
+  expect(attachmentFileName(attachment, 0)).toBe('invoicefdp.exe');
+  expect(shownFileName(attachment.filename)).toBe('invoicefdp.exe');
+  expect(shownFileName(undefined)).toBeUndefined();
 });

@@ -11,10 +11,24 @@ import { readHeaderSection } from '../../../src/lib/ses/outbound/header-section.
 /** 2026-01-01T00:00:00Z */
 export const T0 = Date.UTC(2026, 0, 1);
 
-/** A simulator on a fixed clock at T0, with a verified sender domain `example.com`. */
+/** The SNS topic the tests' identities send their notifications to. */
+export const TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:ses-feedback';
+
+/** Send all three kinds of an identity's notifications to {@link TOPIC_ARN}. */
+export function withNotificationTopics(ses: SesSimulator, identity: string): void {
+  for (const type of ['Bounce', 'Complaint', 'Delivery'] as const) {
+    ses.setIdentityNotificationTopic(identity, type, TOPIC_ARN);
+  }
+}
+
+/**
+ * A simulator on a fixed clock at T0, with a verified sender domain `example.com` whose
+ * notifications go to an SNS topic.
+ */
 export function simulator(options: SesSimulatorOptions = {}): SesSimulator {
   const ses = createSesSimulator({ now: () => new Date(T0), seed: 7, ...options });
   ses.verifyIdentity('example.com');
+  withNotificationTopics(ses, 'example.com');
   return ses;
 }
 

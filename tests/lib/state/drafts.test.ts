@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDatabase } from '../../../src/lib/state/db.ts';
-import { DraftLibrary } from '../../../src/lib/state/drafts.svelte.ts';
+import {
+  DraftLibrary,
+  nameAfterSubjectChange,
+  untitledName,
+} from '../../../src/lib/state/drafts.svelte.ts';
 
 describe('IndexedDB wrapper', () => {
   test('stores values by key, and adds a missing store by upgrading the version', async () => {
@@ -81,4 +85,77 @@ describe('drafts library', () => {
     expect(fresh.record.id).not.toBe(only.record.id);
     expect(library.summaries).toHaveLength(1);
   });
+});
+
+describe('draft names', () => {
+  test('a new draft is empty and called "Untitled N" with the first free N', async () => {
+    const library = new DraftLibrary({ factory: new IDBFactory() });
+    await library.load();
+    const first = await library.createBlank();
+    expect(first.record.name).toBe('Untitled 1');
+    expect(first.record.fields.subject).toBe('');
+    expect(first.record.fields.html).toBe('');
+    expect(first.record.fields.attachments).toEqual([]);
+    expect(first.contents.size).toBe(0);
+    expect((await library.createBlank()).record.name).toBe('Untitled 2');
+    await library.remove(first.record.id);
+    expect((await library.createBlank()).record.name).toBe('Untitled 1');
+    expect(library.summaries[0]?.name).toBe('Untitled 1');
+  });
+
+  test('untitledName skips every number in use', () => {
+    expect(untitledName([])).toBe('Untitled 1');
+    expect(untitledName(['Untitled 1', 'Untitled 3', 'Untitled'])).toBe('Untitled 2');
+  });
+
+  const cases = [
+    {
+      name: 'Untitled 1',
+      before: '',
+      after: 'Hello',
+      expected: 'Hello',
+      why: 'a placeholder follows',
+    },
+    {
+      name: 'Hello',
+      before: 'Hello',
+      after: 'Hello there',
+      expected: 'Hello there',
+      why: 'the subject name follows',
+    },
+    {
+      name: 'Hello there',
+      before: 'Hello there',
+      after: '',
+      expected: 'Untitled 2',
+      why: 'an emptied subject gives a placeholder',
+    },
+    {
+      name: 'Untitled 4',
+      before: 'x',
+      after: '',
+      expected: 'Untitled 4',
+      why: 'a placeholder stays when the subject empties',
+    },
+    {
+      name: 'Weekly',
+      before: 'Hello',
+      after: 'Hello there',
+      expected: 'Weekly',
+      why: 'a renamed draft keeps its name',
+    },
+    { name: '', before: 'a', after: 'b', expected: 'b', why: 'an empty name follows' },
+    {
+      name: 'Spaced',
+      before: '  Spaced ',
+      after: ' New ',
+      expected: 'New',
+      why: 'white space around a subject is not part of the name',
+    },
+  ];
+  for (const t of cases) {
+    test(t.why, () => {
+      expect(nameAfterSubjectChange(t.name, t.before, t.after, ['Untitled 1'])).toBe(t.expected);
+    });
+  }
 });

@@ -10,6 +10,16 @@ export interface DeliveryOutcome {
   smtpResponse?: string;
 }
 
+/**
+ * When a bounce happens: `synchronous` (the default), refused during the SMTP conversation; or
+ * `asynchronous`, accepted (SES reports a delivery) and bounced later by a DSN from the
+ * receiving server.
+ */
+export type BounceTiming = 'synchronous' | 'asynchronous';
+
+/** How long after delivery an asynchronous bounce arrives when the rule does not say. */
+export const DEFAULT_ASYNC_BOUNCE_DELAY_MS = 5 * 60 * 1000;
+
 /** A hard bounce: `Permanent`, reported once, at delivery. */
 export interface HardBounceOutcome {
   kind: 'hard-bounce';
@@ -18,6 +28,14 @@ export interface HardBounceOutcome {
   /** `General`, `NoEmail` or `Suppressed`; derived from the status when absent. */
   bounceSubType?: string;
   diagnosticCode?: string;
+  timing?: BounceTiming;
+  /** For an asynchronous bounce, how long after delivery the DSN arrives. */
+  asyncDelayMs?: number;
+  /**
+   * The recipient's domain cannot be looked up: the one hard bounce SES retries, like a soft
+   * bounce, before it reports it as `Permanent` (ses-facts §6).
+   */
+  dnsFailure?: boolean;
 }
 
 /**
@@ -33,6 +51,9 @@ export interface SoftBounceOutcome {
   bounceSubType?: string;
   diagnosticCode?: string;
   recoverAfterMs?: number;
+  timing?: BounceTiming;
+  /** For an asynchronous bounce, how long after delivery the DSN arrives. */
+  asyncDelayMs?: number;
 }
 
 /** Delivered, then a complaint (a feedback-loop report) after `delayMs`. */
@@ -69,19 +90,43 @@ export const EXAMPLE_OUTCOME_RULES: readonly OutcomeRule[] = [
   { pattern: '*@angry.example', outcome: { kind: 'complaint' } },
 ];
 
-function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (const c of pattern) {
-    if (c === '*') source += '.*';
-    else if (c === '?') source += '.';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+/** Whether `text` at `at` matches `segment`, where `?` stands for any one character. */
+function segmentAt(text: string, at: number, segment: string): boolean {
+  for (let k = 0; k < segment.length; k++) {
+    const c = segment[k];
+    if (c !== '?' && c !== text[at + k]) return false;
   }
-  return new RegExp(`^${source}$`, 'i');
+  return true;
 }
 
-/** Whether a rule's pattern matches an address. */
+/**
+ * Whether a glob matches the whole of `text`, without backtracking: the pattern is cut at its
+ * `*`s; the first piece must begin the text, the last end it, and each piece between is taken at
+ * its leftmost place after the one before (leftmost is always safe, as a `*` absorbs the rest).
+ * Cost: the text's length times the pattern's, where a regular expression with one `.*` per `*`
+ * took seconds per address for `*a*a*a*a*a*a*a*a*a*ab`.
+ */
+function globMatches(pattern: string, text: string): boolean {
+  const pieces = pattern.split('*');
+  const first = pieces[0]!;
+  if (pieces.length === 1) return text.length === first.length && segmentAt(text, 0, first);
+  const last = pieces[pieces.length - 1]!;
+  if (first.length + last.length > text.length) return false;
+  if (!segmentAt(text, 0, first) || !segmentAt(text, text.length - last.length, last)) return false;
+  let at = first.length;
+  const stop = text.length - last.length;
+  for (let p = 1; p < pieces.length - 1; p++) {
+    const piece = pieces[p]!;
+    while (at + piece.length <= stop && !segmentAt(text, at, piece)) at++;
+    if (at + piece.length > stop) return false;
+    at += piece.length;
+  }
+  return true;
+}
+
+/** Whether a rule's pattern matches an address (case-insensitive). */
 export function patternMatches(pattern: string, address: string): boolean {
-  return globToRegExp(pattern.trim()).test(address);
+  return globMatches(pattern.trim().toLowerCase(), address.toLowerCase());
 }
 
 /** The outcome for a recipient: the first matching rule's, else delivery. */
@@ -126,6 +171,8 @@ const REPLY_TEXT: Record<string, string> = {
   '5.1.1': '550 5.1.1 user unknown',
   '5.1.10': '550 5.1.10 recipient address rejected',
   '5.2.1': '550 5.2.1 mailbox disabled',
+  '5.1.2': '550 5.1.2 Host or domain name not found',
+  '5.4.4': '550 5.4.4 Unable to route: domain lookup failed',
   '5.7.1': '550 5.7.1 message rejected',
   '4.2.2': '452 4.2.2 mailbox full',
   '4.4.1': '421 4.4.1 Unable to connect to remote host',

@@ -2,12 +2,12 @@
  * Email templates: stored by name or given inline, filled from `TemplateData`. SES renders
  * templates after it has accepted the message, so a template that cannot be filled does not fail
  * the call: the message is accepted and a `Rendering Failure` event says why (ses-facts §1.5,
- * §5.6). The simulator fills `{{name}}` and `{{a.b}}` substitutions, the form inline templates
- * support; Handlebars blocks (`{{#if}}`, `{{#each}}`) are reported as a rendering failure.
+ * §5.6). Templates are written in the Handlebars subset SES supports (handlebars.ts).
  */
 import { invalidParameterError, SesError } from '../api/errors.ts';
 import type { SendEmailRequest, SesTemplate } from '../api/request-types.ts';
-import { MAX_TEMPLATE_DATA } from '../limits.ts';
+import { MAX_TEMPLATE_BYTES, MAX_TEMPLATE_DATA } from '../limits.ts';
+import { renderTemplateText, TemplateError } from './handlebars.ts';
 
 /** A stored template (v2 `EmailTemplateContent` under a name). */
 export interface EmailTemplate {
@@ -20,34 +20,8 @@ export type Rendering =
   | { ok: true; subject: string; text?: string; html?: string }
   | { ok: false; templateName: string; errorMessage: string };
 
-const PLACEHOLDER = /\{\{\{?\s*([^{}]*?)\s*\}?\}\}/g;
-
-function lookup(data: unknown, path: string): unknown {
-  let value: unknown = data;
-  for (const key of path.split('.')) {
-    if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
-
-function fill(text: string, data: unknown): { text: string } | { missing: string } {
-  let missing: string | undefined;
-  const out = text.replace(PLACEHOLDER, (whole, expression: string) => {
-    if (missing !== undefined) return whole;
-    if (/^[#/^>!]|^else$/.test(expression)) {
-      missing = expression;
-      return whole;
-    }
-    const value = lookup(data, expression);
-    if (value === undefined || value === null) {
-      missing = expression;
-      return whole;
-    }
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  });
-  return missing === undefined ? { text: out } : { missing };
-}
+/** Marks a message the simulator wrote where SES documents none, so no one takes it for SES's. */
+export const SIMULATOR_WORDING = " (the simulator's wording: SES documents none)";
 
 /** Fill a template's parts from its data. */
 export function renderTemplate(
@@ -64,14 +38,13 @@ export function renderTemplate(
   for (const key of ['subject', 'text', 'html'] as const) {
     const part = parts[key];
     if (part === undefined) continue;
-    const filled = fill(part, data);
-    if ('missing' in filled) {
-      const errorMessage = /^[#/^>!]|^else$/.test(filled.missing)
-        ? `Template expression '{{${filled.missing}}}' is not supported by the simulator.`
-        : `Attribute '${filled.missing}' is not present in the rendering data.`;
+    try {
+      out[key] = renderTemplateText(part, data);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      const errorMessage = error.documented ? error.message : error.message + SIMULATOR_WORDING;
       return { ok: false, templateName: name, errorMessage };
     }
-    out[key] = filled.text;
   }
   return { ok: true, ...out };
 }
@@ -87,6 +60,24 @@ export function checkTemplate(template: EmailTemplate): void {
   if (Subject === undefined || (Text === undefined && Html === undefined)) {
     throw new RangeError('A template needs a subject and a text or HTML part.');
   }
+  const size = new TextEncoder().encode(`${Subject}${Text ?? ''}${Html ?? ''}`).length;
+  if (size > MAX_TEMPLATE_BYTES) {
+    throw new RangeError('A template is at most 500 KB.');
+  }
+}
+
+/** Read template data: a JSON object, or SES's BadRequest naming `what` is wrong with it. */
+export function parseTemplateData(text: string, what: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw invalidParameterError(`${what} is not valid JSON.`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw invalidParameterError(`${what} must be a JSON object.`);
+  }
+  return data as Record<string, unknown>;
 }
 
 /**
@@ -114,15 +105,7 @@ export function resolveTemplate(
   if (text.length > MAX_TEMPLATE_DATA) {
     throw invalidParameterError('Template data must be at most 262144 characters.');
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw invalidParameterError('Template data is not valid JSON.');
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw invalidParameterError('Template data must be a JSON object.');
-  }
+  const data = parseTemplateData(text, 'Template data');
   return { name, content, data };
 }
 

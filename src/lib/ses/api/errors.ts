@@ -123,6 +123,26 @@ export function messageRejectedError(message: string): SesError {
 }
 
 /**
+ * The engine's own RangeErrors: the input used up a resource (stack, string or array length), so
+ * they say nothing about how the simulator was called.
+ */
+const RESOURCE_EXHAUSTED =
+  /^(?:Maximum call stack size exceeded|Invalid (?:array|string|typed array) length|Array buffer allocation failed)/;
+
+/**
+ * An error thrown while a send or a receipt was processed, as SES would answer it: an SES error as
+ * it is; a RangeError that reports misuse of the simulator as it is (the contract for misuse); any
+ * other failure (a resource the message exhausted, a fault) as `MessageRejected` with a plain
+ * sentence, never a bare RangeError or TypeError.
+ */
+export function asSesError(error: unknown): unknown {
+  if (error instanceof SesError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof RangeError && !RESOURCE_EXHAUSTED.test(message)) return error;
+  return messageRejectedError(`The message could not be processed (${message}).`);
+}
+
+/**
  * The named configuration set does not exist. SES's text for `DeleteConfigurationSet` is
  * observed; that a send uses the same text is the likeliest reading.
  */

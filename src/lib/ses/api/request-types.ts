@@ -156,3 +156,103 @@ export interface V1SendRawEmailRequest {
 export interface V1SendEmailResponse {
   MessageId: string;
 }
+
+/** v2 `BulkEmailEntry`: one destination of a bulk send, with what replaces the defaults for it. */
+export interface BulkEmailEntry {
+  Destination: SesDestination;
+  ReplacementTags?: SesMessageTag[];
+  ReplacementEmailContent?: { ReplacementTemplate?: { ReplacementTemplateData?: string } };
+  ReplacementHeaders?: SesMessageHeader[];
+}
+
+/** SES v2 `SendBulkEmail` input (`POST /v2/email/outbound-bulk-emails`). */
+export interface SendBulkEmailRequest {
+  FromEmailAddress?: string;
+  FromEmailAddressIdentityArn?: string;
+  ReplyToAddresses?: string[];
+  FeedbackForwardingEmailAddress?: string;
+  FeedbackForwardingEmailAddressIdentityArn?: string;
+  DefaultEmailTags?: SesMessageTag[];
+  DefaultContent: { Template?: SesTemplate };
+  BulkEmailEntries: BulkEmailEntry[];
+  ConfigurationSetName?: string;
+  EndpointId?: string;
+  TenantName?: string;
+}
+
+/** v2 `BulkEmailStatus` (ses-facts §1.5). */
+export type BulkEmailStatus =
+  | 'SUCCESS'
+  | 'MESSAGE_REJECTED'
+  | 'MAIL_FROM_DOMAIN_NOT_VERIFIED'
+  | 'CONFIGURATION_SET_DOES_NOT_EXIST'
+  | 'TEMPLATE_DOES_NOT_EXIST'
+  | 'ACCOUNT_SUSPENDED'
+  | 'ACCOUNT_THROTTLED'
+  | 'ACCOUNT_DAILY_QUOTA_EXCEEDED'
+  | 'INVALID_SENDING_POOL_NAME'
+  | 'ACCOUNT_SENDING_PAUSED'
+  | 'CONFIGURATION_SET_SENDING_PAUSED'
+  | 'INVALID_PARAMETER_VALUE'
+  | 'TRANSIENT_FAILURE'
+  | 'FAILED';
+
+/** v2 `BulkEmailEntryResult`. */
+export interface BulkEmailEntryResult {
+  Status: BulkEmailStatus;
+  Error?: string;
+  MessageId?: string;
+}
+
+/** SES v2 `SendBulkEmail` output: one result per entry, in order. */
+export interface SendBulkEmailResponse {
+  BulkEmailEntryResults: BulkEmailEntryResult[];
+}
+
+/** SES v2 `TestRenderEmailTemplate` input. */
+export interface TestRenderEmailTemplateRequest {
+  TemplateName: string;
+  TemplateData: string;
+}
+
+/** SES v1 `SendTemplatedEmail` input. */
+export interface V1SendTemplatedEmailRequest {
+  Source: string;
+  Destination: SesDestination;
+  ReplyToAddresses?: string[];
+  ReturnPath?: string;
+  SourceArn?: string;
+  ReturnPathArn?: string;
+  Tags?: SesMessageTag[];
+  ConfigurationSetName?: string;
+  Template?: string;
+  TemplateArn?: string;
+  TemplateData: string;
+}
+
+/** SES v1 `BulkEmailDestination`. */
+export interface V1BulkEmailDestination {
+  Destination: SesDestination;
+  ReplacementTags?: SesMessageTag[];
+  ReplacementTemplateData?: string;
+}
+
+/** SES v1 `SendBulkTemplatedEmail` input. */
+export interface V1SendBulkTemplatedEmailRequest {
+  Source: string;
+  SourceArn?: string;
+  ReplyToAddresses?: string[];
+  ReturnPath?: string;
+  ReturnPathArn?: string;
+  ConfigurationSetName?: string;
+  DefaultTags?: SesMessageTag[];
+  Template?: string;
+  TemplateArn?: string;
+  DefaultTemplateData?: string;
+  Destinations: V1BulkEmailDestination[];
+}
+
+/** SES v1 `SendBulkTemplatedEmail` output: v1's PascalCase status per destination. */
+export interface V1SendBulkTemplatedEmailResponse {
+  Status: Array<{ Status: string; Error?: string; MessageId?: string }>;
+}

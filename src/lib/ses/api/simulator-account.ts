@@ -3,7 +3,13 @@
  * outcome rules, configuration sets and templates.
  */
 import { checkConfigurationSet } from '../account/configuration-sets.ts';
-import { addIdentity, normalizeIdentity, removeIdentity } from '../identities/identities.ts';
+import {
+  addIdentity,
+  normalizeIdentity,
+  removeIdentity,
+  type IdentityRecord,
+} from '../identities/identities.ts';
+import { invalidParameterError } from './errors.ts';
 import { checkOutcomeRule } from '../account/outcome-rules.ts';
 import { computeReputation, enforcementStatus, reputationHistory } from '../account/reputation.ts';
 import { setProductionAccess, setQuotas, sentLast24Hours } from '../account/sandbox-and-quota.ts';
@@ -14,16 +20,27 @@ import {
   findSuppressedDestination,
   putSuppressedDestination,
 } from '../account/suppression.ts';
-import { checkTemplate } from '../account/templates.ts';
+import { checkTemplate, SIMULATOR_WORDING } from '../account/templates.ts';
 import { MAX_TEMPLATES } from '../limits.ts';
 
 /** The methods a simulator has for its account's settings. */
+/** An identity's record; RangeError when it is not one of the account's. */
+function identityRecord(ctx: SimulatorContext, identity: string): IdentityRecord {
+  ctx.settle();
+  const { identity: key } = normalizeIdentity(identity);
+  const record = ctx.state.identities.find((r) => r.identity === key);
+  if (!record) throw new RangeError(`${identity} is not a verified identity.`);
+  return record;
+}
+
 export type AccountMethods = Pick<
   SesSimulator,
   | 'verifyIdentity'
   | 'deleteIdentity'
   | 'listIdentities'
   | 'setIdentityHeadersInNotificationsEnabled'
+  | 'setIdentityNotificationTopic'
+  | 'setIdentityFeedbackForwardingEnabled'
   | 'putSuppressedDestination'
   | 'deleteSuppressedDestination'
   | 'getSuppressedDestination'
@@ -70,11 +87,28 @@ export function accountMethods(ctx: SimulatorContext): AccountMethods {
     },
     listIdentities: () => (ctx.settle(), structuredClone(ctx.state.identities)),
     setIdentityHeadersInNotificationsEnabled(identity, enabled) {
-      ctx.settle();
-      const { identity: key } = normalizeIdentity(identity);
-      const record = ctx.state.identities.find((r) => r.identity === key);
-      if (!record) throw new RangeError(`${identity} is not a verified identity.`);
-      record.headersInNotificationsEnabled = enabled;
+      identityRecord(ctx, identity).headersInNotificationsEnabled = enabled;
+    },
+    setIdentityNotificationTopic(identity, type, topicArn) {
+      const record = identityRecord(ctx, identity);
+      if (topicArn !== undefined && !/^arn:aws:sns:[^:]+:\d{12}:[\w-]{1,256}$/.test(topicArn)) {
+        throw new RangeError(`${topicArn} is not an SNS topic ARN.`);
+      }
+      const topics = { ...record.notificationTopics };
+      if (topicArn === undefined) delete topics[type];
+      else topics[type] = topicArn;
+      record.notificationTopics = topics;
+      if (!topics.Bounce || !topics.Complaint) record.feedbackForwardingEnabled = true;
+    },
+    setIdentityFeedbackForwardingEnabled(identity, enabled) {
+      const record = identityRecord(ctx, identity);
+      if (!enabled && !(record.notificationTopics?.Bounce && record.notificationTopics.Complaint)) {
+        throw invalidParameterError(
+          'Feedback forwarding can only be turned off once Bounce and Complaint notifications go to SNS topics.' +
+            SIMULATOR_WORDING,
+        );
+      }
+      record.feedbackForwardingEnabled = enabled;
     },
     putSuppressedDestination(emailAddress, reason) {
       const now = ctx.settle();

@@ -4,13 +4,19 @@
  */
 import type { ConfigurationSet } from '../account/configuration-sets.ts';
 import type { SesError } from './errors.ts';
-import type { IdentityRecord } from '../identities/identities.ts';
+import type { IdentityRecord, NotificationType } from '../identities/identities.ts';
 import type { InboundRecord } from '../inbound/receiving.ts';
 import type { OutcomeRule } from '../account/outcome-rules.ts';
 import type { ReceiptRuleSet } from '../inbound/receiving.ts';
 import type {
+  SendBulkEmailRequest,
+  SendBulkEmailResponse,
   SendEmailRequest,
   SendEmailResponse,
+  TestRenderEmailTemplateRequest,
+  V1SendBulkTemplatedEmailRequest,
+  V1SendBulkTemplatedEmailResponse,
+  V1SendTemplatedEmailRequest,
   V1SendEmailRequest,
   V1SendEmailResponse,
   V1SendRawEmailRequest,
@@ -111,6 +117,28 @@ export interface SesSimulator {
   listIdentities(): IdentityRecord[];
   /** Whether the identity's feedback notifications include the original headers (default off). */
   setIdentityHeadersInNotificationsEnabled(identity: string, enabled: boolean): void;
+  /**
+   * Send an identity's notifications of one type to an SNS topic (`SetIdentityNotificationTopic`),
+   * or none (`undefined`). Without a topic SES publishes no notification of that type.
+   */
+  setIdentityNotificationTopic(
+    identity: string,
+    type: NotificationType,
+    topicArn: string | undefined,
+  ): void;
+  /**
+   * Turn email feedback forwarding on or off (`SetIdentityFeedbackForwardingEnabled`); off only
+   * while Bounce and Complaint notifications have topics.
+   */
+  setIdentityFeedbackForwardingEnabled(identity: string, enabled: boolean): void;
+  /** The bounce and complaint emails SES forwarded, oldest first (email feedback forwarding). */
+  feedbackEmails(): Array<{
+    at: number;
+    to: string;
+    kind: 'bounce' | 'complaint';
+    messageId: string;
+    raw: Uint8Array;
+  }>;
   /** Put an address on the account-level suppression list (`PutSuppressedDestination`). */
   putSuppressedDestination(emailAddress: string, reason: SuppressionReason): void;
   /** Take an address off the list; SesError `NotFoundException` when it is not on it. */
@@ -137,6 +165,19 @@ export interface SesSimulator {
   previewSend(request: SendEmailRequest): SendPreview;
   /** As `sendEmail`, with Raw content first read in full by `inspectMessage` (decoded headers). */
   sendEmailAsync(request: SendEmailRequest): Promise<SendEmailResponse>;
+  /**
+   * SES v2 `SendBulkEmail`: the default template filled for each entry with its replacement data
+   * (merged over the default data key by key) and sent; one result per entry, in order.
+   */
+  sendBulkEmail(request: SendBulkEmailRequest): SendBulkEmailResponse;
+  /** SES v2 `TestRenderEmailTemplate`: the MIME message a stored template renders to. */
+  testRenderEmailTemplate(request: TestRenderEmailTemplateRequest): { RenderedTemplate: string };
+  /** SES v1 `SendTemplatedEmail` (10 MB limit). */
+  sendV1TemplatedEmail(request: V1SendTemplatedEmailRequest): V1SendEmailResponse;
+  /** SES v1 `SendBulkTemplatedEmail`: v1's PascalCase status per destination. */
+  sendV1BulkTemplatedEmail(
+    request: V1SendBulkTemplatedEmailRequest,
+  ): V1SendBulkTemplatedEmailResponse;
   /** SES v1 `SendEmail` (10 MB limit; errors carry `v1Code` for the v1 wire code). */
   sendV1Email(request: V1SendEmailRequest): V1SendEmailResponse;
   /** SES v1 `SendRawEmail` (10 MB limit; `ses:operation` is `SendRawEmail`). */

@@ -2,6 +2,7 @@
  * The simulator's receiving side: receipt rule sets, receiving mail, and the inbound store.
  */
 import { inspectMessage } from '../../mime/index.ts';
+import { asSesError } from './errors.ts';
 import { receiveMessage, type InboundInput } from '../inbound/inbound.ts';
 import { checkRuleSet } from '../inbound/receiving.ts';
 import { isAtVerifiedDomain } from '../outbound/self-receipt.ts';
@@ -78,7 +79,9 @@ export function receivingMethods(ctx: SimulatorContext): ReceivingMethods {
     activeReceiptRuleSet: () => (ctx.settle(), ctx.state.receiving.activeRuleSetName),
     receiveEmail: (request) => structuredClone(receive(request)),
     async receiveEmailAsync(request) {
-      const inspection = await inspectMessage(blobBytes(request.raw));
+      const inspection = await inspectMessage(blobBytes(request.raw)).catch((error: unknown) => {
+        throw asSesError(error);
+      });
       return structuredClone(
         receive(request, {
           ...(inspection.subject !== undefined ? { subject: inspection.subject } : {}),

@@ -6,7 +6,7 @@
 import { decodeBase64 } from '../../mime/base64.ts';
 import { inspectMessage } from '../../mime/index.ts';
 import { runDueTasks } from '../outbound/delivery-engine.ts';
-import { SesError } from './errors.ts';
+import { asSesError, SesError } from './errors.ts';
 import { checkOutcomeRule } from '../account/outcome-rules.ts';
 import type { SendEmailRequest, SendEmailResponse } from './request-types.ts';
 import { acceptSend, type RawInsight } from '../outbound/send.ts';
@@ -22,6 +22,13 @@ import { receivingMethods } from './simulator-receiving.ts';
 import { createInitialState, readState } from './state-io.ts';
 import type { SentMessage, SesSimulatorState } from './state.ts';
 import { v1SendEmailToV2, v1SendRawEmailToV2 } from './v1-requests.ts';
+import {
+  sendBulkEmail,
+  sendBulkTemplatedEmail,
+  testRenderEmailTemplate,
+  v1TemplatedToV2,
+  type SendAs,
+} from './templated-sending.ts';
 import { blobBytes } from '../outbound/validation.ts';
 import { V1_MAX_MESSAGE_BYTES } from '../limits.ts';
 
@@ -90,13 +97,15 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
       return change();
     } catch (error) {
       state.random.state = saved;
-      throw error;
+      throw asSesError(error);
     }
   };
   const send = (request: SendEmailRequest, insight: RawInsight = {}): SendEmailResponse => {
     const now = settle();
     return transact(() => ({ MessageId: acceptSend(state, request, now, insight) }));
   };
+  const sendAs: SendAs = (request, operation, v1) =>
+    send(request, { operation, ...(v1 ? { sizeLimit: V1_MAX_MESSAGE_BYTES } : {}) });
   const ctx: SimulatorContext = {
     get state() {
       return state;
@@ -125,10 +134,15 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
           })),
         };
       } catch (error) {
-        if (error instanceof SesError) return { accepted: false, error };
-        throw error;
+        const answer = asSesError(error);
+        if (answer instanceof SesError) return { accepted: false, error: answer };
+        throw answer;
       }
     },
+    sendBulkEmail: (request) => sendBulkEmail(request, sendAs),
+    testRenderEmailTemplate: (request) => testRenderEmailTemplate(ctx, request),
+    sendV1TemplatedEmail: (request) => sendAs(v1TemplatedToV2(request), 'SendTemplatedEmail', true),
+    sendV1BulkTemplatedEmail: (request) => sendBulkTemplatedEmail(request, sendAs),
     sendV1Email: (request) =>
       send(v1SendEmailToV2(request), { operation: 'SendEmail', sizeLimit: V1_MAX_MESSAGE_BYTES }),
     sendV1RawEmail: (request) =>
@@ -139,7 +153,9 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     async sendEmailAsync(request) {
       const raw = request.Content?.Raw?.Data;
       if (raw === undefined) return send(request);
-      const inspection = await inspectMessage(blobBytes(raw));
+      const inspection = await inspectMessage(blobBytes(raw)).catch((error: unknown) => {
+        throw asSesError(error);
+      });
       return send(request, {
         attachmentNames: inspection.attachments.flatMap((a) =>
           a.filename !== undefined ? [a.filename] : [],
@@ -156,10 +172,21 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     now: () => new Date(settle()),
     nextScheduledAt() {
       settle();
-      const next = Math.min(...state.tasks.map((t) => t.at));
+      // A loop, not `Math.min(...)`: an imported state may hold more tasks than a call takes.
+      const next = state.tasks.reduce((min, task) => Math.min(min, task.at), Infinity);
       return Number.isFinite(next) ? new Date(next) : undefined;
     },
     notifications: () => (settle(), state.notifications.map((n) => structuredClone(n.payload))),
+    feedbackEmails: () => (
+      settle(),
+      state.feedbackEmails.map(({ at, to, kind, messageId, raw }) => ({
+        at,
+        to,
+        kind,
+        messageId,
+        raw: decodeBase64(raw),
+      }))
+    ),
     events: () => (settle(), state.events.map((e) => structuredClone(e.payload))),
     notificationLog: () => (settle(), structuredClone(state.notifications)),
     eventLog: () => (settle(), structuredClone(state.events)),

@@ -3,7 +3,8 @@
  * plain JSON; `importState` checks that a value is such a state before it is used.
  */
 import { createRandom } from './ids.ts';
-import type { OutcomeRule } from '../account/outcome-rules.ts';
+import { checkOutcomeRule, type OutcomeRule } from '../account/outcome-rules.ts';
+import { stateShapeProblem } from './state-schema.ts';
 import { createSendingAccount } from '../account/sandbox-and-quota.ts';
 import type { SesSimulatorState } from './state.ts';
 
@@ -55,6 +56,7 @@ export function createInitialState(options: InitialStateOptions): SesSimulatorSt
     messages: [],
     tasks: [],
     notifications: [],
+    feedbackEmails: [],
     events: [],
     reputation: [],
     receiving: { ruleSets: [], inbound: [] },
@@ -72,6 +74,7 @@ const ARRAYS: ReadonlyArray<keyof SesSimulatorState> = [
   'messages',
   'tasks',
   'notifications',
+  'feedbackEmails',
   'events',
   'reputation',
 ];
@@ -85,9 +88,11 @@ export function readState(value: unknown): SesSimulatorState {
     throw new RangeError('A saved SES simulator state is a JSON object.');
   }
   const state = value as Partial<SesSimulatorState>;
-  if (state.format === STATE_FORMAT && state.version === STATE_VERSION && !('templates' in state)) {
-    // States saved before templates were kept have none.
-    return readState({ ...state, templates: [] });
+  if (state.format === STATE_FORMAT && state.version === STATE_VERSION) {
+    // States saved before templates or forwarded feedback emails were kept have none.
+    for (const key of ['templates', 'feedbackEmails'] as const) {
+      if (!(key in state)) return readState({ ...state, [key]: [] });
+    }
   }
   if (state.format !== STATE_FORMAT) {
     throw new RangeError('This is not a saved SES simulator state.');
@@ -117,5 +122,18 @@ export function readState(value: unknown): SesSimulatorState {
   ) {
     throw new RangeError('The saved state has no receiving section.');
   }
-  return structuredClone(state as SesSimulatorState);
+  const problem = stateShapeProblem(state);
+  if (problem) throw new RangeError(`The saved state is damaged: ${problem}.`);
+  const copy = structuredClone(state as SesSimulatorState);
+  for (const rule of copy.outcomeRules) {
+    try {
+      checkOutcomeRule(rule);
+    } catch (error) {
+      throw new RangeError(
+        `The saved state's outcome rule "${rule.pattern}" cannot work: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+  return copy;
 }

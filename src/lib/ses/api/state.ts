@@ -28,6 +28,17 @@ export type RecipientPlan =
       complaint?: { delayMs: number; feedbackType: string; userAgent?: string };
       /** An out-of-office auto-reply this long after delivery (reported as a soft bounce). */
       autoReplyDelayMs?: number;
+      /**
+       * An asynchronous bounce: the receiving server accepted the message, then sent a DSN this
+       * long after delivery.
+       */
+      asyncBounce?: {
+        delayMs: number;
+        bounceType: 'Permanent' | 'Transient';
+        bounceSubType: string;
+        status: string;
+        diagnosticCode: string;
+      };
     }
   | {
       kind: 'bounce';
@@ -46,6 +57,11 @@ export type RecipientPlan =
       delayType: string;
       /** Delivered at the first retry at least this long after acceptance. */
       recoverAfterMs?: number;
+      /**
+       * A DNS lookup failure: the one hard bounce SES retries like a soft one, and reports as
+       * `Permanent` when it gives up.
+       */
+      dnsFailure?: boolean;
     };
 
 /** Where a recipient's outcome came from. */
@@ -79,6 +95,11 @@ export interface SentMessage {
   expiresAt: number;
   /** Whether SES found a virus and rejected it after accepting it. */
   rejected: boolean;
+  /**
+   * Where SES forwards bounce and complaint emails for it: the request's feedback address, else
+   * the Return-Path header, else the sender.
+   */
+  feedbackAddress?: string;
   /** Why its template could not be rendered, when it could not (then nothing is sent). */
   renderingFailure?: { templateName: string; errorMessage: string };
   recipients: RecipientRecord[];
@@ -90,8 +111,20 @@ export interface DeliveryTask {
   /** Tie-breaker: tasks due at the same time run in the order they were made. */
   sequence: number;
   messageId: string;
-  kind: 'attempt' | 'complaint' | 'auto-reply' | 'expire' | 'reject';
+  kind: 'attempt' | 'complaint' | 'auto-reply' | 'expire' | 'reject' | 'async-bounce';
   recipients: string[];
+}
+
+/** A bounce or complaint email SES forwarded to a message's feedback address. */
+export interface FeedbackEmailRecord {
+  /** Simulated time it was sent, epoch ms. */
+  at: number;
+  to: string;
+  kind: 'bounce' | 'complaint';
+  /** The message it reports on. */
+  messageId: string;
+  /** The whole email, base64. */
+  raw: string;
 }
 
 /** A feedback notification the simulator produced. */
@@ -102,6 +135,8 @@ export interface NotificationRecord {
   /** The identity whose notification topic it went to. */
   identity: string;
   notificationType: 'Bounce' | 'Complaint' | 'Delivery';
+  /** The SNS topic it was published to. */
+  topicArn?: string;
   payload: object;
 }
 
@@ -143,6 +178,8 @@ export interface SesSimulatorState {
   messages: SentMessage[];
   tasks: DeliveryTask[];
   notifications: NotificationRecord[];
+  /** Bounce and complaint emails forwarded (email feedback forwarding), oldest first. */
+  feedbackEmails: FeedbackEmailRecord[];
   events: EventRecord[];
   reputation: ReputationEntry[];
   receiving: ReceivingState;

@@ -19,7 +19,17 @@ export interface IdentityRecord {
   verifiedAt: string;
   /** Whether feedback notifications carry the original headers (`SetIdentityHeadersInNotificationsEnabled`). */
   headersInNotificationsEnabled: boolean;
+  /**
+   * The SNS topics its Bounce, Complaint and Delivery notifications go to
+   * (`SetIdentityNotificationTopic`); SES publishes no notification of a type without a topic.
+   */
+  notificationTopics?: Partial<Record<NotificationType, string>>;
+  /** Email feedback forwarding (`SetIdentityFeedbackForwardingEnabled`); on when absent. */
+  feedbackForwardingEnabled?: boolean;
 }
+
+/** The kinds of identity feedback notification. */
+export type NotificationType = 'Bounce' | 'Complaint' | 'Delivery';
 
 const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 

@@ -14,6 +14,7 @@ import {
 import { DEFAULT_SMTP_RESPONSE } from '../account/outcome-rules.ts';
 import { publishEvent, publishNotification, remoteMtaIp, smtpOutHost } from './publishing.ts';
 import { receiveDelivered } from './self-receipt.ts';
+import { domainOf } from '../identities/address.ts';
 import type {
   DeliveryTask,
   RecipientRecord,
@@ -77,6 +78,8 @@ function runTask(state: SesSimulatorState, message: SentMessage, task: DeliveryT
       return reportSoftBounces(state, message, task.at, recipients);
     case 'complaint':
       return complain(state, message, task.at, recipients);
+    case 'async-bounce':
+      return asyncBounce(state, message, task.at, recipients);
     case 'auto-reply':
       return bounce(state, message, task.at, recipients, {
         bounceType: 'Transient',
@@ -171,6 +174,11 @@ function deliver(
       schedule(state, at + plan.complaint.delayMs, message.mail.messageId, 'complaint', [
         r.emailAddress,
       ]);
+    if (plan.asyncBounce) {
+      schedule(state, at + plan.asyncBounce.delayMs, message.mail.messageId, 'async-bounce', [
+        r.emailAddress,
+      ]);
+    }
     if (plan.autoReplyDelayMs !== undefined) {
       schedule(state, at + plan.autoReplyDelayMs, message.mail.messageId, 'auto-reply', [
         r.emailAddress,
@@ -222,6 +230,45 @@ function processingDelay(message: SentMessage): number {
   return message.firstAttemptAt - message.acceptedAt;
 }
 
+/**
+ * A DSN from the receiving server after it accepted the message: reported by that server (its
+ * MX as the reporting MTA), with no retry, since SES has already delivered.
+ */
+function asyncBounce(
+  state: SesSimulatorState,
+  message: SentMessage,
+  at: number,
+  recipients: RecipientRecord[],
+): void {
+  for (const r of recipients) {
+    const plan = r.plan.kind === 'deliver' ? r.plan.asyncBounce : undefined;
+    if (!plan) continue;
+    bounce(state, message, at, [r], {
+      bounceType: plan.bounceType,
+      bounceSubType: plan.bounceSubType,
+      recipients: [
+        {
+          emailAddress: r.emailAddress,
+          action: 'failed',
+          status: plan.status,
+          diagnosticCode: plan.diagnosticCode,
+        },
+      ],
+      reportingMTA: `dns; mx.${domainOf(r.emailAddress)}`,
+    });
+  }
+}
+
+/**
+ * The diagnostic SES gives when it stops retrying: `4.4.7` "Message expired", with the last
+ * attempt's reply in angle brackets (ses-facts §6).
+ */
+export function expiryDiagnostic(message: SentMessage, lastDiagnostic: string): string {
+  const minutes = Math.round((message.expiresAt - message.acceptedAt) / 60_000);
+  const reply = lastDiagnostic.replace(/^smtp;\s*/i, '');
+  return `smtp; 554 4.4.7 Message expired: unable to deliver in ${minutes} minutes.<${reply}>`;
+}
+
 function reportSoftBounces(
   state: SesSimulatorState,
   message: SentMessage,
@@ -231,21 +278,34 @@ function reportSoftBounces(
   const waiting = recipients.filter((r) => r.status === 'delayed');
   const groups = new Map<string, RecipientRecord[]>();
   for (const r of waiting) {
-    const key = r.plan.kind === 'soft-bounce' ? r.plan.bounceSubType : 'General';
+    const plan = r.plan.kind === 'soft-bounce' ? r.plan : undefined;
+    const key = `${plan?.dnsFailure ? 'Permanent' : 'Transient'}/${plan?.bounceSubType ?? 'General'}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  for (const [subType, group] of groups) {
+  for (const [key, group] of groups) {
+    const [bounceType, subType] = key.split('/') as ['Permanent' | 'Transient', string];
     for (const r of group) r.status = 'bounced';
     bounce(state, message, at, group, {
-      bounceType: 'Transient',
+      bounceType,
       bounceSubType: subType,
-      recipients: group.map((r) => ({
-        emailAddress: r.emailAddress,
-        action: 'failed',
-        ...(r.plan.kind === 'soft-bounce'
-          ? { status: r.plan.status, diagnosticCode: r.plan.diagnosticCode }
-          : {}),
-      })),
+      recipients: group.map((r) => {
+        const plan = r.plan.kind === 'soft-bounce' ? r.plan : undefined;
+        if (!plan) return { emailAddress: r.emailAddress, action: 'failed' };
+        // A DNS failure is reported as the hard bounce it is; a soft bounce as expired.
+        return plan.dnsFailure
+          ? {
+              emailAddress: r.emailAddress,
+              action: 'failed',
+              status: plan.status,
+              diagnosticCode: plan.diagnosticCode,
+            }
+          : {
+              emailAddress: r.emailAddress,
+              action: 'failed',
+              status: '4.4.7',
+              diagnosticCode: expiryDiagnostic(message, plan.diagnosticCode),
+            };
+      }),
       reportingMTA: `dns; ${smtpOutHost(state)}`,
       remoteMtaIp: remoteMtaIp(group[0]?.emailAddress ?? ''),
     });

@@ -14,6 +14,7 @@ import {
   simulatorScenario,
 } from './mailbox-simulator.ts';
 import {
+  DEFAULT_ASYNC_BOUNCE_DELAY_MS,
   DEFAULT_COMPLAINT_DELAY_MS,
   DEFAULT_FEEDBACK_USER_AGENT,
   DEFAULT_SMTP_RESPONSE,
@@ -21,7 +22,9 @@ import {
   hardBounceSubType,
   outcomeFor,
   softBounceSubType,
+  type HardBounceOutcome,
   type OutcomeRule,
+  type SoftBounceOutcome,
 } from '../account/outcome-rules.ts';
 import type { RecipientPlan, RecipientRoute } from '../api/state.ts';
 import {
@@ -121,6 +124,25 @@ function globalSuppressionPlan(): RecipientPlan {
   };
 }
 
+/** Delivered, then bounced by a DSN from the receiving server (an asynchronous bounce). */
+function asyncBouncePlan(
+  outcome: HardBounceOutcome | SoftBounceOutcome,
+  bounceType: 'Permanent' | 'Transient',
+  derivedSubType: string,
+): RecipientPlan {
+  return {
+    kind: 'deliver',
+    smtpResponse: DEFAULT_SMTP_RESPONSE,
+    asyncBounce: {
+      delayMs: outcome.asyncDelayMs ?? DEFAULT_ASYNC_BOUNCE_DELAY_MS,
+      bounceType,
+      bounceSubType: outcome.bounceSubType ?? derivedSubType,
+      status: outcome.status,
+      diagnosticCode: outcome.diagnosticCode ?? defaultDiagnosticCode(outcome.status),
+    },
+  };
+}
+
 /**
  * What will happen to one recipient. Order: the mailbox simulator; the account-level list (when
  * its reasons are in use: an address suppressed for bounces bounces `OnAccountSuppressionList`,
@@ -182,16 +204,33 @@ export function planRecipient(address: string, context: PlanningContext): Planne
       };
       break;
     case 'hard-bounce':
-      plan = {
-        kind: 'bounce',
-        bounceType: 'Permanent',
-        bounceSubType: outcome.bounceSubType ?? hardBounceSubType(outcome.status),
-        status: outcome.status,
-        diagnosticCode: outcome.diagnosticCode ?? defaultDiagnosticCode(outcome.status),
-        withRemoteMtaIp: true,
-      };
+      if (outcome.timing === 'asynchronous') {
+        plan = asyncBouncePlan(outcome, 'Permanent', hardBounceSubType(outcome.status));
+      } else if (outcome.dnsFailure) {
+        plan = {
+          kind: 'soft-bounce',
+          status: outcome.status,
+          bounceSubType: outcome.bounceSubType ?? hardBounceSubType(outcome.status),
+          diagnosticCode: outcome.diagnosticCode ?? defaultDiagnosticCode(outcome.status),
+          delayType: 'RecipientServerError',
+          dnsFailure: true,
+        };
+      } else {
+        plan = {
+          kind: 'bounce',
+          bounceType: 'Permanent',
+          bounceSubType: outcome.bounceSubType ?? hardBounceSubType(outcome.status),
+          status: outcome.status,
+          diagnosticCode: outcome.diagnosticCode ?? defaultDiagnosticCode(outcome.status),
+          withRemoteMtaIp: true,
+        };
+      }
       break;
     case 'soft-bounce':
+      if (outcome.timing === 'asynchronous') {
+        plan = asyncBouncePlan(outcome, 'Transient', softBounceSubType(outcome.status));
+        break;
+      }
       plan = {
         kind: 'soft-bounce',
         status: outcome.status,

@@ -18,6 +18,7 @@ import {
   publishNotification,
 } from './publishing.ts';
 import type { RecipientRecord, SentMessage, SesSimulatorState } from '../api/state.ts';
+import { bounceEmail, complaintEmail, forwardFeedback } from './feedback-email.ts';
 
 /** What a bounce reports. */
 export interface BounceSpec {
@@ -50,6 +51,9 @@ export function bounce(
     bounceNotification(message.mail, object, headers),
   );
   publishEvent(state, message, at, 'BOUNCE', () => bounceEvent(message.mail, object));
+  forwardFeedback(state, message, at, 'bounce', (to) =>
+    bounceEmail(state, message, to, object, at),
+  );
   if (spec.bounceType !== 'Permanent') return;
   let counted = 0;
   for (const r of recipients) {
@@ -84,6 +88,9 @@ export function suppressedComplaint(
     complaintNotification(message.mail, complaint, headers),
   );
   publishEvent(state, message, at, 'COMPLAINT', () => complaintEvent(message.mail, complaint));
+  forwardFeedback(state, message, at, 'complaint', (to) =>
+    complaintEmail(state, message, to, complaint, at),
+  );
 }
 
 /** Report the complaints due for some delivered recipients. */
@@ -111,6 +118,9 @@ export function complain(
       complaintNotification(message.mail, complaint, headers),
     );
     publishEvent(state, message, at, 'COMPLAINT', () => complaintEvent(message.mail, complaint));
+    forwardFeedback(state, message, at, 'complaint', (to) =>
+      complaintEmail(state, message, to, complaint, at),
+    );
     if (r.route === 'outcome-rule') {
       feedSuppression(state, message, r.emailAddress, 'COMPLAINT', at, feedbackId);
       if (r.countsForReputation) countReputation(state, at, 'complaint', 1);

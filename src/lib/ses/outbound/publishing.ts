@@ -39,7 +39,10 @@ export function randomInt(state: SesSimulatorState, min: number, max: number): n
   return nextInt(state.random, min, max);
 }
 
-/** Send a feedback notification to the message's identity. */
+/**
+ * Send a feedback notification to the SNS topic the message's identity has for its type; SES
+ * publishes none where the identity has no topic.
+ */
 export function publishNotification(
   state: SesSimulatorState,
   message: SentMessage,
@@ -48,7 +51,10 @@ export function publishNotification(
   build: (includeHeaders: boolean) => object,
 ): void {
   const identity = state.identities.find((record) => record.identity === message.identity);
+  const topicArn = identity?.notificationTopics?.[notificationType];
+  if (!topicArn) return;
   state.notifications.push({
+    topicArn,
     at,
     messageId: message.mail.messageId,
     identity: message.identity,

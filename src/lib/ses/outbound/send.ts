@@ -25,6 +25,7 @@ import { renderRequest } from '../account/templates.ts';
 import { stampMessage, submittedMessage } from './outgoing-message.ts';
 import { countReputation, publishEvent, randomInt, suppressedReasonsFor } from './publishing.ts';
 import type { SendEmailRequest } from '../api/request-types.ts';
+import type { TemplatedOperation } from '../api/templated-sending.ts';
 import { quotaError, recordSend } from '../account/sandbox-and-quota.ts';
 import type { RecipientRecord, SentMessage, SesSimulatorState } from '../api/state.ts';
 import { checkMessageSize, prepareSend } from './validation.ts';
@@ -36,7 +37,7 @@ export interface RawInsight {
   /** File names of the message's attachments. */
   attachmentNames?: readonly string[];
   /** The API operation, published as the `ses:operation` tag (default `SendEmail`). */
-  operation?: 'SendEmail' | 'SendRawEmail';
+  operation?: TemplatedOperation | 'SendRawEmail';
   /** The message size limit of the API used (default v2's). */
   sizeLimit?: number;
 }
@@ -60,6 +61,9 @@ export function acceptSend(
   const senderIdentity = findCoveringIdentity(state.identities, prepared.from.address);
   if (!senderIdentity) failed.push(prepared.from.text);
   // Sender and Return-Path must be verified as well as From (ses-facts §3.2).
+  const returnPathHeader = headerValue(prepared.rawHeaders ?? [], 'Return-Path');
+  const returnPath =
+    returnPathHeader === undefined ? undefined : parseMailbox(returnPathHeader)?.address;
   for (const name of ['Sender', 'Return-Path']) {
     const value = headerValue(prepared.rawHeaders ?? [], name);
     const mailbox = value === undefined ? undefined : parseMailbox(value);
@@ -147,6 +151,8 @@ export function acceptSend(
     firstAttemptAt,
     content: prepared.content,
     identity: senderIdentity.identity,
+    // Feedback goes to the request's address, else the Return-Path, else the sender (ses-facts §1).
+    feedbackAddress: feedback ?? returnPath ?? prepared.from.address,
     deliveredRaw: encodeBase64(delivered),
     expiresAt:
       nowMs +

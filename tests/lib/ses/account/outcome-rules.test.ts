@@ -116,7 +116,16 @@ describe('soft bounces', () => {
       bounceType: 'Transient',
       bounceSubType: 'MailboxFull',
       timestamp: new Date(T0 + DEFAULT_MAX_DELIVERY_MS).toISOString(),
-      bouncedRecipients: [{ emailAddress: 'max@full.example', action: 'failed', status: '4.2.2' }],
+      // SES reports a soft bounce it gave up on as expired, with the last attempt's reply.
+      bouncedRecipients: [
+        {
+          emailAddress: 'max@full.example',
+          action: 'failed',
+          status: '4.4.7',
+          diagnosticCode:
+            'smtp; 554 4.4.7 Message expired: unable to deliver in 840 minutes.<452 4.2.2 mailbox full>',
+        },
+      ],
     });
     const times = (ses.events() as Json[])
       .filter((e) => e.eventType === 'DeliveryDelay')

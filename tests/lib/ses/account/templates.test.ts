@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderTemplate, SesError } from '../../../../src/lib/ses/index.ts';
+import { SIMULATOR_WORDING } from '../../../../src/lib/ses/account/templates.ts';
 import { fixture, keysOf } from '../shape.ts';
 import { simulator, thrown, withEventDestination } from '../support.ts';
 
@@ -93,16 +94,26 @@ describe('templates', () => {
     expect(ses.emailTemplates()).toEqual([]);
   });
 
-  test('Handlebars blocks are reported, not half-rendered', () => {
-    const result = renderTemplate(
-      'T',
-      { Subject: 'x', Text: '{{#if vip}}VIP{{/if}}' },
-      { vip: true },
-    );
+  test('Handlebars blocks render as SES renders them', () => {
+    const template = {
+      Subject: '{{#if vip}}VIP: {{/if}}Your order',
+      Text: '{{#each items}}- {{name}}\n{{else}}Nothing.{{/each}}',
+    };
+    expect(
+      renderTemplate('T', template, { vip: true, items: [{ name: 'a' }, { name: 'b' }] }),
+    ).toEqual({
+      ok: true,
+      subject: 'VIP: Your order',
+      text: '- a\n- b\n',
+    });
+  });
+
+  test("a template the simulator cannot read says so in the simulator's words", () => {
+    const result = renderTemplate('T', { Subject: 'x', Text: '{{#if vip}}VIP' }, { vip: true });
     expect(result).toEqual({
       ok: false,
       templateName: 'T',
-      errorMessage: "Template expression '{{#if vip}}' is not supported by the simulator.",
+      errorMessage: "'{{#if}}' is never closed." + SIMULATOR_WORDING,
     });
   });
 });

@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { createSesSimulator, SesError } from '../../../../src/lib/ses/index.ts';
 import { isSimulatorAddress } from '../../../../src/lib/ses/outbound/mailbox-simulator.ts';
-import { rawRequest, T0 } from '../support.ts';
+import { rawRequest, T0, withNotificationTopics } from '../support.ts';
 import { propertyRuns } from '../../../support/property-runs.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -65,6 +65,7 @@ function account() {
     ],
   });
   ses.verifyIdentity('example.com');
+  withNotificationTopics(ses, 'example.com');
   ses.setSendQuota({ max24HourSend: MAX_24_HOUR_SEND, maxSendRate: 3 });
   return ses;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { createSesSimulator } from '../../../../src/lib/ses/index.ts';
-import { rawRequest, simulator, T0, withEventDestination } from '../support.ts';
+import {
+  rawRequest,
+  simulator,
+  T0,
+  withEventDestination,
+  withNotificationTopics,
+} from '../support.ts';
 
 function busy(seed = 7) {
   const ses = simulator({
@@ -80,6 +86,7 @@ describe('state', () => {
     let clock = T0;
     const ses = createSesSimulator({ now: () => new Date(clock) });
     ses.verifyIdentity('example.com');
+    withNotificationTopics(ses, 'example.com');
     ses.sendEmail(rawRequest(['success@simulator.amazonses.com']));
     expect(ses.nextScheduledAt()?.getTime()).toBeGreaterThan(T0);
     clock += 60_000;
