@@ -17,6 +17,11 @@ function chromiumPath(): string | undefined {
 const port = Number(process.env.E2E_PORT ?? 4173);
 const harnessPort = Number(process.env.E2E_HARNESS_PORT ?? 4174);
 
+const launchOptions = {
+  executablePath: chromiumPath(),
+  args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
+};
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -29,17 +34,20 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     acceptDownloads: true,
+    // The production build registers a service worker; tests that count requests or reload after
+    // a change must see the network, so only the offline spec lets it run.
+    serviceWorkers: 'block',
   },
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumPath(),
-          args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-        },
-      },
+      testIgnore: /offline\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      name: 'offline',
+      testMatch: /offline\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions, serviceWorkers: 'allow' },
     },
   ],
   webServer: [

@@ -10,6 +10,24 @@ import { gzipSync } from 'node:zlib';
 /** The budget for JavaScript loaded by the first page view, in KiB of gzip. */
 export const FIRST_VISIT_BUDGET_KIB = 160;
 
+/** The gzip KiB of JavaScript that `dist/index.html` loads, or undefined before a build. */
+export function firstVisitKib(dist = 'dist'): number | undefined {
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) return undefined;
+  let total = 0;
+  for (const path of initialScripts(readFileSync(index, 'utf8'))) {
+    total += gzipSync(readFileSync(join(dist, path))).length / 1024;
+  }
+  return total;
+}
+
+/** The scripts index.html loads (module entry and preloads), as paths under dist/. */
+function initialScripts(html: string): Set<string> {
+  return new Set(
+    [...html.matchAll(/(?:src|href)="(?:\.\/|\/)(assets\/[^"]+\.js)"/g)].map((match) => match[1]!),
+  );
+}
+
 /** Print the first-visit JavaScript size against the budget. */
 export function reportBundleSize(dist = 'dist'): void {
   const index = join(dist, 'index.html');
@@ -18,9 +36,7 @@ export function reportBundleSize(dist = 'dist'): void {
     return;
   }
   const html = readFileSync(index, 'utf8');
-  const initial = new Set(
-    [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!),
-  );
+  const initial = initialScripts(html);
   const kib = (path: string) => gzipSync(readFileSync(join(dist, path))).length / 1024;
   let first = 0;
   const rows: string[] = [];

@@ -95,3 +95,19 @@ export function tinyDraft(): Draft {
     text: 'Free space on /var fell below 10%.\nThis is an automated message.\n',
   };
 }
+
+/** A 25 MB message: headers, a text part and an 18 MB attachment in base64 lines of 76. */
+export function largeMessage(): Buffer {
+  const attachment = Buffer.alloc(18 * 1024 * 1024);
+  for (let i = 0; i < attachment.length; i++) attachment[i] = (i * 7919) & 0xff;
+  const base64 = attachment.toString('base64').replace(/.{76}/g, '$&\r\n');
+  const head =
+    'From: Big Sender <big@example.com>\r\nTo: you@example.org\r\nSubject: A very large message\r\n' +
+    'Date: Fri, 27 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n' +
+    'Content-Type: multipart/mixed; boundary="big"\r\n\r\n--big\r\n' +
+    'Content-Type: text/plain; charset=us-ascii\r\n\r\n' +
+    'Padding text.\r\n'.repeat(100_000) +
+    '\r\n--big\r\nContent-Type: application/octet-stream; name="big.bin"\r\n' +
+    'Content-Disposition: attachment; filename="big.bin"\r\nContent-Transfer-Encoding: base64\r\n\r\n';
+  return Buffer.concat([Buffer.from(head), Buffer.from(base64), Buffer.from('\r\n--big--\r\n')]);
+}

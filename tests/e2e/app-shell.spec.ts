@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import AxeBuilder from '@axe-core/playwright';
 
 test('the app opens on Compose and switches between its three workspaces', async ({ page }) => {

@@ -16,6 +16,7 @@ export {
   positionToByteOffset,
   type ByteLines,
 } from './byte-offsets.ts';
+export { lineNumbersFrom } from './line-numbers-from.ts';
 export {
   toLintDiagnostics,
   showEngineDiagnostics,

@@ -37,6 +37,19 @@ function asciiBytes(text: string): Uint8Array {
   return out;
 }
 
+/**
+ * Sources at least this large keep their base64 lines for the next build: a draft with a 20 MB
+ * attachment is rebuilt on every keystroke, and encoding it again each time is most of the work.
+ */
+const CACHE_FROM_BYTES = 1024 * 1024;
+
+/**
+ * The base64 lines of large sources, by source. Attachment bytes are never changed once attached
+ * (a changed file is a new array), so the same array always gives the same lines; entries go when
+ * their source is dropped.
+ */
+const encodedLarge = new WeakMap<Uint8Array, Uint8Array>();
+
 /** A chunk of the output: bytes as they are, or bytes to write as base64 lines. */
 interface Chunk {
   bytes: Uint8Array;
@@ -69,7 +82,14 @@ class ByteWriter {
     for (const { bytes, base64 } of this.chunks) {
       if (base64) {
         const length = base64LinesLength(bytes.length);
-        encodeBase64LinesInto(bytes, out.subarray(at, at + length));
+        const target = out.subarray(at, at + length);
+        const encoded = encodedLarge.get(bytes);
+        if (encoded) {
+          target.set(encoded);
+        } else {
+          encodeBase64LinesInto(bytes, target);
+          if (bytes.length >= CACHE_FROM_BYTES) encodedLarge.set(bytes, target.slice());
+        }
         at += length;
       } else {
         out.set(bytes, at);

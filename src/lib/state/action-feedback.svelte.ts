@@ -3,9 +3,9 @@
  * worked, the reason when it failed. The panel shows both in live regions
  * (`FeedbackMessages.svelte`), so every click is answered for screen reader users too.
  */
-import { describeFailure } from './describe-failure.ts';
+import { describeFailure } from '../describe-failure.ts';
 
-export { UNEXPLAINED_FAILURE, describeFailure } from './describe-failure.ts';
+export { UNEXPLAINED_FAILURE, describeFailure } from '../describe-failure.ts';
 
 /** Words for an `Error` an action threw, e.g. SES's code and message. */
 export type DescribeError = (error: Error) => string;

@@ -8,6 +8,7 @@ import type {
   BuildWorkerResponse,
   DraftReference,
 } from '../workers/build-protocol.ts';
+import type { BuildChannel } from './build-pipeline.ts';
 
 type BuildRequest = Extract<BuildWorkerRequest, { type: 'build' }>;
 
@@ -15,7 +16,7 @@ type BuildRequest = Extract<BuildWorkerRequest, { type: 'build' }>;
 export type BuildListener = (response: BuildWorkerResponse) => void;
 
 /** Talks to one build worker. */
-export class BuildClient {
+export class BuildClient implements BuildChannel {
   #worker: Worker;
   #seq = 0;
   #inFlight = false;
@@ -37,8 +38,8 @@ export class BuildClient {
     };
   }
 
-  /** Give the worker an attachment's bytes (copied, so the page keeps its own). */
-  setAttachment(ref: string, content: Uint8Array): void {
+  /** Give the worker an attachment's bytes (a file is read by the worker; bytes are copied). */
+  setAttachment(ref: string, content: Blob | Uint8Array): void {
     this.#post({ type: 'attachment', ref, content });
   }
 

@@ -1,21 +1,15 @@
 /**
- * The Compose workspace's state: the draft being edited, its attachments, and the message the
- * build worker assembles from it. Components read and bind to these fields; the workspace's
- * effects call `scheduleBuild` and `save` when they change.
+ * The Compose workspace's state: the draft being edited and the message assembled from it, as
+ * runes for the components. The work is done by plain classes: `BuildPipeline` (fields → message),
+ * `SaveQueue` (fields → IndexedDB) and `AttachmentStore` (attachment bytes); this class only holds
+ * what the page shows and wires them together.
  */
-/* eslint-disable svelte/prefer-svelte-reactivity -- attachment bytes and listeners are plain
-   containers read imperatively; the reactive view of attachments is `fields.attachments`. */
 import { getContext, setContext } from 'svelte';
-import { withoutBidiControls } from '../text/bidi.ts';
-import type { Diagnostic, Draft, Envelope, MimeNode } from '../mime/types.ts';
+import type { MimeNode } from '../mime/types.ts';
 import type { TextMatch } from '../compare/text-match.ts';
-import { diffRaw, type RawChange } from '../workers/raw-diff.ts';
-import { buildOptionsFor } from '../workers/build-options.ts';
-import type { DraftReference } from '../workers/build-protocol.ts';
-import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/address.ts';
-import { attachmentType } from '../mime/media-types.ts';
+import { AttachmentStore } from './attachment-store.ts';
 import { BuildClient } from './build-client.ts';
-import { describeFailure } from './describe-failure.ts';
+import { BuildPipeline, type AssembledMessage, type RawListener } from './build-pipeline.ts';
 import {
   emptyFields,
   splitAddressList,
@@ -25,46 +19,12 @@ import {
   type HeaderRow,
 } from './draft-fields.ts';
 import { newId, type DraftLibrary, type OpenedDraft } from './drafts.svelte.ts';
+import { SaveQueue } from './save-queue.ts';
 
-/** The assembled message as the page shows it. */
-export interface AssembledMessage {
-  raw: Uint8Array;
-  envelope: Envelope;
-  tree: MimeNode;
-  diagnostics: Diagnostic[];
-  buildMs: number;
-}
-
-/** Told of each change to the raw message, in order, with the new whole message. */
-export type RawListener = (change: RawChange, raw: Uint8Array) => void;
+export type { AssembledMessage, RawListener } from './build-pipeline.ts';
 
 /** While typing goes on, the draft is saved at most this often (and at once when the page is left). */
 const SAVE_INTERVAL_MS = 150;
-
-/** How long typing must pause before the text body is compared with the HTML again. */
-const TEXT_COMPARE_DELAY_MS = 400;
-
-/** The right-hand side of a draft's Message-ID when From has no usable domain. */
-const FALLBACK_ID_DOMAIN = 'mailwright.localhost';
-
-/**
- * A Message-ID that stays the same while the draft is edited (SES replaces it when sending), so
- * the raw view does not change at the top on every keystroke.
- */
-function stableMessageId(draftId: string, from: string): string {
-  const address = flattenAddresses(parseAddressList(from))[0]?.address ?? '';
-  const domain = domainToAscii(address.slice(address.lastIndexOf('@') + 1)) ?? FALLBACK_ID_DOMAIN;
-  return `<${draftId}@${address.includes('@') && domain ? domain : FALLBACK_ID_DOMAIN}>`;
-}
-
-/**
- * Drafts up to this size (bodies and attachments) are built on the page, in the same task as the
- * keystroke, which saves the round trip to the worker; larger ones are built in the worker so the
- * page never freezes (SPEC: heavy work over about 1 MB runs in a worker).
- */
-const PAGE_BUILD_LIMIT = 512 * 1024;
-
-type BuildMessage = typeof import('../mime/build.ts').buildMessage;
 
 /** A Content-ID made from a file name: `logo.png` → `logo.png@mailwright`. */
 function contentIdFor(filename: string, taken: ReadonlySet<string>): string {
@@ -86,11 +46,11 @@ function findHtmlPart(node: MimeNode): MimeNode | undefined {
 
 /** The Compose workspace's state. */
 export class Composer {
-  /** The draft as the person edits it. */
+  /** The draft as the person edits it (attachment bytes are not in it: see `contentOf`). */
   fields = $state<DraftFields>(emptyFields());
   draftId = $state('');
   draftName = $state('');
-  /** The latest assembled message, or null before the first build. */
+  /** The latest assembled message, or null before the first build (raw: its bytes are large). */
   message = $state.raw<AssembledMessage | null>(null);
   /** The assembled message's HTML body part, found once per build for every view that needs it. */
   readonly htmlPart = $derived(this.message ? findHtmlPart(this.message.tree) : undefined);
@@ -108,94 +68,74 @@ export class Composer {
   rawSelection = $state.raw<{ from: number; to: number } | null>(null);
 
   #library: DraftLibrary;
-  #client: BuildClient | undefined;
-  #contents = new Map<string, Uint8Array>();
   #createdAt = '';
-  #rawListeners = new Set<RawListener>();
-  #compareTimer: ReturnType<typeof setTimeout> | undefined;
-  #compareSeq = 0;
-  #pageBuild: BuildMessage | undefined;
-  #buildSeq = 0;
-  #appliedSeq = 0;
-  #lastRaw: Uint8Array = new Uint8Array(0);
-  #lastSource: 'page' | 'worker' = 'worker';
-  #saving: Promise<void> | undefined;
-  #saveAgain = false;
-  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #pipeline: BuildPipeline;
+  readonly #attachments: AttachmentStore;
+  readonly #saves: SaveQueue;
 
   constructor(library: DraftLibrary) {
     this.#library = library;
+    this.#pipeline = new BuildPipeline({
+      connect: (listener) => new BuildClient(listener),
+      loadPageBuilder: () => import('../mime/build.ts').then((module) => module.buildMessage),
+      onMessage: (message) => {
+        this.message = message;
+        this.buildError = null;
+      },
+      onError: (message) => {
+        this.buildError = message;
+      },
+      onTextMatch: (result) => {
+        this.textMatch = result;
+      },
+    });
+    this.#attachments = new AttachmentStore(
+      {
+        persist: (id, content) => library.putAttachment(id, content),
+        drop: (id) => library.deleteAttachment(id),
+        share: (id, content) => this.#pipeline.share(id, content),
+        unshare: (id) => this.#pipeline.unshare(id),
+      },
+      newId,
+    );
+    this.#saves = new SaveQueue({
+      save: () => this.save(),
+      onStatus: ({ saving, error }) => {
+        this.saving = saving;
+        this.saveError = error;
+      },
+      intervalMs: SAVE_INTERVAL_MS,
+    });
   }
 
   /** Start the build worker and open the draft the person last worked on. */
   async start(): Promise<void> {
-    this.#client ??= new BuildClient((response) => {
-      if (response.type === 'built') {
-        const { seq, raw, change, envelope, tree, diagnostics, buildMs } = response;
-        // The worker's change is from its previous message: usable only if that is on screen.
-        const fromPrevious = this.#lastSource === 'worker' && seq > this.#appliedSeq;
-        this.#accept(
-          seq,
-          { raw, envelope, tree, diagnostics, buildMs },
-          'worker',
-          fromPrevious ? change : undefined,
-        );
-      } else if (response.type === 'failed') {
-        if (response.seq >= this.#appliedSeq) this.buildError = response.message;
-      } else if (response.seq === this.#compareSeq) {
-        this.textMatch = response.result;
-      }
-    });
-    // The builder for small drafts loads after the first paint; until then the worker builds.
-    void import('../mime/build.ts').then(({ buildMessage }) => {
-      this.#pageBuild = buildMessage;
-    });
-    this.#show(await this.#library.load());
-  }
-
-  /** Show a built message if it is newer than the one shown, and tell the raw listeners. */
-  #accept(
-    seq: number,
-    message: AssembledMessage,
-    source: 'page' | 'worker',
-    change: RawChange | undefined,
-  ): void {
-    if (seq < this.#appliedSeq) {
-      // An older build finished after a newer one: the worker's next change cannot be trusted.
-      if (source === 'worker') this.#lastSource = 'page';
-      return;
+    if (!this.#pipeline.started) {
+      this.#pipeline.start();
+      this.#attachments.shareAll();
     }
-    const applied = change ?? diffRaw(this.#lastRaw, message.raw);
-    this.#appliedSeq = seq;
-    this.#lastRaw = message.raw;
-    this.#lastSource = source;
-    this.message = message;
-    this.buildError = null;
-    for (const listener of this.#rawListeners) listener(applied, message.raw);
+    this.#show(await this.#library.load());
   }
 
   /** Stop the worker, saving what is pending. */
   stop(): void {
-    clearTimeout(this.#compareTimer);
-    if (this.#saveTimer) this.flushSave();
-    this.#client?.terminate();
-    this.#client = undefined;
+    if (this.#saves.pending) this.flushSave();
+    this.#pipeline.stop();
   }
 
   /** Listen to raw message changes; returns the function that stops listening. */
   onRawChange(listener: RawListener): () => void {
-    this.#rawListeners.add(listener);
-    return () => this.#rawListeners.delete(listener);
+    return this.#pipeline.onRawChange(listener);
   }
 
   /** The bytes of an attachment. */
   contentOf(id: string): Uint8Array | undefined {
-    return this.#contents.get(id);
+    return this.#attachments.get(id);
   }
 
   /** The engine's draft for the current fields (attachments with their bytes). */
   engineDraft() {
-    return toEngineDraft(this.fields, (id) => this.#contents.get(id));
+    return toEngineDraft(this.fields, (id) => this.#attachments.get(id));
   }
 
   /** Every address in To, Cc and Bcc, as typed. */
@@ -203,66 +143,16 @@ export class Composer {
     return [this.fields.to, this.fields.cc, this.fields.bcc].flatMap(splitAddressList);
   }
 
-  /** Ask the worker to assemble the current fields. Reads every field, so an effect tracks them. */
+  /** Assemble the current fields. Reads every field, so an effect that calls it tracks them. */
   scheduleBuild(): void {
     const snapshot = $state.snapshot(this.fields) as DraftFields;
-    if (!this.#client || !this.ready) return;
-    // One engine draft per keystroke: built on the page as is, or sent to the worker with its
-    // attachments by reference (the worker keeps their bytes).
-    const draft = toEngineDraft(snapshot, (id) => this.#contents.get(id), {
-      messageId: stableMessageId(this.draftId, snapshot.from),
-    });
-    // The Date header moves by the minute, not by the keystroke, so the raw view stays still.
-    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    const seq = ++this.#buildSeq;
-    const size =
-      snapshot.html.length +
-      snapshot.text.length +
-      snapshot.attachments.reduce((sum, info) => sum + info.size, 0);
-    if (this.#pageBuild && size <= PAGE_BUILD_LIMIT) {
-      this.#buildOnPage(this.#pageBuild, seq, draft, now);
-      return;
-    }
-    const { attachments: _, ...rest } = draft;
-    const reference: DraftReference = {
-      ...rest,
-      attachments: snapshot.attachments
-        .filter((info) => this.#contents.has(info.id))
-        .map((info) => ({
-          ref: info.id,
-          filename: withoutBidiControls(info.filename),
-          contentType: info.contentType,
-          ...(info.inline ? { inline: true } : {}),
-          ...(info.contentId ? { contentId: info.contentId } : {}),
-          ...(info.alternative ? { alternative: true } : {}),
-        })),
-    };
-    this.#client.build(reference, now, this.draftId, seq);
-  }
-
-  #buildOnPage(build: BuildMessage, seq: number, draft: Draft, now: Date): void {
-    try {
-      const started = performance.now();
-      const built = build(draft, buildOptionsFor(this.draftId, now));
-      const buildMs = performance.now() - started;
-      const { raw, envelope, tree, diagnostics } = built;
-      this.#accept(seq, { raw, envelope, tree, diagnostics, buildMs }, 'page', undefined);
-    } catch (error) {
-      this.buildError = describeFailure(error);
-    }
+    if (!this.ready) return;
+    this.#pipeline.build(snapshot, this.draftId, (id) => this.#attachments.get(id));
   }
 
   /** Compare the text body with the HTML once typing pauses. */
   scheduleTextCompare(): void {
-    const { text, html } = this.fields;
-    clearTimeout(this.#compareTimer);
-    if (!html.trim() || !text.trim()) {
-      this.textMatch = null;
-      return;
-    }
-    this.#compareTimer = setTimeout(() => {
-      if (this.#client) this.#compareSeq = this.#client.compareText(text, html);
-    }, TEXT_COMPARE_DELAY_MS);
+    this.#pipeline.scheduleTextCompare(this.fields.text, this.fields.html);
   }
 
   /** Select these bytes of the raw message in the raw view. */
@@ -270,47 +160,17 @@ export class Composer {
     this.rawSelection = { from, to };
   }
 
-  /**
-   * Save soon: at once when no save is running, else right after the running one, so that every
-   * change reaches IndexedDB without saves piling up while the person types.
-   */
+  /** Save soon, without saves piling up while the person types. */
   requestSave(): void {
-    this.saving = true;
-    if (this.#saving || this.#saveTimer) {
-      this.#saveAgain = true;
-      return;
-    }
-    this.#saving = this.save()
-      .then(() => {
-        this.saveError = null;
-      })
-      .catch((error: unknown) => {
-        this.saveError = describeFailure(error);
-      })
-      .finally(() => {
-        this.#saving = undefined;
-        if (!this.#saveAgain) {
-          this.saving = false;
-          return;
-        }
-        // While the person types, save every SAVE_INTERVAL_MS rather than on every keystroke.
-        this.#saveTimer = setTimeout(() => {
-          this.#saveTimer = undefined;
-          this.#saveAgain = false;
-          this.requestSave();
-        }, SAVE_INTERVAL_MS);
-      });
+    this.#saves.request();
   }
 
   /** Save now, whatever is pending (the page is being left). */
   flushSave(): void {
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = undefined;
-    this.#saveAgain = false;
-    void this.save();
+    void this.#saves.flush();
   }
 
-  /** Save the current fields to IndexedDB. */
+  /** Save the current fields to IndexedDB (text only: attachment bytes were stored once). */
   async save(): Promise<void> {
     if (!this.ready) return;
     const fields = $state.snapshot(this.fields) as DraftFields;
@@ -331,35 +191,22 @@ export class Composer {
 
   /** Attach files: their bytes are stored before they appear in the draft. */
   async addFiles(files: Iterable<File>): Promise<void> {
-    for (const file of files) {
-      const content = new Uint8Array(await file.arrayBuffer());
-      const id = newId();
-      await this.#library.putAttachment(id, content);
-      this.#contents.set(id, content);
-      this.#client?.setAttachment(id, content);
-      this.fields.attachments.push({
-        id,
-        filename: withoutBidiControls(file.name) || 'attachment',
-        contentType: attachmentType(file.name, file.type),
-        size: content.length,
-        inline: false,
-      });
-    }
+    for (const file of files) this.fields.attachments.push(await this.#attachments.add(file));
   }
 
   /** Remove an attachment and forget its bytes. */
   async removeAttachment(id: string): Promise<void> {
     this.fields.attachments = this.fields.attachments.filter((info) => info.id !== id);
-    this.#contents.delete(id);
-    this.#client?.forget(id);
+    this.#attachments.forget(id);
     await this.save();
-    await this.#library.deleteAttachment(id);
+    await this.#attachments.drop(id);
   }
 
   /** Make an attachment an inline part with a Content-ID (or a plain attachment again). */
   setInline(info: AttachmentInfo, inline: boolean): void {
     info.inline = inline;
     if (inline && !info.contentId) {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup, never observed
       const taken = new Set(this.fields.attachments.map((item) => item.contentId ?? ''));
       info.contentId = contentIdFor(info.filename, taken);
     }
@@ -407,9 +254,7 @@ export class Composer {
   }
 
   #show({ record, contents }: OpenedDraft): void {
-    for (const id of this.#contents.keys()) this.#client?.forget(id);
-    this.#contents = new Map(contents);
-    for (const [id, content] of contents) this.#client?.setAttachment(id, content);
+    this.#attachments.replace(contents);
     this.draftId = record.id;
     this.draftName = record.name;
     this.#createdAt = record.createdAt;

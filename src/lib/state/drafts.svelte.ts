@@ -171,9 +171,13 @@ export class DraftLibrary {
     return next ? this.open(next.id) : this.create();
   }
 
-  /** Store an attachment's bytes; done as soon as a file is attached, so a crash cannot lose it. */
-  async putAttachment(id: string, content: Uint8Array): Promise<void> {
-    await this.#database.store<Uint8Array>(ATTACHMENTS).put(id, content);
+  /**
+   * Store an attachment's bytes; done as soon as a file is attached, so a crash cannot lose it. A
+   * file is stored as it is: IndexedDB copies a Blob off the page's thread, where 20 MB of bytes
+   * would be serialized on it.
+   */
+  async putAttachment(id: string, content: Blob | Uint8Array): Promise<void> {
+    await this.#database.store<Blob | Uint8Array>(ATTACHMENTS).put(id, content);
   }
 
   /** Forget an attachment's bytes. */
@@ -203,10 +207,14 @@ export class DraftLibrary {
     const record = await this.#database.store<DraftRecord>(DRAFTS).get(id);
     if (!record) throw new RangeError(`There is no draft with id ${id}.`);
     const contents = new Map<string, Uint8Array>();
-    const attachments = this.#database.store<Uint8Array>(ATTACHMENTS);
+    const attachments = this.#database.store<Blob | Uint8Array>(ATTACHMENTS);
     for (const info of record.fields.attachments) {
-      const bytes = await attachments.get(info.id);
-      if (bytes) contents.set(info.id, bytes);
+      const stored = await attachments.get(info.id);
+      if (!stored) continue;
+      contents.set(
+        info.id,
+        stored instanceof Uint8Array ? stored : new Uint8Array(await stored.arrayBuffer()),
+      );
     }
     return { record, contents };
   }

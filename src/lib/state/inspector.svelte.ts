@@ -22,7 +22,7 @@ import {
 import { inspectMessage } from '../mime/index.ts';
 import { DraftLibrary, newId } from './drafts.svelte.ts';
 import { navigation } from './navigation.svelte.ts';
-import { describeFailure } from './describe-failure.ts';
+import { describeFailure } from '../describe-failure.ts';
 import { INSPECT_PHASES, type InspectPhase } from '../workers/inspect-protocol.ts';
 
 /** Where the workspace is in handling the current input. */

@@ -3,7 +3,7 @@
  * (a non-ASCII subject as encoded words, an HTML body with a table, a link and an inline image,
  * a matching text body, SES's configuration-set and one-click unsubscribe headers).
  */
-import { decodeBase64 } from '../mime/index.ts';
+import { decodeBase64 } from '../mime/base64.ts';
 import type { DraftFields } from './draft-fields.ts';
 
 /** A 24×24 PNG envelope logo, the sample's inline image. */

@@ -5,7 +5,7 @@
  * so beside an error, so nobody mistakes a simulated choice for SES's exact words.
  */
 import { SesError } from '../ses/index.ts';
-import { describeFailure } from './describe-failure.ts';
+import { describeFailure } from '../describe-failure.ts';
 
 /** A sentence saying what of this error is simulated, or undefined when all of it is SES's. */
 export function simulatedNote(error: unknown): string | undefined {

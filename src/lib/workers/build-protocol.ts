@@ -14,7 +14,8 @@ export type DraftReference = Omit<Draft, 'attachments'> & { attachments: Attachm
 
 /** Page → worker. */
 export type BuildWorkerRequest =
-  | { type: 'attachment'; ref: string; content: Uint8Array }
+  /** A Blob (an attached file) is read in the worker, so the page never copies its bytes. */
+  | { type: 'attachment'; ref: string; content: Blob | Uint8Array }
   | { type: 'forget'; ref: string }
   | {
       type: 'build';

@@ -11,33 +11,51 @@ const loadTextMatch = () => import('../compare/text-match.ts');
 import type { BuildWorkerRequest, BuildWorkerResponse, DraftReference } from './build-protocol.ts';
 import { diffRaw } from './raw-diff.ts';
 import { buildOptionsFor } from './build-options.ts';
-import { describeFailure } from '../state/describe-failure.ts';
+import { describeFailure } from '../describe-failure.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<BuildWorkerRequest>) => void) | null;
   postMessage(message: BuildWorkerResponse, transfer?: Transferable[]): void;
 };
 
-const contents = new Map<string, Uint8Array>();
+/** Attachment bytes by id; a file still being read is a promise of them. */
+const contents = new Map<string, Uint8Array | Promise<Uint8Array>>();
 let previous: Uint8Array = new Uint8Array(0);
 
-function resolve(draft: DraftReference): Draft {
+async function resolve(draft: DraftReference): Promise<Draft> {
   const attachments: DraftAttachment[] = [];
   for (const { ref, ...attachment } of draft.attachments) {
-    const content = contents.get(ref);
+    const content = await contents.get(ref);
     if (content) attachments.push({ ...attachment, content });
   }
   return { ...draft, attachments };
 }
 
-function build(request: Extract<BuildWorkerRequest, { type: 'build' }>): void {
+function keep(ref: string, content: Blob | Uint8Array): void {
+  if (content instanceof Uint8Array) {
+    contents.set(ref, content);
+    return;
+  }
+  const reading = content.arrayBuffer().then((buffer) => {
+    const bytes = new Uint8Array(buffer);
+    if (contents.get(ref) === reading) contents.set(ref, bytes);
+    return bytes;
+  });
+  contents.set(ref, reading);
+}
+
+async function build(request: Extract<BuildWorkerRequest, { type: 'build' }>): Promise<void> {
   try {
+    const draft = await resolve(request.draft);
     const started = performance.now();
-    const built = buildMessage(resolve(request.draft), buildOptionsFor(request.seed, request.now));
+    const built = buildMessage(draft, buildOptionsFor(request.seed, request.now));
     const buildMs = performance.now() - started;
-    const change = diffRaw(previous, built.raw);
+    const found = diffRaw(previous, built.raw);
     previous = built.raw;
+    // The page gets its own copy, transferred rather than cloned; the change's bytes are a view
+    // into that copy, so they cross with it and nothing is copied twice.
     const raw = built.raw.slice();
+    const change = { ...found, insert: raw.subarray(found.from, found.from + found.insert.length) };
     scope.postMessage(
       {
         type: 'built',
@@ -49,7 +67,7 @@ function build(request: Extract<BuildWorkerRequest, { type: 'build' }>): void {
         diagnostics: built.diagnostics,
         buildMs,
       },
-      [raw.buffer as ArrayBuffer, change.insert.buffer as ArrayBuffer],
+      [raw.buffer as ArrayBuffer],
     );
   } catch (error) {
     scope.postMessage({
@@ -64,13 +82,13 @@ scope.onmessage = (event) => {
   const request = event.data;
   switch (request.type) {
     case 'attachment':
-      contents.set(request.ref, request.content);
+      keep(request.ref, request.content);
       break;
     case 'forget':
       contents.delete(request.ref);
       break;
     case 'build':
-      build(request);
+      void build(request);
       break;
     case 'compare-text':
       void loadTextMatch().then(({ compareTextWithHtml }) =>

@@ -4,7 +4,7 @@
  */
 import { inspectMessage } from '../mime/index.ts';
 import { decodeRawText } from '../inspect-view/raw-text.ts';
-import { describeFailure } from '../state/describe-failure.ts';
+import { describeFailure } from '../describe-failure.ts';
 import {
   resultTransferables,
   type InspectRequest,

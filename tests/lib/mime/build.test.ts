@@ -374,3 +374,24 @@ describe('buildMessage', () => {
     expect(utf8(slice(message.raw, html!.end, html!.end + 4))).toEqual(utf8('\r\n--'));
   });
 });
+
+describe('buildMessage with a large attachment, built again and again', () => {
+  test('gives the same bytes each time, and the attachment decodes to itself', () => {
+    const content = new Uint8Array(1536 * 1024);
+    for (let i = 0; i < content.length; i++) content[i] = (i * 7919) & 0xff;
+    const draft = (subject: string): Draft => ({
+      from: 'a@example.com',
+      to: ['b@example.org'],
+      subject,
+      text: 'See attached.',
+      attachments: [{ filename: 'big.bin', contentType: 'application/octet-stream', content }],
+    });
+    const options = { now: new Date(Date.UTC(2026, 0, 1)), boundary: () => 'b' };
+    const first = buildMessage(draft('One'), options).raw;
+    const again = buildMessage(draft('One'), options).raw;
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    const other = buildMessage(draft('Two'), options);
+    const part = leaves(other.tree).find((node) => node.filename === 'big.bin');
+    expect(Buffer.from(nodeContent(other, part!)).equals(Buffer.from(content))).toBe(true);
+  });
+});

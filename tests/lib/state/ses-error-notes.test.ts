@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../../src/lib/state/ses-error-notes.ts';
-import { UNEXPLAINED_FAILURE } from '../../../src/lib/state/describe-failure.ts';
+import { UNEXPLAINED_FAILURE } from '../../../src/lib/describe-failure.ts';
 
 describe('describeError', () => {
   it('gives the message of anything thrown with one, never [object Object]', () => {

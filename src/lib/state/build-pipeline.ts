@@ -1,0 +1,232 @@
+/**
+ * From a draft's fields to the assembled message, in order: small drafts are built on the page in
+ * the keystroke's own task (no round trip), larger ones in the build worker (the page never
+ * freezes); a build that finishes after a newer one is dropped, and every raw listener is told of
+ * each change as a byte range, never given a copy of the whole message.
+ */
+import type { Diagnostic, Draft, Envelope, MimeNode } from '../mime/types.ts';
+import type { TextMatch } from '../compare/text-match.ts';
+import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/address.ts';
+import { describeFailure } from '../describe-failure.ts';
+import { withoutBidiControls } from '../text/bidi.ts';
+import { diffRaw, type RawChange } from '../workers/raw-diff.ts';
+import { buildOptionsFor } from '../workers/build-options.ts';
+import type { BuildWorkerResponse, DraftReference } from '../workers/build-protocol.ts';
+import { toEngineDraft, type DraftFields } from './draft-fields.ts';
+
+/** The assembled message as the page shows it. */
+export interface AssembledMessage {
+  raw: Uint8Array;
+  envelope: Envelope;
+  tree: MimeNode;
+  diagnostics: Diagnostic[];
+  buildMs: number;
+}
+
+/**
+ * Told of each change to the raw message, in order: bytes `from`–`to` of the previous message
+ * became `insert` (a view into `raw`, the new whole message, which must not be changed).
+ */
+export type RawListener = (change: RawChange, raw: Uint8Array) => void;
+
+/** The build worker as the pipeline uses it (`BuildClient` on the page, a fake in tests). */
+export interface BuildChannel {
+  setAttachment(ref: string, content: Blob | Uint8Array): void;
+  forget(ref: string): void;
+  build(draft: DraftReference, now: Date, seed: string, seq: number): void;
+  compareText(text: string, html: string): number;
+  terminate(): void;
+}
+
+type BuildMessage = typeof import('../mime/build.ts').buildMessage;
+
+/** What the pipeline needs from the page. */
+export interface BuildPipelineOptions {
+  /** Start a build worker that answers to `listener`. */
+  connect: (listener: (response: BuildWorkerResponse) => void) => BuildChannel;
+  /** The builder used on the page for small drafts; until it has loaded, the worker builds. */
+  loadPageBuilder?: () => Promise<BuildMessage>;
+  /** The time of the next build (the Date header moves by the minute, not the keystroke). */
+  clock?: () => Date;
+  onMessage: (message: AssembledMessage) => void;
+  onError: (message: string) => void;
+  onTextMatch: (result: TextMatch | null) => void;
+}
+
+/**
+ * Drafts up to this size (bodies and attachments) are built on the page, in the same task as the
+ * keystroke; larger ones in the worker (SPEC: heavy work over about 1 MB runs in a worker).
+ */
+export const PAGE_BUILD_LIMIT = 512 * 1024;
+
+/** How long typing must pause before the text body is compared with the HTML again. */
+export const TEXT_COMPARE_DELAY_MS = 400;
+
+/** The right-hand side of a draft's Message-ID when From has no usable domain. */
+const FALLBACK_ID_DOMAIN = 'mailwright.localhost';
+
+/**
+ * A Message-ID that stays the same while the draft is edited (SES replaces it when sending), so
+ * the raw view does not change at the top on every keystroke.
+ */
+export function stableMessageId(draftId: string, from: string): string {
+  const address = flattenAddresses(parseAddressList(from))[0]?.address ?? '';
+  const domain = domainToAscii(address.slice(address.lastIndexOf('@') + 1)) ?? FALLBACK_ID_DOMAIN;
+  return `<${draftId}@${address.includes('@') && domain ? domain : FALLBACK_ID_DOMAIN}>`;
+}
+
+/** The current minute: the Date header does not change on every keystroke. */
+function thisMinute(): Date {
+  return new Date(Math.floor(Date.now() / 60_000) * 60_000);
+}
+
+/** Builds a draft's message, on the page or in the worker, and reports each result in order. */
+export class BuildPipeline {
+  #options: BuildPipelineOptions;
+  #channel: BuildChannel | undefined;
+  #pageBuild: BuildMessage | undefined;
+  #listeners = new Set<RawListener>();
+  #buildSeq = 0;
+  #appliedSeq = 0;
+  #compareSeq = 0;
+  #compareTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastRaw: Uint8Array = new Uint8Array(0);
+  #lastSource: 'page' | 'worker' = 'worker';
+
+  constructor(options: BuildPipelineOptions) {
+    this.#options = options;
+  }
+
+  /** Start the worker (and load the page's builder in the background). */
+  start(): void {
+    this.#channel ??= this.#options.connect((response) => this.#receive(response));
+    void this.#options.loadPageBuilder?.().then((build) => {
+      this.#pageBuild = build;
+    });
+  }
+
+  /** Stop the worker. */
+  stop(): void {
+    clearTimeout(this.#compareTimer);
+    this.#channel?.terminate();
+    this.#channel = undefined;
+  }
+
+  /** Whether the worker is running. */
+  get started(): boolean {
+    return this.#channel !== undefined;
+  }
+
+  /** Give the worker an attachment's bytes (once; builds refer to them by id). */
+  share(id: string, content: Blob | Uint8Array): void {
+    this.#channel?.setAttachment(id, content);
+  }
+
+  /** Let the worker forget an attachment's bytes. */
+  unshare(id: string): void {
+    this.#channel?.forget(id);
+  }
+
+  /** Listen to raw message changes; returns the function that stops listening. */
+  onRawChange(listener: RawListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Build these fields (a snapshot, not reactive state) for draft `draftId`. */
+  build(fields: DraftFields, draftId: string, contents: (id: string) => Uint8Array | undefined) {
+    if (!this.#channel) return;
+    const seq = ++this.#buildSeq;
+    const now = (this.#options.clock ?? thisMinute)();
+    const extra = { messageId: stableMessageId(draftId, fields.from) };
+    const size =
+      fields.html.length +
+      fields.text.length +
+      fields.attachments.reduce((sum, info) => sum + info.size, 0);
+    if (this.#pageBuild && size <= PAGE_BUILD_LIMIT) {
+      this.#buildOnPage(this.#pageBuild, seq, toEngineDraft(fields, contents, extra), draftId, now);
+      return;
+    }
+    // The worker keeps the attachments' bytes: the draft refers to them by id.
+    const { attachments: _, ...rest } = toEngineDraft(
+      { ...fields, attachments: [] },
+      contents,
+      extra,
+    );
+    const reference: DraftReference = {
+      ...rest,
+      attachments: fields.attachments
+        .filter((info) => contents(info.id) !== undefined)
+        .map((info) => ({
+          ref: info.id,
+          filename: withoutBidiControls(info.filename),
+          contentType: info.contentType,
+          ...(info.inline ? { inline: true } : {}),
+          ...(info.contentId ? { contentId: info.contentId } : {}),
+          ...(info.alternative ? { alternative: true } : {}),
+        })),
+    };
+    this.#channel.build(reference, now, draftId, seq);
+  }
+
+  /** Compare the text body with the HTML once typing pauses. */
+  scheduleTextCompare(text: string, html: string): void {
+    clearTimeout(this.#compareTimer);
+    if (!html.trim() || !text.trim()) {
+      this.#options.onTextMatch(null);
+      return;
+    }
+    this.#compareTimer = setTimeout(() => {
+      if (this.#channel) this.#compareSeq = this.#channel.compareText(text, html);
+    }, TEXT_COMPARE_DELAY_MS);
+  }
+
+  #buildOnPage(build: BuildMessage, seq: number, draft: Draft, seed: string, now: Date): void {
+    try {
+      const started = performance.now();
+      const { raw, envelope, tree, diagnostics } = build(draft, buildOptionsFor(seed, now));
+      const buildMs = performance.now() - started;
+      this.#accept(seq, { raw, envelope, tree, diagnostics, buildMs }, 'page', undefined);
+    } catch (error) {
+      this.#options.onError(describeFailure(error));
+    }
+  }
+
+  #receive(response: BuildWorkerResponse): void {
+    if (response.type === 'built') {
+      const { seq, raw, change, envelope, tree, diagnostics, buildMs } = response;
+      // The worker's change is from its previous message: usable only if that is on screen.
+      const fromPrevious = this.#lastSource === 'worker' && seq > this.#appliedSeq;
+      this.#accept(
+        seq,
+        { raw, envelope, tree, diagnostics, buildMs },
+        'worker',
+        fromPrevious ? change : undefined,
+      );
+    } else if (response.type === 'failed') {
+      if (response.seq >= this.#appliedSeq) this.#options.onError(response.message);
+    } else if (response.seq === this.#compareSeq) {
+      this.#options.onTextMatch(response.result);
+    }
+  }
+
+  /** Show a built message if it is newer than the one shown, and tell the raw listeners. */
+  #accept(
+    seq: number,
+    message: AssembledMessage,
+    source: 'page' | 'worker',
+    change: RawChange | undefined,
+  ): void {
+    if (seq < this.#appliedSeq) {
+      // An older build finished after a newer one: the worker's next change cannot be trusted.
+      if (source === 'worker') this.#lastSource = 'page';
+      return;
+    }
+    const applied = change ?? diffRaw(this.#lastRaw, message.raw);
+    this.#appliedSeq = seq;
+    this.#lastRaw = message.raw;
+    this.#lastSource = source;
+    this.#options.onMessage(message);
+    for (const listener of this.#listeners) listener(applied, message.raw);
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * What the raw view holds: a window of the assembled message's bytes. A message up to
+ * `RAW_WINDOW_BYTES` is shown whole; of a larger one (a 20 MB attachment is 27 MB of base64) the
+ * view holds about that much, from a line start, and moves when asked (a MIME part chosen, the
+ * person paging on). Each change to the message becomes at most one edit of the window's text,
+ * worked out from the change alone: the whole message is never compared, copied or decoded.
+ * Export .eml and Copy raw read the message itself, so they always give every byte.
+ */
+
+/** Messages up to this size are shown whole; larger ones through a window about this size. */
+export const RAW_WINDOW_BYTES = 256 * 1024;
+
+/** A window may grow to this much while the person types in it before it is cut back. */
+const MAX_WINDOW_BYTES = 2 * RAW_WINDOW_BYTES;
+
+const LF = 0x0a;
+
+/** A change to a message: bytes `from`–`to` of the old one became `insert`. */
+export interface MessageChange {
+  from: number;
+  to: number;
+  insert: Uint8Array;
+}
+
+/** One edit of the window's text, in byte offsets of the text before the edit. */
+export interface WindowEdit {
+  from: number;
+  to: number;
+  /** The new bytes: a view into the message, never a copy. */
+  insert: Uint8Array;
+}
+
+/** How many LFs bytes `from`–`to` hold. */
+function countLines(bytes: Uint8Array, from = 0, to = bytes.length): number {
+  const part = bytes.subarray(from, to);
+  let count = 0;
+  for (let at = part.indexOf(LF); at !== -1; at = part.indexOf(LF, at + 1)) count++;
+  return count;
+}
+
+/** The start of the line that holds `offset`. */
+function lineStartAt(bytes: Uint8Array, offset: number): number {
+  if (offset <= 0) return 0;
+  return bytes.lastIndexOf(LF, Math.min(offset, bytes.length) - 1) + 1;
+}
+
+/** The first line start at or after `offset` (the message's end if there is none). */
+function lineStartFrom(bytes: Uint8Array, offset: number): number {
+  if (offset >= bytes.length) return bytes.length;
+  if (offset === 0 || bytes[offset - 1] === LF) return offset;
+  const at = bytes.indexOf(LF, offset);
+  return at === -1 ? bytes.length : at + 1;
+}
+
+/** The window of a message the raw view shows, and the edits that keep the view in step. */
+export class RawWindow {
+  #raw: Uint8Array = new Uint8Array(0);
+  #start = 0;
+  #end = 0;
+  #firstLine = 1;
+
+  /** The whole message. */
+  get raw(): Uint8Array {
+    return this.#raw;
+  }
+
+  /** Message offset of the window's first byte. */
+  get start(): number {
+    return this.#start;
+  }
+
+  /** Message offset just after the window's last byte. */
+  get end(): number {
+    return this.#end;
+  }
+
+  /** The message's line number of the window's first line (1 when it starts the message). */
+  get firstLine(): number {
+    return this.#firstLine;
+  }
+
+  /** True when the window holds the whole message. */
+  get whole(): boolean {
+    return this.#start === 0 && this.#end === this.#raw.length;
+  }
+
+  /** The window's bytes: a view into the message. */
+  get bytes(): Uint8Array {
+    return this.#raw.subarray(this.#start, this.#end);
+  }
+
+  /**
+   * Show `raw` with the window at the line holding `at` (or the message's last
+   * `RAW_WINDOW_BYTES` when `at` is near its end). Returns the edit that replaces the view's text.
+   */
+  show(raw: Uint8Array, at = 0): WindowEdit {
+    const before = this.#end - this.#start;
+    let start = lineStartAt(raw, at);
+    if (raw.length - start < RAW_WINDOW_BYTES) {
+      // Near the end: show the message's last lines, a whole window of them.
+      start = lineStartFrom(raw, Math.max(0, raw.length - RAW_WINDOW_BYTES));
+    }
+    this.#raw = raw;
+    this.#start = start;
+    this.#end = this.#endFrom(start);
+    this.#firstLine = 1 + countLines(raw, 0, start);
+    return { from: 0, to: before, insert: this.bytes };
+  }
+
+  /**
+   * Follow a change of the message (`change` turns the message shown so far into `raw`). Returns
+   * the edit of the view's text, or null when nothing in the window changed (the window may
+   * still have moved with the text before it: see `firstLine`).
+   */
+  update(change: MessageChange, raw: Uint8Array): WindowEdit | null {
+    const old = this.#raw;
+    const delta = change.insert.length - (change.to - change.from);
+    if (this.#start > 0 && change.to <= this.#start) {
+      // All before the window: the same bytes, further on, perhaps on other line numbers.
+      this.#firstLine += countLines(change.insert) - countLines(old, change.from, change.to);
+      this.#raw = raw;
+      this.#start += delta;
+      this.#end += delta;
+      return null;
+    }
+    if (change.from >= this.#end && this.#end < old.length) {
+      this.#raw = raw;
+      return null;
+    }
+    // The change begins above the window and reaches into it: show the window from its start.
+    if (change.from < this.#start) return this.show(raw, change.from);
+    const start = this.#start;
+    const end = this.#end;
+    this.#raw = raw;
+    if (change.to <= end && end + delta - start <= MAX_WINDOW_BYTES) {
+      this.#end = end + delta;
+      return { from: change.from - start, to: change.to - start, insert: change.insert };
+    }
+    // The window would grow too large, or the change runs past its end: cut it back.
+    this.#end = this.#endFrom(start);
+    const from = Math.min(change.from, this.#end);
+    return { from: from - start, to: end - start, insert: raw.subarray(from, this.#end) };
+  }
+
+  /** Move the window so that it shows message offset `offset`; null when it already does. */
+  reveal(offset: number): WindowEdit | null {
+    if (this.contains(offset)) return null;
+    return this.show(this.#raw, offset);
+  }
+
+  /** Page the window by about half its size: -1 towards the start, +1 towards the end. */
+  page(direction: -1 | 1): WindowEdit | null {
+    const at =
+      direction < 0 ? this.#start - RAW_WINDOW_BYTES / 2 : this.#start + RAW_WINDOW_BYTES / 2;
+    if (direction < 0 ? this.#start === 0 : this.#end === this.#raw.length) return null;
+    return this.show(this.#raw, Math.max(0, at));
+  }
+
+  /** Whether message offset `offset` is in the window (its end included). */
+  contains(offset: number): boolean {
+    return offset >= this.#start && offset <= this.#end;
+  }
+
+  /** The window offset of message offset `offset`, clamped to the window. */
+  toWindow(offset: number): number {
+    return Math.min(Math.max(offset, this.#start), this.#end) - this.#start;
+  }
+
+  #endFrom(start: number): number {
+    const raw = this.#raw;
+    return raw.length - start <= RAW_WINDOW_BYTES
+      ? raw.length
+      : lineStartFrom(raw, start + RAW_WINDOW_BYTES);
+  }
+}
