@@ -4,7 +4,7 @@
  */
 import { checkMessage } from '../checks/index.ts';
 import { inlineCss } from '../checks/inline-css.ts';
-import { describeFailure } from '../state/describe-failure.ts';
+import { describeFailure } from '../describe-failure.ts';
 import type { ChecksRequest, ChecksResponse } from './checks-protocol.ts';
 
 function post(message: ChecksResponse): void {

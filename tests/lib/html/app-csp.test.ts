@@ -40,7 +40,8 @@ test('no directive allows inline or evaluated script', () => {
     expect(sources, name).not.toContain("'unsafe-inline'");
     expect(sources, name).not.toContain("'unsafe-eval'");
   }
-  expect(directives.get('default-src')).toEqual(["'self'"]);
+  // Nothing is allowed unless a directive names it.
+  expect(directives.get('default-src')).toEqual(["'none'"]);
 });
 
 test('frames never load data: documents', () => {

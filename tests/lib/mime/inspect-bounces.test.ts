@@ -18,12 +18,24 @@ function simpleDeliveryStatus(raw: Uint8Array): Array<{ address: string; status?
   const lines = text.slice(start).split(/\r\n|\r|\n/).slice(1);
   const end = lines.findIndex((line) => line.startsWith('--'));
   const fields = (end < 0 ? lines : lines.slice(0, end)).join('\n').replace(/\n[ \t]+/g, ' ');
+  // RFC 3464 §2.1: fields come in blocks split by blank lines, in any order within a block
+  // (SES and others put Status and Action before Final-Recipient). A block that runs several
+  // recipients together gives each the Status that follows it.
   const out: Array<{ address: string; status?: string }> = [];
-  for (const line of fields.split('\n')) {
-    const recipient = /^final-recipient:\s*(?:[\w-]+\s*;)?\s*<?([^>\s]*)>?/i.exec(line);
-    if (recipient) out.push({ address: recipient[1]!.toLowerCase() });
-    const status = /^status:\s*(\d\.\d{1,3}\.\d{1,3})/i.exec(line);
-    if (status && out.length > 0) out[out.length - 1]!.status = status[1];
+  for (const block of fields.split(/\n[ \t]*\n/)) {
+    let pending: string | undefined;
+    const first = out.length;
+    for (const line of block.split('\n')) {
+      const recipient = /^final-recipient:\s*(?:[\w-]+\s*;)?\s*<?([^>\s]*)>?/i.exec(line);
+      if (recipient) out.push({ address: recipient[1]!.toLowerCase() });
+      const status = /^status:\s*(\d\.\d{1,3}\.\d{1,3})/i.exec(line);
+      if (!status) continue;
+      if (out.length > first) out[out.length - 1]!.status = status[1];
+      else pending = status[1];
+    }
+    if (pending !== undefined && out.length > first && out[first]!.status === undefined) {
+      out[first]!.status = pending;
+    }
   }
   return out;
 } // prettier-ignore

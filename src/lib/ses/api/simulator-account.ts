@@ -98,7 +98,8 @@ export function accountMethods(ctx: SimulatorContext): AccountMethods {
       if (topicArn === undefined) delete topics[type];
       else topics[type] = topicArn;
       record.notificationTopics = topics;
-      if (!topics.Bounce || !topics.Complaint) record.feedbackForwardingEnabled = true;
+      // Without both topics, SES forwards feedback by email again (absent means on).
+      if (!topics.Bounce || !topics.Complaint) delete record.feedbackForwardingEnabled;
     },
     setIdentityFeedbackForwardingEnabled(identity, enabled) {
       const record = identityRecord(ctx, identity);

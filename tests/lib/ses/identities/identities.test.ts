@@ -7,7 +7,7 @@ import {
   removeIdentity,
 } from '../../../../src/lib/ses/identities/identities.ts';
 import { SesError } from '../../../../src/lib/ses/index.ts';
-import { rawRequest, simulator, thrown, T0 } from '../support.ts';
+import { rawRequest, simulator, thrown, T0, TOPIC_ARN } from '../support.ts';
 
 const AT = '2026-01-01T00:00:00.000Z';
 
@@ -118,6 +118,7 @@ describe('sending from and to identities', () => {
         type: 'DOMAIN',
         verifiedAt: new Date(T0).toISOString(),
         headersInNotificationsEnabled: false,
+        notificationTopics: { Bounce: TOPIC_ARN, Complaint: TOPIC_ARN, Delivery: TOPIC_ARN },
       },
       {
         identity: 'me@Mail.example',
