@@ -1,7 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { inspectPanel, openInspect, pasteMessage, waitForInspection } from './inspect-helpers.ts';
+import {
+  inspectPanel,
+  openInspect,
+  pasteMessage,
+  waitForInspection,
+  openResultTab,
+} from './inspect-helpers.ts';
 import {
   HARNESS_ORIGIN,
   afterRendering,
@@ -175,6 +181,8 @@ test.describe('remote content', () => {
     await openInspect(page);
     await pasteMessage(page, message(newsletter(remote.base), 'First'));
     await waitForInspection(page);
+    // The HTML is shown on the Bodies tab of the result pane.
+    await openResultTab(page, 'Bodies');
     const panel = inspectPanel(page);
     await panel.getByRole('button', { name: 'Load remote content' }).click();
     await expect(panel.getByRole('status').filter({ hasText: 'Loaded 6 remote' })).toBeVisible();

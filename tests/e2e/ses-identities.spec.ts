@@ -3,7 +3,8 @@ import {
   createConfigurationSet,
   field,
   letPass,
-  openSes,
+  openSesPage,
+  resetSimulator,
   sendFromCompose,
   sendSuccess,
 } from './ses-support.ts';
@@ -15,10 +16,13 @@ test('a domain identity verifies once its records are published, and its mail pa
   test.setTimeout(180_000);
   await page.goto('/');
   await field(page, 'From').fill('news@example.com');
+  // From an empty account, not the demo one a new browser starts with.
+  await resetSimulator(page, 'Empty account');
   // The sample draft names this configuration set.
   await createConfigurationSet(page, 'transactional');
-  await openSes(page);
+  await openSesPage(page, 'Account');
   await page.getByRole('switch', { name: 'Production access' }).check();
+  await openSesPage(page, 'Identities');
 
   const identities = page.getByRole('region', { name: 'Identity verification' });
   await identities.getByRole('textbox', { name: 'Domain or email address' }).fill('example.com');
@@ -26,6 +30,7 @@ test('a domain identity verifies once its records are published, and its mail pa
   const row = identities.getByRole('row', { name: /example\.com/ });
   await expect(row.getByTestId('identity-status')).toHaveText('PENDING', { timeout: 90_000 });
 
+  await openSesPage(page, 'DNS records');
   const dns = page.getByRole('region', { name: 'DNS records' });
   const toPublish = dns.getByRole('table', { name: 'Records to publish' });
   await expect(toPublish.getByRole('row')).toHaveCount(4);
@@ -39,6 +44,7 @@ test('a domain identity verifies once its records are published, and its mail pa
   await expect(dns.getByRole('table', { name: 'Published records' }).getByRole('row')).toHaveCount(
     4,
   );
+  await openSesPage(page, 'Identities');
   await expect(row.getByTestId('identity-status')).toHaveText('PENDING');
   await letPass(page, 'an hour');
   await expect(row.getByTestId('identity-status')).toHaveText('SUCCESS');
@@ -46,8 +52,12 @@ test('a domain identity verifies once its records are published, and its mail pa
   await sendFromCompose(page, 'reader@example.net');
   await expect(sendSuccess(page)).toBeVisible();
   await letPass(page, 'a minute');
+  await openSesPage(page, 'Sending activity');
   const sent = page.getByRole('region', { name: 'Sent messages' });
-  await sent.locator('summary').first().click();
+  await sent
+    .getByRole('button', { name: /^Details/ })
+    .first()
+    .click();
   await sent
     .getByRole('button', { name: 'Open in Inspect as reader@example.net received it' })
     .click();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openSes, verifyIdentity } from './ses-support.ts';
+import { openSes, openSesPage, verifyIdentity } from './ses-support.ts';
 
 /** Break the stored SES state record in the page's IndexedDB: its rule sets are no list. */
 async function damageStoredState(page: Page): Promise<void> {
@@ -33,6 +33,7 @@ test('a state file of the wrong shape is refused with its first problem, and not
 }) => {
   await page.goto('/');
   await verifyIdentity(page, 'kept@example.com');
+  await openSesPage(page, 'Account');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export SES state' }).click(),
@@ -48,7 +49,7 @@ test('a state file of the wrong shape is refused with its first problem, and not
     'wrong-shape.json could not be imported: The saved state is damaged: outcomeRules[0].pattern should be string, not 42.',
   );
   await page.reload();
-  await openSes(page);
+  await openSesPage(page, 'Identities');
   const identities = page.getByRole('region', { name: 'Identities' });
   await expect(identities.getByRole('rowheader', { name: 'kept@example.com' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -61,7 +62,7 @@ test('a damaged stored state opens as the last good one, says so, and can be exp
   await verifyIdentity(page, 'good@example.com');
   // Read back sound on this visit, the state becomes the last good one.
   await page.reload();
-  await openSes(page);
+  await openSesPage(page, 'Identities');
   const identities = page.getByRole('region', { name: 'Identities' });
   await expect(identities.getByRole('rowheader', { name: 'good@example.com' })).toBeVisible();
   await damageStoredState(page);
@@ -74,7 +75,9 @@ test('a damaged stored state opens as the last good one, says so, and can be exp
   await expect(page.getByRole('alert').filter({ hasText: 'damaged' })).toContainText(
     'the page opened with the last good state',
   );
+  await openSesPage(page, 'Identities');
   await expect(identities.getByRole('rowheader', { name: 'good@example.com' })).toBeVisible();
+  await openSesPage(page, 'Account');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export damaged SES state' }).click(),

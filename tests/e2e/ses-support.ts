@@ -9,6 +9,7 @@ export function field(page: Page, name: string): Locator {
 export type SesPageName =
   | 'Account'
   | 'Identities'
+  | 'DNS records'
   | 'Sending activity'
   | 'Notifications'
   | 'Suppression list'

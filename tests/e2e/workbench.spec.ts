@@ -18,7 +18,7 @@ const WORKSPACES = [
     tab: 'Inspect',
     ready: (page: Page) => page.getByRole('textbox', { name: 'Raw message input' }),
   },
-  { tab: 'SES', ready: (page: Page) => page.getByRole('region', { name: 'Identities' }) },
+  { tab: 'SES', ready: (page: Page) => page.getByRole('navigation', { name: 'SES pages' }) },
 ];
 
 const COMPOSE_ACTIONS = ['Send with SES simulator', 'Export .eml', 'Copy raw', 'SES request'];

@@ -9,5 +9,5 @@ export async function openWorkspaces(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Inspect' }).click();
   await expect(page.getByRole('textbox', { name: 'Raw message input' })).toBeVisible();
   await page.getByRole('tab', { name: 'SES' }).click();
-  await expect(page.getByRole('region', { name: 'Identities' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'SES pages' })).toBeVisible();
 }
