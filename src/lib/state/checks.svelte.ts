@@ -8,7 +8,7 @@ import { DEFAULT_CLIENTS } from '../checks/compat-support.ts';
 import type { CheckFinding, CheckReport } from '../checks/types.ts';
 import { ChecksClient } from '../workers/checks-client.ts';
 import { SupersededError } from '../workers/inspect-client.ts';
-import { describeFailure } from './describe-failure.ts';
+import { describeFailure } from '../describe-failure.ts';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db.ts';
 
 /** caniemail's client families (its `nicenames.family`), for the picker. */

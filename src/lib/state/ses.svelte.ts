@@ -15,7 +15,6 @@ import {
   type IdentityRecord,
   type InboundRecord,
   type NotificationRecord,
-  type NotificationType,
   type OutcomeRule,
   type ReceiptRuleSet,
   type ReceiveRequest,
@@ -32,7 +31,7 @@ import {
 } from '../ses/index.ts';
 import { getContext, setContext } from 'svelte';
 import { demoState } from './ses-demo.ts';
-import { feedbackTopicArn, subscribeFeedback } from './ses-topics.ts';
+import { subscribeFeedback } from './ses-topics.ts';
 import { describeError } from './ses-error-notes.ts';
 import { SesPersistence, type SesPersistenceOptions } from './ses-persistence.ts';
 
@@ -95,8 +94,6 @@ export interface SesStoreOptions extends SesPersistenceOptions {
   /** Whether to look at the simulator again by itself when something is due (default true). */
   autoRefresh?: boolean;
 }
-
-export { feedbackTopicArn } from './ses-topics.ts';
 
 /** The simulator, its saved state and the view the workspace reads. Call `load()` first. */
 export class SesStore {
@@ -292,17 +289,6 @@ export class SesStore {
     this.#change((sim) => {
       sim.verifyIdentity(identity);
       subscribeFeedback(sim, identity);
-    });
-  }
-  /** Send one kind of an identity's notifications to the account's topic, or to none. */
-  setNotificationTopic(identity: string, type: NotificationType, enabled: boolean): void {
-    this.#change((sim) => {
-      const { region, accountId } = sim.exportState();
-      sim.setIdentityNotificationTopic(
-        identity,
-        type,
-        enabled ? feedbackTopicArn(region, accountId) : undefined,
-      );
     });
   }
   deleteIdentity(identity: string): void {

@@ -1,2 +1,0 @@
-/** The page's state modules read failures the one way the whole app does. */
-export { UNEXPLAINED_FAILURE, describeFailure } from '../describe-failure.ts';
