@@ -34,8 +34,11 @@ function splitAtSpaces(value: string): string[] {
     }
   }
   words.push(current);
-  // An unbalanced quote quotes nothing (it is text, as in a Subject): fold at every space.
-  return quoted ? value.split(' ') : words;
+  // An unbalanced quote quotes nothing (it is text, as in a Subject): fold at every space. So does
+  // a quoted stretch too long for one line: white space inside a quoted string may fold too
+  // (RFC 5322 §3.2.4), and a line over 998 octets is never legal.
+  if (quoted || words.some((word) => word.length >= MAX_LINE_OCTETS)) return value.split(' ');
+  return words;
 }
 
 /**

@@ -64,6 +64,15 @@ describe('folding keeps every header line legal', () => {
     }
   });
 
+  test('a quoted stretch of a Subject longer than a line still folds at its spaces', async () => {
+    // Found by the property below: quotes mean nothing in an unstructured field, and a quoted
+    // run of 422 octets glued to 601 more made one 1,024-octet line.
+    const subject = `"${'w'.repeat(300)}${' '.repeat(120)}"${'w'.repeat(600)}a`;
+    const message = build({ from: 'a@x.example', to: ['b@x.example'], subject, text: 't' });
+    expectWellFormed(message);
+    expect((await inspectMessage(message.raw)).subject).toBe(subject);
+  });
+
   propertyTest.prop(
     [
       fc.array(fc.oneof(fc.constant(' '.repeat(120)), fc.string({ maxLength: 20 }), fc.constant('w'.repeat(300))), { maxLength: 12 }),
