@@ -11,29 +11,33 @@ import {
   sendSuccess,
 } from './ses-support.ts';
 
-test('mail from a verified domain is signed, and its bounce email reads back in Inspect as a permanent bounce', async ({
+test('a domain identity verifies once its records are published, its mail passes DKIM in Inspect, and its bounce email reads back there as a permanent bounce', async ({
   page,
 }) => {
   // Making RSA keys in the page and signing on a busy machine takes a while.
   test.setTimeout(180_000);
   await page.goto('/');
   await field(page, 'From').fill('news@example.com');
+  // From an empty account, not the demo one a new browser starts with.
   await resetSimulator(page, 'Empty account');
   // The sample draft names this configuration set.
   await createConfigurationSet(page, 'transactional');
+  await openSesPage(page, 'Account');
+  await page.getByRole('switch', { name: 'Production access' }).check();
   await createVerifiedDomain(page, 'example.com');
 
-  // The mailbox simulator's addresses may be sent to from the sandbox.
-  await sendFromCompose(page, 'success@simulator.amazonses.com, bounce@simulator.amazonses.com');
+  await sendFromCompose(page, 'reader@example.net, bounce@simulator.amazonses.com');
   await expect(sendSuccess(page)).toBeVisible();
   await letPass(page, 'a minute');
 
-  await openDeliveredInInspect(page, 'success@simulator.amazonses.com');
+  await openDeliveredInInspect(page, 'reader@example.net');
   const check = page.getByRole('region', { name: 'DKIM check' });
   await expect(check.getByTestId('dkim-result')).toHaveText(['dkim=pass', 'dkim=pass'], {
     timeout: 30_000,
   });
   await expect(check).toContainText('d=example.com');
+  await expect(check).toContainText('d=amazonses.com');
+  await expect(check.getByTestId('dkim-alignment')).toContainText('aligned');
 
   await openSesPage(page, 'Notifications');
   // Email feedback forwarding sent the bounce to the sender as an RFC 3464 report.
