@@ -1,19 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { IDBFactory } from 'fake-indexeddb';
 import { inspectMessage } from '../../../src/lib/mime/index.ts';
-import { SesStore } from '../../../src/lib/state/ses.svelte.ts';
+import { openVerifiedStore as openStore } from './ses-store-support.ts';
 import { sendDraft } from '../../../src/lib/state/ses-send.ts';
-
-async function openStore(): Promise<SesStore> {
-  const store = new SesStore({
-    factory: new IDBFactory(),
-    now: () => new Date(Date.UTC(2026, 2, 1)),
-    autoRefresh: false,
-  });
-  await store.load();
-  store.verifyIdentity('example.com');
-  return store;
-}
 
 describe('feedback emails in the store', () => {
   test('a bounce email is listed and its bytes read back as a bounce of the same type and status', async () => {

@@ -1,22 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { IDBFactory } from 'fake-indexeddb';
-import { SesStore } from '../../../src/lib/state/ses.svelte.ts';
+import { openVerifiedStore as openStore } from './ses-store-support.ts';
 import {
   DRAFT_TEMPLATE,
   TemplateSend,
   templateDataProblem,
 } from '../../../src/lib/state/template-send.svelte.ts';
-
-async function openStore(): Promise<SesStore> {
-  const store = new SesStore({
-    factory: new IDBFactory(),
-    now: () => new Date(Date.UTC(2026, 2, 1)),
-    autoRefresh: false,
-  });
-  await store.load();
-  store.verifyIdentity('example.com');
-  return store;
-}
 
 const draft = (to: string) => ({
   from: 'News <news@example.com>',
