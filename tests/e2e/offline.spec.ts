@@ -44,7 +44,7 @@ test('after one visit the app opens with the network off, and its cache holds on
     // Only the app's files: its page, scripts, styles, icons and manifest, nothing else.
     expect(url.startsWith(`${origin}/`), url).toBe(true);
     expect(new URL(url).pathname, url).toMatch(
-      /^\/(index\.html|workbox-[\w]+\.js|assets\/[\w.-]+\.(js|css)|[\w-]+\.(svg|png|webmanifest)|manifest\.webmanifest)$/,
+      /^\/(index\.html|preview-frame(-remote)?\.html|workbox-[\w]+\.js|assets\/[\w.-]+\.(js|css)|[\w-]+\.(svg|png|webmanifest)|manifest\.webmanifest)$/,
     );
   }
   await context.setOffline(false);

@@ -117,11 +117,14 @@ test('blob: URLs of inline parts the message no longer has are revoked', async (
   const src = () =>
     inFrame(page, 0, (doc) => doc.getElementById('logo')!.getAttribute('src'), null);
   const first = await src();
+  // Loaded in the frame's document, where the URLs are used (the page's own policy has no blob:).
   const loads = (url: string | null) =>
-    page.evaluate(
-      (href) =>
+    inFrame(
+      page,
+      0,
+      (doc, href) =>
         new Promise<boolean>((resolve) => {
-          const image = new Image();
+          const image = doc.createElement('img');
           image.onload = () => resolve(true);
           image.onerror = () => resolve(false);
           image.src = href ?? '';
@@ -312,7 +315,7 @@ test('an in-email fragment link scrolls within the frame and the email stays', a
     .toBeGreaterThan(1000);
   expect(
     await inFrame(page, 0, (doc) => [doc.URL, doc.getElementById('section2')?.textContent], null),
-  ).toEqual(['about:srcdoc#section2', 'Section 2']);
+  ).toEqual([`${HARNESS_ORIGIN}/preview-frame.html#section2`, 'Section 2']);
   expect(page.url()).toContain('/tests/e2e/harness/preview.html');
 });
 
