@@ -274,6 +274,17 @@ test('Load remote content reloads the frame with the wider policy and keeps the 
   });
 });
 
+test('a preview frame moved within the page shows its email again', async ({ page }) => {
+  await openHarness(page);
+  await show(page, [{ html: '<p id="moved">Still here</p>', key: 'moved' }]);
+  const first = await inFrame(page, 0, (doc) => doc.getElementById('moved')?.textContent, null);
+  expect(first).toBe('Still here');
+  // Moving an iframe element reloads it: it starts again from a blank document.
+  await previewFrame(page).evaluate((frame) => frame.parentElement!.append(frame));
+  await expect(previewFrame(page).contentFrame().locator('#moved')).toHaveText('Still here');
+  await expectSettled(page);
+});
+
 test('links open in a new browsing context and never navigate the app', async ({ page }) => {
   await openHarness(page);
   const target = `${HARNESS_ORIGIN}/favicon.svg`;
