@@ -1,7 +1,7 @@
 /** Opening each workspace and seeing it ready, wherever the app is served from. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { messageView } from './compose-support.ts';
-import { inspectPanel, openResultTab, waitForInspection } from './inspect-helpers.ts';
+import { inspectPanel, openResultTab, pasteInto, waitForInspection } from './inspect-helpers.ts';
 
 /** Open Compose, Inspect and SES in turn; each must show its working parts. */
 export async function openWorkspaces(page: Page): Promise<void> {
@@ -36,15 +36,4 @@ export async function showHtmlBody(page: Page, text: string): Promise<string | u
   const frame = inspectPanel(page).locator('iframe[title="HTML preview"]');
   await expect(frame.contentFrame().locator('#greeting')).toHaveText(text);
   return frame.evaluate((element: HTMLIFrameElement) => element.contentDocument?.URL);
-}
-
-/** Paste text into an element as the clipboard would deliver it, over what is selected. */
-async function pasteInto(target: Locator, text: string): Promise<void> {
-  await target.evaluate((element, pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    element.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, text);
 }
