@@ -3,6 +3,7 @@
  * moment the raw view's DOM shows the rebuilt message (and to the next frame after it).
  */
 import type { Page } from '@playwright/test';
+import { showView } from './page-tools.ts';
 
 const SAMPLES = 60;
 
@@ -63,10 +64,13 @@ export async function keystrokesWithLargeHtml(page: Page, bytes: number): Promis
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(largeHtml(bytes));
   // Bring the HTML part into the raw view, so each keystroke changes lines on screen.
+  await showView(page, 'MIME structure');
   await page
     .getByRole('region', { name: 'MIME structure' })
     .getByRole('button', { name: /^text\/html/ })
-    .click();
+    // By keyboard: the panes' resize handle may lie over the button's centre.
+    .press('Enter');
+  await showView(page, 'Raw message');
   await page
     .getByRole('region', { name: 'Raw message' })
     .getByText('Monthly digest', { exact: false })
@@ -81,6 +85,7 @@ export async function keystrokesWithLargeHtml(page: Page, bytes: number): Promis
 export async function keystrokesInSubject(page: Page): Promise<KeystrokeTimes> {
   const subject = page.getByRole('textbox', { name: 'Subject', exact: true });
   await subject.fill('Typing beside a large attachment');
+  await showView(page, 'Raw message');
   await page
     .getByRole('region', { name: 'Raw message' })
     .getByText('Subject: Typing beside a large attachment')
