@@ -36,13 +36,6 @@ class Cursor {
     return this.segment!.length - this.offset;
   }
 
-  byte(k: number): number {
-    const segment = this.segment!;
-    return this.backwards
-      ? segment[segment.length - 1 - this.offset - k]!
-      : segment[this.offset + k]!;
-  }
-
   advance(count: number): void {
     this.offset += count;
     if (this.offset === this.segment!.length) {
@@ -52,6 +45,17 @@ class Cursor {
   }
 }
 
+/** How many of `span` bytes two segments share, walking from `x` and `y` by `step` (±1). */
+function sharedRun(a: Uint8Array, x: number, b: Uint8Array, y: number, span: number, step: number) {
+  let k = 0;
+  while (k < span && a[x] === b[y]) {
+    k++;
+    x += step;
+    y += step;
+  }
+  return k;
+}
+
 /** How many bytes `a` and `b` share at their start (or, `backwards`, at their end), up to `limit`. */
 function common(a: MessageBytes, b: MessageBytes, backwards: boolean, limit: number): number {
   const x = new Cursor(a, backwards);
@@ -59,15 +63,15 @@ function common(a: MessageBytes, b: MessageBytes, backwards: boolean, limit: num
   let shared = 0;
   while (shared < limit && x.segment && y.segment) {
     const span = Math.min(x.left, y.left, limit - shared);
-    if (x.segment === y.segment && x.offset === y.offset) {
-      // The same array at the same place: equal without reading it.
-      shared += span;
-    } else {
-      let k = 0;
-      while (k < span && x.byte(k) === y.byte(k)) k++;
+    if (x.segment !== y.segment || x.offset !== y.offset) {
+      // Different arrays, or the same one at different places: compare the bytes. (The same
+      // array at the same place is equal without reading it.)
+      const first = (cursor: Cursor) =>
+        backwards ? cursor.segment!.length - 1 - cursor.offset : cursor.offset;
+      const k = sharedRun(x.segment!, first(x), y.segment!, first(y), span, backwards ? -1 : 1);
       if (k < span) return shared + k;
-      shared += span;
     }
+    shared += span;
     x.advance(span);
     y.advance(span);
   }
