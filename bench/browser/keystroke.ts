@@ -34,7 +34,8 @@ export async function timeKeystrokes(page: Page): Promise<KeystrokeTimes> {
     const probe: Probe = { started: 0, dom: [], frame: [] };
     (window as unknown as { __keystroke: Probe }).__keystroke = probe;
     document.addEventListener('keydown', () => (probe.started = performance.now()), true);
-    const content = document.querySelector('[aria-label="Assembled message"]')!;
+    // The raw view's text (the message pane's tab list carries the same name).
+    const content = document.querySelector('[role="textbox"][aria-label="Assembled message"]')!;
     new MutationObserver(() => {
       if (!probe.started) return;
       const started = probe.started;
@@ -60,7 +61,7 @@ export async function timeKeystrokes(page: Page): Promise<KeystrokeTimes> {
 /** Typing at the start of a 100 KB HTML body, with its part in the raw view. */
 export async function keystrokesWithLargeHtml(page: Page, bytes: number): Promise<KeystrokeTimes> {
   const html = page.getByRole('textbox', { name: 'HTML body', exact: true });
-  await html.click();
+  await html.focus();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(largeHtml(bytes));
   // Bring the HTML part into the raw view, so each keystroke changes lines on screen.
@@ -76,7 +77,7 @@ export async function keystrokesWithLargeHtml(page: Page, bytes: number): Promis
     .getByText('Monthly digest', { exact: false })
     .first()
     .waitFor();
-  await html.click();
+  await html.focus();
   await page.keyboard.press('ControlOrMeta+Home');
   return timeKeystrokes(page);
 }

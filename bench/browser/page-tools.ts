@@ -61,7 +61,11 @@ export async function showView(page: Page, view: keyof typeof TAB_OF_VIEW): Prom
 
 /** A fresh page (its own profile: empty IndexedDB) on the Compose workspace, ready to type. */
 export async function openApp(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  // A desktop-sized window: at 1280×720 the panes' handles lie over the controls clicked.
+  const context = await browser.newContext({
+    serviceWorkers: 'block',
+    viewport: { width: 1600, height: 1000 },
+  });
   const page = await context.newPage();
   await page.goto(`${ORIGIN}/`);
   await showView(page, 'Raw message');
