@@ -137,8 +137,11 @@ export class ChecksState {
         bulk,
         ...(this.#identities ? { identities: this.#identities } : {}),
       };
-      const bytes = raw instanceof Uint8Array ? raw : raw.toBytes();
-      this.report = await this.#client.check(bytes, options);
+      // A message in segments is joined into a fresh copy, which moves to the worker rather
+      // than being copied again.
+      const joined = !(raw instanceof Uint8Array) && raw.segments.length > 1;
+      const bytes = raw instanceof Uint8Array ? raw : joined ? raw.join() : raw.toBytes();
+      this.report = await this.#client.check(bytes, options, joined);
       this.error = null;
       this.running = false;
     } catch (error) {

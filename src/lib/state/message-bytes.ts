@@ -107,8 +107,15 @@ export class MessageBytes implements ByteSource {
 
   /** Every byte in one buffer (joined once, then kept). */
   toBytes(): Uint8Array {
-    this.#whole ??= this.subarray(0);
+    this.#whole ??= this.join();
     return this.#whole;
+  }
+
+  /** Every byte in a new buffer of the caller's own (which it may transfer). */
+  join(): Uint8Array {
+    const out = new Uint8Array(this.length);
+    this.segments.forEach((segment, index) => out.set(segment, this.#starts[index]));
+    return out;
   }
 
   /** The message as a Blob, for a download: the browser joins the segments, not the page. */

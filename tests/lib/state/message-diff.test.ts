@@ -58,6 +58,8 @@ describe('MessageBytes', () => {
         joined.subarray(Math.max(0, from), Math.max(from, to)),
       );
       expect(bytes.toBytes()).toEqual(joined);
+      expect(bytes.join()).toEqual(joined);
+      expect(bytes.join()).not.toBe(bytes.join());
     },
   );
 });
