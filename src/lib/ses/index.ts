@@ -20,6 +20,7 @@ export * from './api/errors.ts';
 export { createSesSimulator, DEFAULT_EPOCH } from './api/simulator.ts';
 export type {
   AccountDetails,
+  PutSuppressedDestinationRequest,
   ReceiveRequest,
   SendPreview,
   SendQuota,
@@ -38,7 +39,16 @@ export {
   type IdentityType,
   type NotificationType,
 } from './identities/identities.ts';
-export type { SuppressedDestination, SuppressionReason } from './account/suppression.ts';
+export type {
+  SuppressedDestination,
+  SuppressedDestinationSummary,
+  SuppressionListEntry,
+  SuppressionReason,
+} from './account/suppression.ts';
+export type {
+  ListSuppressedDestinationsRequest,
+  ListSuppressedDestinationsResponse,
+} from './account/suppression-listing.ts';
 export {
   EXAMPLE_OUTCOME_RULES,
   patternMatches,

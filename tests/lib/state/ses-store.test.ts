@@ -43,7 +43,7 @@ describe('SES store', () => {
     const view = second.view!;
     expect(view.identities.map((i) => i.identity)).toEqual(['sender@example.com']);
     expect(view.suppressionList).toMatchObject([
-      { emailAddress: 'gone@example.net', reason: 'BOUNCE' },
+      { EmailAddress: 'gone@example.net', Reason: 'BOUNCE' },
     ]);
     expect(view.messages).toHaveLength(1);
     expect(view.notifications.map((n) => n.notificationType)).toEqual(['Delivery']);

@@ -8,6 +8,7 @@ import { invalidParameterError, SesError } from '../api/errors.ts';
 import type { SendEmailRequest, SesTemplate } from '../api/request-types.ts';
 import { MAX_TEMPLATE_BYTES, MAX_TEMPLATE_DATA } from '../limits.ts';
 import { renderTemplateText, TemplateError } from './handlebars.ts';
+import { SIMULATOR_WORDING } from '../wording.ts';
 
 /** A stored template (v2 `EmailTemplateContent` under a name). */
 export interface EmailTemplate {
@@ -19,9 +20,6 @@ export interface EmailTemplate {
 export type Rendering =
   | { ok: true; subject: string; text?: string; html?: string }
   | { ok: false; templateName: string; errorMessage: string };
-
-/** Marks a message the simulator wrote where SES documents none, so no one takes it for SES's. */
-export const SIMULATOR_WORDING = " (the simulator's wording: SES documents none)";
 
 /** Fill a template's parts from its data. */
 export function renderTemplate(

@@ -50,7 +50,7 @@ export const SAVED_STATE_SCHEMA = record({
   }),
   pauseOnReputation: flag,
   suppressedReasons: v.array(reason),
-  suppressionList: v.array(record({ emailAddress: text, reason, lastUpdateTime: text })),
+  suppressionList: v.array(record({ emailAddress: text, reason, lastUpdateTime: text, attributes: optional(record({ messageId: text, feedbackId: text })) })),
   globalSuppressionList: v.array(record({ emailAddress: text, until: count, bounceCount: count })),
   outcomeRules: v.array(record({ pattern: text, outcome })),
   configurationSets: v.array(

@@ -14,7 +14,7 @@ import type { EmailTemplate } from '../account/templates.ts';
 import type { SendingAccount } from '../account/sandbox-and-quota.ts';
 import type {
   GlobalSuppressionEntry,
-  SuppressedDestination,
+  SuppressionListEntry,
   SuppressionReason,
 } from '../account/suppression.ts';
 
@@ -171,7 +171,7 @@ export interface SesSimulatorState {
   pauseOnReputation: boolean;
   /** Account-level suppression reasons in use (`PutAccountSuppressionAttributes`). */
   suppressedReasons: SuppressionReason[];
-  suppressionList: SuppressedDestination[];
+  suppressionList: SuppressionListEntry[];
   globalSuppressionList: GlobalSuppressionEntry[];
   outcomeRules: OutcomeRule[];
   configurationSets: ConfigurationSet[];

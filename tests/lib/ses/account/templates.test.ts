@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderTemplate, SesError } from '../../../../src/lib/ses/index.ts';
-import { SIMULATOR_WORDING } from '../../../../src/lib/ses/account/templates.ts';
+import { SIMULATOR_WORDING } from '../../../../src/lib/ses/wording.ts';
 import { fixture, keysOf } from '../shape.ts';
 import { simulator, thrown, withEventDestination } from '../support.ts';
 
