@@ -70,6 +70,8 @@ export {
   BOUNCE_REVIEW_RATE,
   COMPLAINT_PAUSE_RATE,
   COMPLAINT_REVIEW_RATE,
+  MIN_RATED_VOLUME,
+  MIN_RATED_VOLUME_NOTE,
   type EnforcementStatus,
   type RateStatus,
   type Reputation,
