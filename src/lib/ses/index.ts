@@ -17,6 +17,7 @@ export {
 } from './limits.ts';
 export type * from './api/request-types.ts';
 export * from './api/errors.ts';
+export { SIMULATED_RULE, SIMULATOR_WORDING } from './wording.ts';
 export { createSesSimulator, DEFAULT_EPOCH } from './api/simulator.ts';
 export type {
   AccountDetails,

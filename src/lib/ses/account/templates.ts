@@ -21,6 +21,12 @@ export type Rendering =
   | { ok: true; subject: string; text?: string; html?: string }
   | { ok: false; templateName: string; errorMessage: string };
 
+/**
+ * The `templateName` a Rendering Failure of inline template content carries. SES documents none
+ * for content given inline, so the name says it is the simulator's.
+ */
+export const INLINE_TEMPLATE_NAME = 'inline' + SIMULATOR_WORDING;
+
 /** Fill a template's parts from its data. */
 export function renderTemplate(
   name: string,
@@ -86,7 +92,8 @@ export function resolveTemplate(
   template: SesTemplate,
   stored: readonly EmailTemplate[],
 ): { name: string; content: EmailTemplate['TemplateContent']; data: unknown } {
-  const name = template.TemplateName ?? template.TemplateArn?.split('/').pop() ?? 'inline';
+  const name =
+    template.TemplateName ?? template.TemplateArn?.split('/').pop() ?? INLINE_TEMPLATE_NAME;
   let content = template.TemplateContent;
   if (content === undefined) {
     const found = stored.find((t) => t.TemplateName === name);

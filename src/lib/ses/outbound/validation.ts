@@ -12,6 +12,7 @@ import {
 } from '../identities/address.ts';
 import { isBlockedAttachment } from './blocked-attachments.ts';
 import { invalidParameterError, SesError } from '../api/errors.ts';
+import { SIMULATOR_WORDING } from '../wording.ts';
 import {
   headerValue,
   readHeaderSection,
@@ -99,7 +100,7 @@ function checkSimple(simple: SesSimpleMessage): void {
     );
   }
   if (!simple.Body || (!simple.Body.Text && !simple.Body.Html)) {
-    throw invalidParameterError('The message body must contain text or HTML.');
+    throw invalidParameterError('The message body must contain text or HTML.' + SIMULATOR_WORDING);
   }
   const headers = simple.Headers ?? [];
   if (headers.length > MAX_SIMPLE_HEADERS) {
@@ -183,7 +184,7 @@ export function prepareSend(
   const kinds = (['Simple', 'Raw', 'Template'] as const).filter((k) => content[k] !== undefined);
   if (kinds.length !== 1) {
     throw invalidParameterError(
-      'Exactly one of Simple, Raw or Template content must be specified.',
+      'Exactly one of Simple, Raw or Template content must be specified.' + SIMULATOR_WORDING,
     );
   }
   if (kinds[0] === 'Template') {

@@ -69,6 +69,15 @@ describe('templates', () => {
     expect(ses.messages()[0]?.renderingFailure?.templateName).toBe('MyTemplate');
   });
 
+  test('inline content without a name fails under a templateName marked as the simulator’s', () => {
+    const ses = simulator();
+    withEventDestination(ses);
+    ses.sendEmail(templated('{"name":"Ana"}', { TemplateContent: WELCOME }));
+    ses.advance(60_000);
+    const failure = (ses.events() as Json[])[0]?.failure;
+    expect(failure?.templateName).toBe("inline (the simulator's wording: SES documents none)");
+  });
+
   test('a missing template, bad data and bad templates are refused', () => {
     const ses = simulator();
     withEventDestination(ses);
