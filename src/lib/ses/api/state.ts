@@ -69,12 +69,16 @@ export type RecipientPlan =
 export type RecipientRoute =
   'simulator' | 'account-suppressed' | 'global-suppressed' | 'outcome-rule';
 
+/** How far a recipient's delivery has got (moves only through `moveRecipient`). */
+export type RecipientStatus =
+  'pending' | 'delayed' | 'delivered' | 'bounced' | 'suppressed' | 'rejected';
+
 /** A recipient of a sent message and how far its delivery has got. */
 export interface RecipientRecord {
   emailAddress: string;
   route: RecipientRoute;
   plan: RecipientPlan;
-  status: 'pending' | 'delayed' | 'delivered' | 'bounced' | 'suppressed' | 'rejected';
+  status: RecipientStatus;
   complained: boolean;
   /** Whether this recipient counts toward the bounce and complaint rates. */
   countsForReputation: boolean;

@@ -30,6 +30,7 @@ import type { TemplatedOperation } from '../api/templated-sending.ts';
 import { quotaError, recordSend } from '../account/sandbox-and-quota.ts';
 import type { RecipientRecord, SentMessage, SesSimulatorState } from '../api/state.ts';
 import { checkMessageSize, prepareSend } from './validation.ts';
+import { moveRecipient } from './recipient-status.ts';
 
 export { EICAR } from './message-content.ts';
 
@@ -170,7 +171,7 @@ export function acceptSend(
   state.account = recordSend(state.account, nowMs, prepared.recipients.length, countable);
   const addresses = recipients.map((r) => r.emailAddress);
   if (failure) {
-    for (const r of recipients) r.status = 'rejected';
+    for (const r of recipients) moveRecipient(r, 'rejected');
     publishEvent(state, message, nowMs, 'RENDERING_FAILURE', () =>
       renderingFailureEvent(mail, failure),
     );
