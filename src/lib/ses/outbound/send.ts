@@ -3,9 +3,8 @@
  * published and its delivery scheduled. Throws SesError exactly where SES answers with an error;
  * a message SES accepts but does not deliver (suppressed, virus) gets its MessageId.
  */
-import { decodeEncodedWords, encodeBase64 } from '../../mime/index.ts';
+import { firstHeader, decodeEncodedWords, encodeBase64 } from '../../mime/index.ts';
 import { domainOf, parseMailbox } from '../identities/address.ts';
-import { headerValue } from './header-section.ts';
 import {
   accountSendingPausedError,
   configurationSetDoesNotExistError,
@@ -63,11 +62,11 @@ export function acceptSend(
   const senderIdentity = findCoveringIdentity(state.identities, prepared.from.address);
   if (!senderIdentity) failed.push(prepared.from.text);
   // Sender and Return-Path must be verified as well as From (ses-facts §3.2).
-  const returnPathHeader = headerValue(prepared.rawHeaders ?? [], 'Return-Path');
+  const returnPathHeader = firstHeader(prepared.rawHeaders ?? [], 'Return-Path');
   const returnPath =
     returnPathHeader === undefined ? undefined : parseMailbox(returnPathHeader)?.address;
   for (const name of ['Sender', 'Return-Path']) {
-    const value = headerValue(prepared.rawHeaders ?? [], name);
+    const value = firstHeader(prepared.rawHeaders ?? [], name);
     const mailbox = value === undefined ? undefined : parseMailbox(value);
     if (mailbox && !findCoveringIdentity(state.identities, mailbox.address))
       failed.push(value as string);

@@ -3,7 +3,7 @@
  * recipients (count and syntax), tags, attachment types and size. The result is the request read
  * the way the rest of the simulator needs it: sender, recipients, configuration set, tags.
  */
-import { sesEncodedSize, utf8Encode, type HeaderField } from '../../mime/index.ts';
+import { firstHeader, sesEncodedSize, utf8Encode, type HeaderField } from '../../mime/index.ts';
 import {
   addressError,
   parseAddressList,
@@ -13,12 +13,7 @@ import {
 import { isBlockedAttachment } from './blocked-attachments.ts';
 import { invalidParameterError, SesError } from '../api/errors.ts';
 import { SIMULATOR_WORDING } from '../wording.ts';
-import {
-  headerValue,
-  readHeaderSection,
-  strayHeaderName,
-  type HeaderSection,
-} from './header-section.ts';
+import { readHeaderSection, strayHeaderName, type HeaderSection } from './header-section.ts';
 import { readSesControlHeaders } from './control-headers.ts';
 import { checkMessageTags } from './message-tags.ts';
 import type {
@@ -223,13 +218,13 @@ export function prepareSend(
     headers = section.headers.map(({ name, value }) => ({ name, value }));
     const duplicate = findDuplicateHeader(headers);
     if (duplicate) throw invalidParameterError(`Duplicate header '${duplicate}'.`);
-    const fromHeader = headerValue(headers, 'From');
+    const fromHeader = firstHeader(headers, 'From');
     if (request.FromEmailAddress === undefined && fromHeader === undefined) {
       throw invalidParameterError("Missing required header 'From'.");
     }
     from = mailboxes([request.FromEmailAddress ?? fromHeader ?? ''])[0];
     const fromDestination = request.Destination !== undefined;
-    const list = (name: string) => parseAddressList(headerValue(headers, name) ?? '');
+    const list = (name: string) => parseAddressList(firstHeader(headers, name) ?? '');
     to = fromDestination ? mailboxes(request.Destination?.ToAddresses) : list('To');
     cc = fromDestination ? mailboxes(request.Destination?.CcAddresses) : list('Cc');
     bcc = fromDestination ? mailboxes(request.Destination?.BccAddresses) : list('Bcc');
