@@ -5,6 +5,8 @@
  */
 import {
   firstHeader,
+  flattenAddresses,
+  parseAddressList,
   decodeBase64,
   decodeEncodedWords,
   encodeBase64,
@@ -13,7 +15,7 @@ import {
   type HeaderField,
   parseAuthenticationResults,
 } from '../../mime/index.ts';
-import { domainOf, parseAddressList } from '../identities/address.ts';
+import { domainOf } from '../identities/address.ts';
 import { readHeaderSection, rewriteHeaderSection } from '../outbound/header-section.ts';
 import { inboundMessageId, nextInt, type Random } from '../api/ids.ts';
 import { commonHeadersOf, truncateHeaders } from '../outbound/mail-object.ts';
@@ -26,6 +28,11 @@ import {
   type VerdictStatus,
 } from './receiving.ts';
 import { MAX_SNS_CONTENT_BYTES, MAX_INBOUND_BYTES } from '../limits.ts';
+
+/** The mailboxes of an address header, read by the mime engine (groups opened). */
+function mailboxesOf(value: string) {
+  return flattenAddresses(parseAddressList(value));
+}
 
 /**
  * The reply to a message over `MAX_INBOUND_BYTES`: the text SES's SMTP interface gives for a
@@ -73,12 +80,12 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
   const section = readHeaderSection(input.raw);
   const headers: HeaderField[] = section.headers.map(({ name, value }) => ({ name, value }));
   const mailFrom =
-    input.mailFrom ?? parseAddressList(firstHeader(headers, 'From') ?? '')[0]?.address ?? '';
+    input.mailFrom ?? mailboxesOf(firstHeader(headers, 'From') ?? '')[0]?.address ?? '';
   const recipients =
     input.rcptTo ??
     [
-      ...parseAddressList(firstHeader(headers, 'To') ?? ''),
-      ...parseAddressList(firstHeader(headers, 'Cc') ?? ''),
+      ...mailboxesOf(firstHeader(headers, 'To') ?? ''),
+      ...mailboxesOf(firstHeader(headers, 'Cc') ?? ''),
     ].map((m) => m.address);
   const messageId = inboundMessageId(random);
   if (input.raw.length > MAX_INBOUND_BYTES) {
@@ -158,8 +165,8 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
         source: mailFrom,
         messageId,
         destination: [
-          ...parseAddressList(firstHeader(currentHeaders, 'To') ?? ''),
-          ...parseAddressList(firstHeader(currentHeaders, 'Cc') ?? ''),
+          ...mailboxesOf(firstHeader(currentHeaders, 'To') ?? ''),
+          ...mailboxesOf(firstHeader(currentHeaders, 'Cc') ?? ''),
         ].map((m) => m.address),
         headersTruncated: truncated.truncated,
         headers: truncated.headers,

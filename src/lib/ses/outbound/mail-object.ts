@@ -3,7 +3,7 @@
  * whom, the original headers (truncated at 10 KB) and the common headers read from them.
  */
 import { firstHeader, decodeEncodedWords, type HeaderField } from '../../mime/index.ts';
-import { formatMailbox, parseAddressList } from '../identities/address.ts';
+import { formatCommonHeaderMailbox, readSesAddressList } from '../identities/address.ts';
 import { HEADERS_TRUNCATION_BYTES } from '../limits.ts';
 
 /** `commonHeaders`: the headers SES reads out of the message. */
@@ -58,7 +58,7 @@ export function truncateHeaders(headers: readonly HeaderField[]): {
 function addresses(headers: readonly HeaderField[], name: string): string[] | undefined {
   const value = firstHeader(headers, name);
   if (value === undefined) return undefined;
-  return parseAddressList(value).map(formatMailbox);
+  return readSesAddressList(value).map(formatCommonHeaderMailbox);
 }
 
 /**

@@ -6,12 +6,14 @@
  */
 import {
   firstHeader,
+  flattenAddresses,
+  parseAddressList,
   parseMailDate,
   type BounceReport,
   type ComplaintReport,
   type HeaderField,
 } from '../../mime/index.ts';
-import { domainOf, parseAddressList, parseMailbox } from '../identities/address.ts';
+import { domainOf } from '../identities/address.ts';
 import { createRandom, sesMessageId } from '../api/ids.ts';
 import { commonHeadersOf, truncateHeaders } from './mail-object.ts';
 import { bounceNotification, complaintNotification } from './notifications.ts';
@@ -71,12 +73,12 @@ export function reportToNotification(
     firstHeader(headers, 'Return-Path')?.replace(/^<|>$/g, '') ??
     firstHeader(headers, 'From') ??
     '';
-  const source = parseMailbox(sourceText)?.address ?? sourceText;
+  const source = flattenAddresses(parseAddressList(sourceText))[0]?.address || sourceText;
   const date = firstHeader(headers, 'Date');
   const timestamp =
     options.sentAt ?? (date !== undefined ? mailDateIso(date) : undefined) ?? nowIso;
   const destination = ['To', 'Cc', 'Bcc'].flatMap((name) =>
-    parseAddressList(firstHeader(headers, name) ?? '').map((m) => m.address),
+    flattenAddresses(parseAddressList(firstHeader(headers, name) ?? '')).map((m) => m.address),
   );
   const truncated = truncateHeaders(headers);
   const accountId = options.sendingAccountId ?? DEFAULT_ACCOUNT_ID;

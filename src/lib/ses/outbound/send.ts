@@ -4,7 +4,7 @@
  * a message SES accepts but does not deliver (suppressed, virus) gets its MessageId.
  */
 import { firstHeader, decodeEncodedWords, encodeBase64 } from '../../mime/index.ts';
-import { domainOf, parseMailbox } from '../identities/address.ts';
+import { domainOf, readSesMailbox } from '../identities/address.ts';
 import {
   accountSendingPausedError,
   configurationSetDoesNotExistError,
@@ -64,10 +64,10 @@ export function acceptSend(
   // Sender and Return-Path must be verified as well as From (ses-facts §3.2).
   const returnPathHeader = firstHeader(prepared.rawHeaders ?? [], 'Return-Path');
   const returnPath =
-    returnPathHeader === undefined ? undefined : parseMailbox(returnPathHeader)?.address;
+    returnPathHeader === undefined ? undefined : readSesMailbox(returnPathHeader)?.address;
   for (const name of ['Sender', 'Return-Path']) {
     const value = firstHeader(prepared.rawHeaders ?? [], name);
-    const mailbox = value === undefined ? undefined : parseMailbox(value);
+    const mailbox = value === undefined ? undefined : readSesMailbox(value);
     if (mailbox && !findCoveringIdentity(state.identities, mailbox.address))
       failed.push(value as string);
   }

@@ -6,9 +6,9 @@
 import { firstHeader, sesEncodedSize, utf8Encode, type HeaderField } from '../../mime/index.ts';
 import {
   addressError,
-  parseAddressList,
-  parseMailbox,
-  type Mailbox,
+  readSesAddressList,
+  readSesMailbox,
+  type SesMailbox,
 } from '../identities/address.ts';
 import { isBlockedAttachment } from './blocked-attachments.ts';
 import { invalidParameterError, SesError } from '../api/errors.ts';
@@ -44,11 +44,11 @@ export { SES_CONTROL_HEADERS } from './control-headers.ts';
 export interface PreparedSend {
   content: 'Simple' | 'Raw';
   /** The sender as written (`FromEmailAddress`, else the `From:` header). */
-  from: Mailbox;
-  to: Mailbox[];
-  cc: Mailbox[];
-  bcc: Mailbox[];
-  replyTo: Mailbox[];
+  from: SesMailbox;
+  to: SesMailbox[];
+  cc: SesMailbox[];
+  bcc: SesMailbox[];
+  replyTo: SesMailbox[];
   /** Envelope recipients, bare addresses, in order, each once. */
   recipients: string[];
   configurationSetName?: string;
@@ -154,11 +154,11 @@ function checkHeaderSection(raw: Uint8Array, section: HeaderSection): void {
   );
 }
 
-function mailboxes(list: readonly string[] | undefined): Mailbox[] {
-  return (list ?? []).map((text) => parseMailbox(text) ?? { text, address: text });
+function mailboxes(list: readonly string[] | undefined): SesMailbox[] {
+  return (list ?? []).map((text) => readSesMailbox(text) ?? { text, address: text });
 }
 
-function checkAddresses(list: readonly Mailbox[]): void {
+function checkAddresses(list: readonly SesMailbox[]): void {
   for (const mailbox of list) {
     const problem = addressError(mailbox.address);
     if (problem !== undefined) throw invalidParameterError(problem);
@@ -186,11 +186,11 @@ export function prepareSend(
     throw new RangeError('prepareSend reads Simple or Raw content; render a template first.');
   }
   let headers: HeaderField[];
-  let from: Mailbox | undefined;
-  let to: Mailbox[];
-  let cc: Mailbox[];
-  let bcc: Mailbox[];
-  let replyTo: Mailbox[];
+  let from: SesMailbox | undefined;
+  let to: SesMailbox[];
+  let cc: SesMailbox[];
+  let bcc: SesMailbox[];
+  let replyTo: SesMailbox[];
   let raw: Uint8Array | undefined;
   const simple = content.Simple;
   if (simple) {
@@ -224,7 +224,7 @@ export function prepareSend(
     }
     from = mailboxes([request.FromEmailAddress ?? fromHeader ?? ''])[0];
     const fromDestination = request.Destination !== undefined;
-    const list = (name: string) => parseAddressList(firstHeader(headers, name) ?? '');
+    const list = (name: string) => readSesAddressList(firstHeader(headers, name) ?? '');
     to = fromDestination ? mailboxes(request.Destination?.ToAddresses) : list('To');
     cc = fromDestination ? mailboxes(request.Destination?.CcAddresses) : list('Cc');
     bcc = fromDestination ? mailboxes(request.Destination?.BccAddresses) : list('Bcc');
