@@ -3,6 +3,7 @@
  * makes one.
  */
 import type { ConfigurationSet } from '../account/configuration-sets.ts';
+import type { ContactListMethods } from './simulator-contact-lists.ts';
 import type { SesError } from './errors.ts';
 import type { IdentityRecord, NotificationType } from '../identities/identities.ts';
 import type { InboundRecord } from '../inbound/receiving.ts';
@@ -114,7 +115,7 @@ export interface ReceiveRequest {
 }
 
 /** The simulator. Methods throw SesError where SES answers with an error, RangeError on misuse. */
-export interface SesSimulator {
+export interface SesSimulator extends ContactListMethods {
   /** Verify an email address or a domain (at once: there is no mailbox or DNS to wait for). */
   verifyIdentity(identity: string): void;
   /** Forget an identity. */

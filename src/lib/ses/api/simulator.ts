@@ -19,6 +19,7 @@ import type {
 import type { SimulatorContext } from './simulator-context.ts';
 import { receivingMethods } from './simulator-receiving.ts';
 import { identityMethods } from './simulator-identities.ts';
+import { contactListMethods } from './simulator-contact-lists.ts';
 import { checkLifecycles } from '../identities/email-identities.ts';
 import { createInitialState, readState } from './state-io.ts';
 import type { SentMessage, SesSimulatorState } from './state.ts';
@@ -120,6 +121,7 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     ...accountMethods(ctx),
     ...receivingMethods(ctx),
     ...identityMethods(ctx),
+    ...contactListMethods(ctx),
     deliveredMessage(messageId, recipient) {
       settle();
       const message = state.messages.find((m) => m.mail.messageId === messageId);
