@@ -13,6 +13,7 @@ export type SesPageName =
   | 'Sending activity'
   | 'Notifications'
   | 'Suppression list'
+  | 'Contact lists'
   | 'Reputation'
   | 'Receiving'
   | 'Configuration sets';

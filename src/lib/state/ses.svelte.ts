@@ -8,6 +8,8 @@ import {
   createSesSimulator,
   type AccountDetails,
   type ConfigurationSet,
+  type ContactListMethods,
+  type ContactListRecord,
   type DnsRecord,
   type EnforcementStatus,
   type EventRecord,
@@ -74,6 +76,8 @@ export interface SesView {
   emailIdentities: EmailIdentityView[];
   /** The person's simulated DNS zone. */
   dnsRecords: DnsRecord[];
+  /** Contact lists with their topics and contacts (SES allows one). */
+  contactLists: ContactListRecord[];
 }
 
 /** One identity's lifecycle as the workspace shows it. */
@@ -246,6 +250,7 @@ export class SesStore {
         required: sim.requiredDnsRecords(record.identity),
       })),
       dnsRecords: sim.dnsRecords(),
+      contactLists: state.contactLists,
     };
     if (save) this.#save(state);
     this.#schedule(next);
@@ -293,6 +298,10 @@ export class SesStore {
   }
   deleteIdentity(identity: string): void {
     this.#change((sim) => sim.deleteIdentity(identity));
+  }
+  /** List management calls (contact lists, contacts, unsubscribing); the result is shown. */
+  manageContactLists<T>(work: (lists: ContactListMethods) => T): T {
+    return this.#change(work);
   }
   setHeadersInNotifications(identity: string, enabled: boolean): void {
     this.#change((sim) => sim.setIdentityHeadersInNotificationsEnabled(identity, enabled));
