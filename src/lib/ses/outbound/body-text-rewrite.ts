@@ -47,7 +47,9 @@ export function rewriteBodyText(
   const pieces: Uint8Array[] = [];
   let cursor = 0;
   for (const part of leaves(scanStructure(raw, log))) {
-    if (!isBodyText(part)) continue;
+    // An empty body has nothing to rewrite, and may lack the blank line that would end its
+    // headers: text written there would read as a header.
+    if (!isBodyText(part) || part.bodyStart >= part.end) continue;
     const charset = part.fields.params.charset?.trim().toLowerCase();
     if (charset !== undefined && !UTF8_WRITABLE.has(charset)) continue;
     const text = decodeText(raw, part, log);
