@@ -1,6 +1,16 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { openSesPage, resetSimulator, sesSaved } from './ses-support.ts';
+import {
+  createConfigurationSet,
+  field,
+  letPass,
+  openSesPage,
+  resetSimulator,
+  sendFromCompose,
+  sendSuccess,
+  sesSaved,
+  verifyIdentity,
+} from './ses-support.ts';
 
 test('a contact list with topics is created, takes contacts, shows their preferences and survives a reload', async ({
   page,
@@ -60,4 +70,48 @@ test('a contact list with topics is created, takes contacts, shows their prefere
   await expect(
     page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /bo@example\.net/ }),
   ).toBeVisible();
+});
+
+test('a message sent from Compose with the list header carries an unsubscribe link, and the recipient unsubscribes with one click', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await field(page, 'From').fill('news@example.com');
+  await resetSimulator(page, 'Empty account');
+  // The sample draft names this configuration set.
+  await createConfigurationSet(page, 'transactional');
+  await openSesPage(page, 'Account');
+  await page.getByRole('switch', { name: 'Production access' }).check();
+  await verifyIdentity(page, 'example.com');
+
+  await openSesPage(page, 'Contact lists');
+  const lists = page.getByRole('region', { name: 'Contact lists' });
+  await lists.getByRole('textbox', { name: 'Contact list name' }).fill('Newsletter');
+  await lists.getByRole('textbox', { name: 'Topic name 1' }).fill('Weekly');
+  await lists.getByRole('button', { name: 'Create contact list' }).click();
+  await expect(lists.getByRole('status')).toHaveText('Contact list Newsletter was created.');
+
+  await page.getByRole('tab', { name: 'Compose', exact: true }).click();
+  await page.getByRole('button', { name: 'Add header' }).click();
+  await page
+    .getByRole('combobox', { name: /^Header \d+ name$/ })
+    .last()
+    .fill('X-SES-LIST-MANAGEMENT-OPTIONS');
+  await page
+    .getByRole('textbox', { name: /^Header \d+ value$/ })
+    .last()
+    .fill('contactListName=Newsletter; topicName=Weekly');
+  await sendFromCompose(page, 'reader@example.net');
+  await expect(sendSuccess(page)).toBeVisible();
+  await letPass(page, 'a minute');
+
+  await openSesPage(page, 'Contact lists');
+  const recipient = page.getByRole('region', { name: 'Unsubscribe as a recipient' });
+  await recipient.getByRole('button', { name: /^Unsubscribe with one click/ }).click();
+  await expect(recipient.getByRole('status')).toHaveText(
+    'reader@example.net unsubscribed from Newsletter.',
+  );
+  await expect(
+    page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /reader@example\.net/ }),
+  ).toContainText('Opted out');
 });

@@ -134,4 +134,5 @@ export {
 } from './account/contacts.ts';
 export type { ContactListMethods } from './api/simulator-contact-lists.ts';
 export { UNSUBSCRIBE_HOST, UNSUBSCRIBE_PLACEHOLDER } from './outbound/list-management.ts';
+export { LIST_MANAGEMENT_HEADER } from './outbound/control-headers.ts';
 export type { SubscriptionObject, UnsubscribeOptions } from './outbound/subscription.ts';

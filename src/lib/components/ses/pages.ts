@@ -7,6 +7,7 @@ import type { Component } from 'svelte';
 import AccountPanel from './AccountPanel.svelte';
 import ConfigurationSetsPanel from './ConfigurationSetsPanel.svelte';
 import ContactListsPanel from './ContactListsPanel.svelte';
+import UnsubscribePanel from './UnsubscribePanel.svelte';
 import DnsRecordsPanel from './DnsRecordsPanel.svelte';
 import EmailIdentitiesPanel from './EmailIdentitiesPanel.svelte';
 import IdentitiesPanel from './IdentitiesPanel.svelte';
@@ -36,7 +37,7 @@ export const SES_PAGES: readonly SesPage[] = [
   { id: 'sending', label: 'Sending activity', panels: [SentMessagesPanel, OutcomeRulesPanel] },
   { id: 'notifications', label: 'Notifications', panels: [NotificationsPanel] },
   { id: 'suppression', label: 'Suppression list', panels: [SuppressionPanel] },
-  { id: 'contact-lists', label: 'Contact lists', panels: [ContactListsPanel] },
+  { id: 'contact-lists', label: 'Contact lists', panels: [ContactListsPanel, UnsubscribePanel] },
   { id: 'reputation', label: 'Reputation', panels: [ReputationPanel] },
   { id: 'receiving', label: 'Receiving', panels: [InboundPanel] },
   { id: 'configuration-sets', label: 'Configuration sets', panels: [ConfigurationSetsPanel] },

@@ -4,6 +4,7 @@
  */
 import type { ConfigurationSet } from '../account/configuration-sets.ts';
 import type { ContactListMethods } from './simulator-contact-lists.ts';
+import type { ListManagementRecord } from '../outbound/list-management.ts';
 import type { SesError } from './errors.ts';
 import type { IdentityRecord, NotificationType } from '../identities/identities.ts';
 import type { InboundRecord } from '../inbound/receiving.ts';
@@ -84,6 +85,8 @@ export interface SentMessageView {
   content: 'Simple' | 'Raw';
   rejected: boolean;
   /** Why the message's template could not be rendered, when it could not. */
+  /** The contact list and topic it was sent for, and the recipient's unsubscribe link. */
+  listManagement?: ListManagementRecord;
   renderingFailure?: { templateName: string; errorMessage: string };
   recipients: Array<Pick<RecipientRecord, 'emailAddress' | 'route' | 'status' | 'complained'>>;
   /** The message as delivered, SES's headers applied. */

@@ -63,7 +63,7 @@ export function acceptSend(
   const setName = prepared.configurationSetName;
   const set = state.configurationSets.find((s) => s.name === setName);
   if (setName !== undefined && !set) throw configurationSetDoesNotExistError(setName);
-  const listOptions = request.ListManagementOptions;
+  const listOptions = prepared.listManagement;
   const contactList =
     listOptions !== undefined ? checkListManagement(state.contactLists, listOptions) : undefined;
 

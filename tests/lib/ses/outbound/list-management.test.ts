@@ -3,6 +3,7 @@ import { inspectMessage } from '../../../../src/lib/mime/index.ts';
 import { verifyDkim } from '../../../../src/lib/mime/dkim/index.ts';
 import { SesError, type SesSimulator } from '../../../../src/lib/ses/index.ts';
 import { UNSUBSCRIBE_HOST } from '../../../../src/lib/ses/outbound/list-management.ts';
+import { parseListManagementHeader } from '../../../../src/lib/ses/outbound/control-headers.ts';
 import { parseWithPython } from '../../../support/python-email.ts';
 import { dkimpyVerify } from '../../../support/dkimpy.ts';
 import { dnsTable, keyedSimulator, publishAll } from '../identities/identity-support.ts';
@@ -165,6 +166,39 @@ describe('ListManagementOptions', () => {
     const status = (id: string) =>
       ses.messages().find((m) => m.messageId === id)!.recipients[0]!.status;
     expect(ids.map(status)).toEqual(['bounced', 'bounced', 'delivered']);
+  });
+});
+
+describe('the X-SES-LIST-MANAGEMENT-OPTIONS header', () => {
+  test('reads as ListManagementOptions and is removed before sending', () => {
+    expect(parseListManagementHeader('contactListName=Newsletter; topicName=Weekly')).toEqual(LIST);
+    expect(parseListManagementHeader(' ContactListName = Newsletter ')).toEqual({
+      ContactListName: 'Newsletter',
+    });
+    expect(parseListManagementHeader('topicName=Weekly')).toBeUndefined();
+    const ses = account();
+    const { MessageId } = ses.sendEmail({
+      ConfigurationSetName: 'ConfigSet',
+      Content: {
+        Raw: {
+          Data: rawMessage(
+            [
+              ['From', 'sender@example.com'],
+              ['To', 'reader@example.net'],
+              ['Subject', 'Raw'],
+              ['X-SES-LIST-MANAGEMENT-OPTIONS', 'contactListName=Newsletter; topicName=Weekly'],
+            ],
+            'Leave: {{amazonSESUnsubscribeUrl}}',
+          ),
+        },
+      },
+    });
+    ses.advance(MINUTE);
+    const raw = text(ses.deliveredMessage(MessageId, 'reader@example.net'));
+    expect(raw).not.toContain('X-SES-LIST-MANAGEMENT-OPTIONS');
+    expect(raw).toMatch(/\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n/);
+    expect(raw).toMatch(/\r\n\r\nLeave: https:\/\/unsubscribe\./);
+    expect(ses.unsubscribe(MessageId, 'reader@example.net').contactList).toBe('Newsletter');
   });
 });
 
