@@ -1,15 +1,13 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import {
-  createConfigurationSet,
-  field,
   letPass,
   openSesPage,
+  productionSender,
   resetSimulator,
   sendFromCompose,
   sendSuccess,
   sesSaved,
-  verifyIdentity,
 } from './ses-support.ts';
 
 test('a contact list with topics is created, takes contacts, shows their preferences and survives a reload', async ({
@@ -75,14 +73,7 @@ test('a contact list with topics is created, takes contacts, shows their prefere
 test('a message sent from Compose with the list header carries an unsubscribe link, and the recipient unsubscribes with one click', async ({
   page,
 }) => {
-  await page.goto('/');
-  await field(page, 'From').fill('news@example.com');
-  await resetSimulator(page, 'Empty account');
-  // The sample draft names this configuration set.
-  await createConfigurationSet(page, 'transactional');
-  await openSesPage(page, 'Account');
-  await page.getByRole('switch', { name: 'Production access' }).check();
-  await verifyIdentity(page, 'example.com');
+  await productionSender(page);
 
   await openSesPage(page, 'Contact lists');
   const lists = page.getByRole('region', { name: 'Contact lists' });

@@ -67,6 +67,21 @@ export async function verifyIdentity(page: Page, identity: string): Promise<void
   await expect(identities.getByRole('rowheader', { name: identity, exact: true })).toBeVisible();
 }
 
+/**
+ * Start from an empty production account that can send Compose's sample draft from
+ * news@example.com: its configuration set made and example.com verified.
+ */
+export async function productionSender(page: Page): Promise<void> {
+  await page.goto('/');
+  await field(page, 'From').fill('news@example.com');
+  await resetSimulator(page, 'Empty account');
+  // The sample draft names this configuration set.
+  await createConfigurationSet(page, 'transactional');
+  await verifyIdentity(page, 'example.com');
+  await openSesPage(page, 'Account');
+  await page.getByRole('switch', { name: 'Production access' }).check();
+}
+
 /** Let simulated time pass with the workspace's controls. */
 export async function letPass(page: Page, step: 'a minute' | 'an hour' | 'a day'): Promise<void> {
   await openSes(page);
