@@ -1,15 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { frameCsp } from '../../src/lib/html/frame-document.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-/** The policy of an index.html, directive by directive. */
-function policyOf(html: string): Map<string, string[]> {
+/** The policy in an HTML document's meta element, as written. */
+function policyText(html: string): string {
   const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
-  if (!meta) throw new Error('index.html has no Content-Security-Policy meta element.');
+  if (!meta) throw new Error('The document has no Content-Security-Policy meta element.');
+  return meta[1]!;
+}
+
+/** The policy of an HTML document, directive by directive. */
+function policyOf(html: string): Map<string, string[]> {
   return new Map(
-    meta[1]!
+    policyText(html)
       .split(';')
       .map((part) => part.trim().split(/\s+/))
       .filter((words) => words[0])
@@ -17,12 +23,12 @@ function policyOf(html: string): Map<string, string[]> {
   );
 }
 
+const built = existsSync(join(ROOT, 'dist/index.html'));
+
 const sources: [string, string][] = [
   ['the source index.html', join(ROOT, 'index.html')],
   // The built page, when there is one: the build must not loosen the policy.
-  ...(existsSync(join(ROOT, 'dist/index.html'))
-    ? [['the built index.html', join(ROOT, 'dist/index.html')] as [string, string]]
-    : []),
+  ...(built ? [['the built index.html', join(ROOT, 'dist/index.html')] as [string, string]] : []),
 ];
 
 describe.each(sources)('the app’s Content Security Policy in %s', (_name, path) => {
@@ -47,14 +53,43 @@ describe.each(sources)('the app’s Content Security Policy in %s', (_name, path
     }
   });
 
-  test('admits remote images, styles and fonts only as http(s), for the preview frame to use', () => {
-    // The preview's srcdoc frame inherits this policy on top of its own, which blocks every load
-    // until the person allows remote content; the page itself loads none (tests/e2e/fixtures.ts).
+  test('loads no remote image, style or font itself, and frames only the app’s own files', () => {
+    // The preview frame is one of the app's own documents with a policy of its own (below), so
+    // this one never admits a remote host or scheme for the page.
     for (const name of ['img-src', 'style-src', 'font-src']) {
-      const remote = policy.get(name)!.filter((source) => /^[a-z]+:/.test(source));
       expect(
-        remote.filter((source) => !['http:', 'https:', 'data:', 'blob:'].includes(source)),
+        policy
+          .get(name)!
+          .filter((source) => !["'self'", "'unsafe-inline'", 'data:'].includes(source)),
+        name,
       ).toEqual([]);
     }
+    expect(policy.get('frame-src')).toEqual(["'self'"]);
+    expect(policy.get('child-src')).toEqual(["'self'"]);
   });
+});
+
+describe.each([
+  ['public', join(ROOT, 'public')],
+  ...(built ? [['dist', join(ROOT, 'dist')] as [string, string]] : []),
+])('the preview frame’s own documents in %s/', (_name, folder) => {
+  test('carry exactly the frame’s policy, remote content blocked or allowed', () => {
+    const read = (file: string) => policyText(readFileSync(join(folder, file), 'utf8'));
+    expect(read('preview-frame.html')).toBe(frameCsp(false));
+    expect(read('preview-frame-remote.html')).toBe(frameCsp(true));
+  });
+
+  test('hold no content, script or link of their own', () => {
+    for (const file of ['preview-frame.html', 'preview-frame-remote.html']) {
+      const html = readFileSync(join(folder, file), 'utf8');
+      expect(html, file).not.toMatch(/<(script|link|img|style|iframe|base)\b/i);
+      expect(html, file).toMatch(/<body><\/body>/);
+    }
+  });
+});
+
+test.runIf(built)('the service worker precaches both frame documents, for offline use', () => {
+  const worker = readFileSync(join(ROOT, 'dist/sw.js'), 'utf8');
+  expect(worker).toContain('"preview-frame.html"');
+  expect(worker).toContain('"preview-frame-remote.html"');
 });

@@ -190,6 +190,7 @@ test('the Compose workspace passes an axe scan, on every tab of the assembled me
     'MIME',
     'Envelope',
     'SES request',
+    'SES template',
     'Diagnostics',
     'Checks',
   ]) {

@@ -50,7 +50,12 @@ export async function openSample(page: Page, title: string): Promise<void> {
 export async function pasteMessage(page: Page, text: string): Promise<void> {
   const input = page.getByRole('textbox', { name: 'Raw message input' });
   await input.click();
-  await input.evaluate((element, pasted) => {
+  await pasteInto(input, text);
+}
+
+/** Paste text into an element as the clipboard would deliver it, over what is selected. */
+export async function pasteInto(target: Locator, text: string): Promise<void> {
+  await target.evaluate((element, pasted) => {
     const data = new DataTransfer();
     data.setData('text/plain', pasted);
     element.dispatchEvent(

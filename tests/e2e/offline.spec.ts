@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { openWorkspaces } from './workspaces.ts';
+import { openWorkspaces, showHtmlBody } from './workspaces.ts';
 
 test('after one visit the app opens with the network off, and its cache holds only its own files', async ({
   page,
@@ -29,6 +29,9 @@ test('after one visit the app opens with the network off, and its cache holds on
   await expect(page.getByRole('textbox', { name: 'Subject', exact: true })).toHaveValue(
     'Private subject 7421',
   );
+  // The HTML preview's frame document comes from the cache as well.
+  const origin = new URL(baseURL!).origin;
+  expect(await showHtmlBody(page, 'Shown offline')).toBe(`${origin}/preview-frame.html`);
 
   const cached = await page.evaluate(async () => {
     const urls: string[] = [];
@@ -39,12 +42,11 @@ test('after one visit the app opens with the network off, and its cache holds on
     return urls;
   });
   expect(cached.length).toBeGreaterThan(3);
-  const origin = new URL(baseURL!).origin;
   for (const url of cached) {
     // Only the app's files: its page, scripts, styles, icons and manifest, nothing else.
     expect(url.startsWith(`${origin}/`), url).toBe(true);
     expect(new URL(url).pathname, url).toMatch(
-      /^\/(index\.html|workbox-[\w]+\.js|assets\/[\w.-]+\.(js|css)|[\w-]+\.(svg|png|webmanifest)|manifest\.webmanifest)$/,
+      /^\/(index\.html|preview-frame(-remote)?\.html|workbox-[\w]+\.js|assets\/[\w.-]+\.(js|css)|[\w-]+\.(svg|png|webmanifest)|manifest\.webmanifest)$/,
     );
   }
   await context.setOffline(false);

@@ -117,11 +117,14 @@ test('blob: URLs of inline parts the message no longer has are revoked', async (
   const src = () =>
     inFrame(page, 0, (doc) => doc.getElementById('logo')!.getAttribute('src'), null);
   const first = await src();
+  // Loaded in the frame's document, where the URLs are used (the page's own policy has no blob:).
   const loads = (url: string | null) =>
-    page.evaluate(
-      (href) =>
+    inFrame(
+      page,
+      0,
+      (doc, href) =>
         new Promise<boolean>((resolve) => {
-          const image = new Image();
+          const image = doc.createElement('img');
           image.onload = () => resolve(true);
           image.onerror = () => resolve(false);
           image.src = href ?? '';
@@ -271,6 +274,17 @@ test('Load remote content reloads the frame with the wider policy and keeps the 
   });
 });
 
+test('a preview frame moved within the page shows its email again', async ({ page }) => {
+  await openHarness(page);
+  await show(page, [{ html: '<p id="moved">Still here</p>', key: 'moved' }]);
+  const first = await inFrame(page, 0, (doc) => doc.getElementById('moved')?.textContent, null);
+  expect(first).toBe('Still here');
+  // Moving an iframe element reloads it: it starts again from a blank document.
+  await previewFrame(page).evaluate((frame) => frame.parentElement!.append(frame));
+  await expect(previewFrame(page).contentFrame().locator('#moved')).toHaveText('Still here');
+  await expectSettled(page);
+});
+
 test('links open in a new browsing context and never navigate the app', async ({ page }) => {
   await openHarness(page);
   const target = `${HARNESS_ORIGIN}/favicon.svg`;
@@ -312,7 +326,7 @@ test('an in-email fragment link scrolls within the frame and the email stays', a
     .toBeGreaterThan(1000);
   expect(
     await inFrame(page, 0, (doc) => [doc.URL, doc.getElementById('section2')?.textContent], null),
-  ).toEqual(['about:srcdoc#section2', 'Section 2']);
+  ).toEqual([`${HARNESS_ORIGIN}/preview-frame.html#section2`, 'Section 2']);
   expect(page.url()).toContain('/tests/e2e/harness/preview.html');
 });
 

@@ -12,6 +12,7 @@ const PAGES: SesPageName[] = [
   'Reputation',
   'Receiving',
   'Configuration sets',
+  'Templates',
 ];
 
 /** How far the page itself scrolls, each way. */
@@ -30,7 +31,7 @@ async function axe(page: Page) {
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colour scheme`, () => {
     test.use({ colorScheme });
-    // Eight pages, each scanned: more work than most tests.
+    // Nine pages, each scanned: more work than most tests.
     test.slow();
 
     test(`at 1280×720 every SES page fits the window, its panes scrolling on their own (${colorScheme})`, async ({
@@ -63,7 +64,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       }
       // The rail sits above the page, not beside it.
       const rail = await page.getByRole('navigation', { name: 'SES pages' }).boundingBox();
-      const panel = await page.getByRole('region', { name: 'Configuration sets' }).boundingBox();
+      const panel = await page.getByRole('region', { name: 'Email templates' }).boundingBox();
       expect(rail && panel && rail.y + rail.height <= panel.y).toBe(true);
       await openSesPage(page, 'Sending activity');
       await axe(page);

@@ -16,7 +16,8 @@ export type SesPageName =
   | 'Contact lists'
   | 'Reputation'
   | 'Receiving'
-  | 'Configuration sets';
+  | 'Configuration sets'
+  | 'Templates';
 
 /** Open the SES tab and wait until the saved state is shown. */
 export async function openSes(page: Page): Promise<void> {
@@ -120,4 +121,48 @@ export async function createConfigurationSet(page: Page, name: string): Promise<
   await sets.getByRole('textbox', { name: 'Configuration set name' }).fill(name);
   await sets.getByRole('button', { name: 'Create configuration set' }).click();
   await expect(sets.getByText(`Configuration set ${name} created.`)).toBeVisible();
+}
+
+/**
+ * Create a domain identity in the page, publish the three Easy DKIM CNAMEs SES asks for on the
+ * DNS records page, and let simulated time pass until the identity verifies.
+ */
+export async function createVerifiedDomain(page: Page, domain: string): Promise<void> {
+  await openSesPage(page, 'Identities');
+  const identities = page.getByRole('region', { name: 'Identity verification' });
+  await identities.getByRole('textbox', { name: 'Domain or email address' }).fill(domain);
+  await identities.getByRole('button', { name: 'Create identity' }).click();
+  const row = identities.getByRole('row', { name: new RegExp(domain.replaceAll('.', '\\.')) });
+  // Making RSA keys in the page takes a while on a busy machine.
+  await expect(row.getByTestId('identity-status')).toHaveText('PENDING', { timeout: 90_000 });
+
+  await openSesPage(page, 'DNS records');
+  const dns = page.getByRole('region', { name: 'DNS records' });
+  const toPublish = dns.getByRole('table', { name: 'Records to publish' });
+  await expect(toPublish.getByRole('row')).toHaveCount(4);
+  for (let published = 0; published < 3; published++) {
+    await toPublish
+      .getByRole('button', { name: /^Publish CNAME/ })
+      .first()
+      .click();
+    await expect(toPublish.getByText('Published', { exact: true })).toHaveCount(published + 1);
+  }
+  await expect(dns.getByRole('table', { name: 'Published records' }).getByRole('row')).toHaveCount(
+    4,
+  );
+  await openSesPage(page, 'Identities');
+  await expect(row.getByTestId('identity-status')).toHaveText('PENDING');
+  await letPass(page, 'an hour');
+  await expect(row.getByTestId('identity-status')).toHaveText('SUCCESS');
+}
+
+/** Open a sent message's details on the Sending activity page, and the copy `recipient` received in Inspect. */
+export async function openDeliveredInInspect(page: Page, recipient: string): Promise<void> {
+  await openSesPage(page, 'Sending activity');
+  const sent = page.getByRole('region', { name: 'Sent messages' });
+  await sent
+    .getByRole('button', { name: /^Details/ })
+    .first()
+    .click();
+  await sent.getByRole('button', { name: `Open in Inspect as ${recipient} received it` }).click();
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures.ts';
-import { openWorkspaces } from './workspaces.ts';
+import { openWorkspaces, showHtmlBody } from './workspaces.ts';
 
 /** Where the built app is put, as a folder of a static host (a GitHub Pages project site). */
 const PREFIX = '/tools/mailwright/';
@@ -68,6 +68,10 @@ test('the built app works from a folder of any static host, workers and lazy par
     );
   });
   await expect(page.getByTestId('summary-parts')).toBeVisible({ timeout: 30_000 });
+  // The HTML preview's frame document is the app's own file, in the same folder.
+  expect(await showHtmlBody(page, 'Shown from a folder')).toBe(
+    `${origin}${PREFIX}preview-frame.html`,
+  );
   expect(requested.length).toBeGreaterThan(5);
   expect(requested.filter((path) => !path.startsWith(PREFIX))).toEqual([]);
 });

@@ -13,6 +13,7 @@ export {
 export {
   SIMPLE_MAX_HEADERS,
   sesV2SendEmail,
+  sesV2TemplatedSendEmail,
   sesV1SendRawEmail,
   simpleContentObstacles,
   toCliJson,

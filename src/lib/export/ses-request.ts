@@ -8,6 +8,7 @@ import type {
   SesAttachment,
   SesDestination,
   SesMessageHeader,
+  SesTemplate,
   V1SendRawEmailRequest,
 } from '../ses/api/request-types.ts';
 import type { BuiltMessage, Draft } from '../mime/types.ts';
@@ -197,6 +198,24 @@ export function sesV2SendEmail(source: SesExportSource): SesV2Export {
   if (built.envelope.rcptTo.length)
     request.Destination = { ToAddresses: [...built.envelope.rcptTo] };
   return { request: order(request), content: 'Raw', rawReasons };
+}
+
+/**
+ * The v2 `SendEmail` request that sends a template to the draft's recipients, from its sender,
+ * with its configuration set and tags: `template` names a stored template or carries its content.
+ */
+export function sesV2TemplatedSendEmail(
+  source: SesExportSource,
+  template: SesTemplate,
+): SendEmailRequest {
+  const { draft, built } = source;
+  const request: SendEmailRequest = {
+    ...commonMembers(draft, built.envelope.mailFrom),
+    Content: { Template: template },
+  };
+  const destination = destinationOf(draft);
+  if (Object.keys(destination).length) request.Destination = destination;
+  return order(request);
 }
 
 /** The v1 `SendRawEmail` request: the built message, its envelope, configuration set and tags. */

@@ -59,7 +59,7 @@ export interface PreviewReport extends ResourceReport {
   cut?: HtmlCut;
 }
 
-/** A document ready for the frame's `srcdoc`. */
+/** A document ready to be put into the preview frame. */
 export interface PreviewDocument {
   /** The whole document, starting with `<!DOCTYPE html>`. */
   html: string;

@@ -1,9 +1,9 @@
 /**
- * Updating a live preview frame in place. Reloading `srcdoc` on every keystroke would blank the
- * frame and reset its scroll; when the frame's document is reachable (same origin, never with
- * scripts) its content is swapped within one task instead, so the old content stays until the
- * new one is ready and the viewport keeps its scroll offset. The frame's CSP, set when the
- * document was first parsed, stays in force for everything swapped in.
+ * Updating a live preview frame in place. Loading a fresh frame document on every keystroke would
+ * blank the frame and reset its scroll; the frame's document is reachable (same origin, never
+ * with scripts), so its content is swapped within one task instead, the old content stays until
+ * the new one is ready and the viewport keeps its scroll offset. The frame's CSP, set when its
+ * document was parsed (the app's preview-frame documents), stays in force for everything put in.
  */
 
 /** Replaces the content of `target` (a live frame document) with a built preview document. */

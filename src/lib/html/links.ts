@@ -5,9 +5,6 @@
  */
 import { classifyLinkUrl } from './url.ts';
 
-/** The URL of the preview frame's document (it is shown through `srcdoc`). */
-export const FRAME_URL = 'about:srcdoc';
-
 /** Rewrites every `<a href>` and `<area href>`; returns how many external links remain. */
 export function rewriteLinks(document: Document): number {
   let external = 0;
@@ -19,9 +16,10 @@ export function rewriteLinks(document: Document): number {
       link.setAttribute('target', '_blank');
       link.setAttribute('rel', 'noopener noreferrer');
     } else if (target.kind === 'fragment') {
-      // A srcdoc document's base URL is the app's: `#part` alone would load the app in the
-      // frame. Against the frame's own URL it is a fragment navigation, which only scrolls.
-      link.setAttribute('href', `${FRAME_URL}${target.url}`);
+      // The frame's document is one of the app's own files with no `<base>` (the sanitizer
+      // drops it, the frame's CSP has `base-uri 'none'`), so `#part` resolves against it: a
+      // fragment navigation, which only scrolls.
+      link.setAttribute('href', target.url);
       link.removeAttribute('target');
     } else {
       link.removeAttribute('href');

@@ -13,6 +13,7 @@ export {
   MAX_RECIPIENTS,
   MAX_SIMPLE_HEADER_LENGTH,
   MAX_SIMPLE_HEADERS,
+  MAX_TEMPLATE_DATA,
   V1_MAX_MESSAGE_BYTES,
 } from './limits.ts';
 export type * from './api/request-types.ts';

@@ -32,6 +32,14 @@ export class Navigation {
     this.active = 'inspect';
   }
 
+  /** Open a message's bytes in Inspect as a `.eml` file named `fileName`. */
+  openBytesInInspect(bytes: Uint8Array, fileName: string): void {
+    // A copy: the File must not follow later changes to the caller's buffer.
+    this.openInInspect(
+      new File([bytes.slice().buffer as ArrayBuffer], fileName, { type: 'message/rfc822' }),
+    );
+  }
+
   /** Make Compose open the current draft afresh, e.g. one another workspace just created. */
   reloadCompose(): void {
     this.composeGeneration++;

@@ -11,6 +11,7 @@ import {
   type ContactListMethods,
   type ContactListRecord,
   type DnsRecord,
+  type EmailTemplate,
   type EnforcementStatus,
   type EventRecord,
   type GetEmailIdentityResponse,
@@ -28,6 +29,7 @@ import {
   type SesSimulator,
   type SesSimulatorState,
   type SuppressionReason,
+  type TestRenderEmailTemplateRequest,
   type TimelineEntry,
   parseStateJson,
 } from '../ses/index.ts';
@@ -78,6 +80,20 @@ export interface SesView {
   dnsRecords: DnsRecord[];
   /** Contact lists with their topics and contacts (SES allows one). */
   contactLists: ContactListRecord[];
+  /** The bounce and complaint emails SES forwarded, newest first (their bytes on request). */
+  feedbackEmails: FeedbackEmailView[];
+  /** The stored email templates. */
+  templates: EmailTemplate[];
+}
+
+/** A forwarded feedback email as listed; `index` is its place in the simulator's list. */
+export interface FeedbackEmailView {
+  index: number;
+  at: number;
+  to: string;
+  kind: 'bounce' | 'complaint';
+  /** The MessageId of the message the feedback is about. */
+  messageId: string;
 }
 
 /** One identity's lifecycle as the workspace shows it. */
@@ -251,6 +267,10 @@ export class SesStore {
       })),
       dnsRecords: sim.dnsRecords(),
       contactLists: state.contactLists,
+      feedbackEmails: state.feedbackEmails
+        .map(({ at, to, kind, messageId }, index) => ({ index, at, to, kind, messageId }))
+        .reverse(),
+      templates: state.templates,
     };
     if (save) this.#save(state);
     this.#schedule(next);
@@ -406,6 +426,23 @@ export class SesStore {
   /** The bytes a recipient received. */
   deliveredMessage(messageId: string, recipient: string): Uint8Array {
     return this.#simulator.deliveredMessage(messageId, recipient);
+  }
+  /** The bytes of the forwarded feedback email at `index` of the simulator's list. */
+  feedbackEmail(index: number): Uint8Array {
+    const email = this.#simulator.feedbackEmails()[index];
+    if (!email) throw new RangeError(`There is no feedback email number ${index}.`);
+    return email.raw;
+  }
+  /** Store (or replace) an email template; RangeError when SES would refuse it. */
+  putEmailTemplate(template: EmailTemplate): void {
+    this.#change((sim) => sim.putEmailTemplate(template));
+  }
+  deleteEmailTemplate(name: string): void {
+    this.#change((sim) => sim.deleteEmailTemplate(name));
+  }
+  /** `TestRenderEmailTemplate`: the MIME message a stored template renders to. */
+  testRenderEmailTemplate(request: TestRenderEmailTemplateRequest): string {
+    return this.#simulator.testRenderEmailTemplate(request).RenderedTemplate;
   }
   /** Let simulated time pass: deliveries, retries and quota windows move on. */
   advance(ms: number): void {

@@ -4,6 +4,7 @@ import {
   parseMessageTags,
   sesV1SendRawEmail,
   sesV2SendEmail,
+  sesV2TemplatedSendEmail,
   toCliJson,
 } from '../../../src/lib/export/index.ts';
 import { buildMessage, type Draft } from '../../../src/lib/mime/index.ts';
@@ -11,6 +12,20 @@ import { problemsOf, sendEmailV2, sendRawEmailV1 } from './ses-shapes.ts';
 import { sampleSource } from './sample.ts';
 
 describe('v2 SendEmail', () => {
+  test('a template goes with the draft’s sender, recipients, set and tags, in the documented shape', () => {
+    const source = sampleSource();
+    const template = { TemplateName: 'receipt', TemplateData: '{"total": "12.00"}' };
+    const request = sesV2TemplatedSendEmail(source, template);
+    const json = JSON.parse(toCliJson(request));
+    expect(problemsOf(sendEmailV2, json)).toEqual([]);
+    const simple = JSON.parse(toCliJson(sesV2SendEmail(source).request));
+    const { Content: templated, ...members } = json;
+    const { Content: _, ...simpleMembers } = simple;
+    expect(members).toEqual(simpleMembers);
+    expect(templated).toEqual({ Template: template });
+    expect(Object.keys(json)).toEqual(Object.keys(simple));
+  });
+
   test('a draft Simple content can carry exports as Simple, in the documented shape', () => {
     const source = sampleSource();
     const exported = sesV2SendEmail(source);

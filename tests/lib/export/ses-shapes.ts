@@ -84,8 +84,20 @@ const simple: Check = (value, path, problems) => {
     problems.push(`${path}.Headers has more than 15 headers`);
   }
 };
+const template = shape({
+  TemplateName: string,
+  TemplateArn: string,
+  TemplateContent: shape({ Subject: string, Text: string, Html: string }),
+  TemplateData: string,
+  Headers: list(header),
+  Attachments: list(attachment),
+});
 const emailContent: Check = (value, path, problems) => {
-  shape({ Simple: simple, Raw: shape({ Data: base64 }, ['Data']) })(value, path, problems);
+  shape({ Simple: simple, Raw: shape({ Data: base64 }, ['Data']), Template: template })(
+    value,
+    path,
+    problems,
+  );
   if (isObject(value) && Object.keys(value).length !== 1) {
     problems.push(`${path} must have exactly one of Simple, Raw, Template`);
   }

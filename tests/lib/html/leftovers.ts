@@ -23,12 +23,12 @@ export function scriptingLeftoversIn(doc: Document, isDocument: boolean): string
     if (!isDocument || element !== ownPolicy) problems.push(`<${element.localName}>`);
   }
   // In a whole preview document every link is rewritten: web and mail links open a new context
-  // without an opener, fragments stay in the frame (about:srcdoc#…), anything else has no href.
+  // without an opener, fragments stay in the frame (#…), anything else has no href.
   if (isDocument) {
     for (const link of Array.from(doc.querySelectorAll('a[href], area[href]'))) {
       const href = link.getAttribute('href') ?? '';
       const rel = ` ${link.getAttribute('rel') ?? ''} `;
-      const fragment = href.startsWith('about:srcdoc#');
+      const fragment = href.startsWith('#');
       const external = /^(https?|mailto|tel|sms):/i.test(href);
       if (!fragment && !(external && rel.includes(' noopener ') && rel.includes(' noreferrer '))) {
         problems.push(`link not rewritten: <${link.localName} href="${href.slice(0, 60)}">`);

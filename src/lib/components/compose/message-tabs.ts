@@ -26,6 +26,12 @@ export const MESSAGE_TABS: readonly MessageTab[] = [
     load: () => import('./SesExports.svelte'),
     lazy: true,
   },
+  {
+    id: 'ses-template',
+    label: 'SES template',
+    load: () => import('./TemplateSendPanel.svelte'),
+    lazy: true,
+  },
   { id: 'diagnostics', label: 'Diagnostics', load: () => import('./ComposeDiagnostics.svelte') },
   {
     id: 'checks',

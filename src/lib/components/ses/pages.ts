@@ -10,6 +10,7 @@ import ContactListsPanel from './ContactListsPanel.svelte';
 import UnsubscribePanel from './UnsubscribePanel.svelte';
 import DnsRecordsPanel from './DnsRecordsPanel.svelte';
 import EmailIdentitiesPanel from './EmailIdentitiesPanel.svelte';
+import FeedbackEmailsPanel from './FeedbackEmailsPanel.svelte';
 import IdentitiesPanel from './IdentitiesPanel.svelte';
 import InboundPanel from './InboundPanel.svelte';
 import NotificationsPanel from './NotificationsPanel.svelte';
@@ -18,6 +19,7 @@ import ReputationPanel from './ReputationPanel.svelte';
 import SentMessagesPanel from './SentMessagesPanel.svelte';
 import StateFile from './StateFile.svelte';
 import SuppressionPanel from './SuppressionPanel.svelte';
+import TemplatesPanel from './TemplatesPanel.svelte';
 
 /** One page of the workspace. */
 export interface SesPage {
@@ -35,10 +37,15 @@ export const SES_PAGES: readonly SesPage[] = [
   { id: 'identities', label: 'Identities', panels: [EmailIdentitiesPanel, IdentitiesPanel] },
   { id: 'dns', label: 'DNS records', panels: [DnsRecordsPanel] },
   { id: 'sending', label: 'Sending activity', panels: [SentMessagesPanel, OutcomeRulesPanel] },
-  { id: 'notifications', label: 'Notifications', panels: [NotificationsPanel] },
+  {
+    id: 'notifications',
+    label: 'Notifications',
+    panels: [NotificationsPanel, FeedbackEmailsPanel],
+  },
   { id: 'suppression', label: 'Suppression list', panels: [SuppressionPanel] },
   { id: 'contact-lists', label: 'Contact lists', panels: [ContactListsPanel, UnsubscribePanel] },
   { id: 'reputation', label: 'Reputation', panels: [ReputationPanel] },
   { id: 'receiving', label: 'Receiving', panels: [InboundPanel] },
   { id: 'configuration-sets', label: 'Configuration sets', panels: [ConfigurationSetsPanel] },
+  { id: 'templates', label: 'Templates', panels: [TemplatesPanel] },
 ];
