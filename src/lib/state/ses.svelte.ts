@@ -38,7 +38,7 @@ import {
 } from '../ses/index.ts';
 import { getContext, setContext } from 'svelte';
 import { demoState } from './ses-demo.ts';
-import { subscribeFeedback } from './ses-topics.ts';
+import { subscribeFeedback, subscribeVerifiedEmailIdentities } from './ses-topics.ts';
 import { describeError } from './ses-error-notes.ts';
 import { SesPersistence, type SesPersistenceOptions } from './ses-persistence.ts';
 
@@ -256,7 +256,8 @@ export class SesStore {
    */
   #refresh(save = true): void {
     const sim = this.#simulator;
-    const state = sim.exportState();
+    let state = sim.exportState();
+    if (subscribeVerifiedEmailIdentities(sim, state)) state = sim.exportState();
     const next = sim.nextScheduledAt()?.getTime();
     this.view = {
       nowMs: sim.now().getTime(),
