@@ -19,10 +19,10 @@ test('a domain that verifies as time passes in the workspace is subscribed', asy
   });
   await store.load();
   await store.createEmailIdentity('later.example');
-  expect(topicsOf(store.view.identities, 'later.example')).toEqual([]);
-  for (const record of store.view.emailIdentities[0]!.required) store.putDnsRecord(record);
+  expect(topicsOf(store.view!.identities, 'later.example')).toEqual([]);
+  for (const record of store.view!.emailIdentities[0]!.required) store.putDnsRecord(record);
   store.advance(60 * 60 * 1000);
-  expect(topicsOf(store.view.identities, 'later.example')).toEqual([
+  expect(topicsOf(store.view!.identities, 'later.example')).toEqual([
     'Bounce',
     'Complaint',
     'Delivery',

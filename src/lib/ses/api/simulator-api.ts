@@ -86,7 +86,7 @@ export interface SentMessageView {
   destination: string[];
   subject?: string;
   configurationSetName?: string;
-  content: 'Simple' | 'Raw';
+  content: 'Simple' | 'Raw' | 'Template';
   rejected: boolean;
   /** Why the message's template could not be rendered, when it could not. */
   /** The contact list and topic it was sent for, and the recipient's unsubscribe link. */

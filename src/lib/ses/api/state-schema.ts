@@ -79,7 +79,7 @@ export const SAVED_STATE_SCHEMA = record({
     record({
       mail: record({ messageId: text }),
       acceptedAt: count,
-      content: v.picklist(['Simple', 'Raw']),
+      content: v.picklist(['Simple', 'Raw', 'Template']),
       identity: text,
       deliveredRaw: text,
       recipients: v.array(record({ emailAddress: text, route: text, status: v.picklist(RECIPIENT_STATUSES), plan: record({ kind: text }) })),

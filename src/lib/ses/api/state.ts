@@ -98,7 +98,7 @@ export interface SentMessage {
   acceptedAt: number;
   /** When the first delivery attempt is made, epoch ms. */
   firstAttemptAt: number;
-  content: 'Simple' | 'Raw';
+  content: 'Simple' | 'Raw' | 'Template';
   /** The verified identity the sender was checked against (its notification settings apply). */
   identity: string;
   /** The message as delivered (SES's headers applied), base64. */

@@ -56,6 +56,7 @@ export function acceptSend(
   nowMs: number,
   insight: RawInsight = {},
 ): string {
+  const templated = request.Content?.Template !== undefined;
   const rendered = renderRequest(request, state.templates);
   const failure = rendered.failure;
   request = rendered.request;
@@ -167,7 +168,7 @@ export function acceptSend(
     mail,
     acceptedAt: nowMs,
     firstAttemptAt,
-    content: prepared.content,
+    content: templated ? 'Template' : prepared.content,
     identity: senderIdentity.identity,
     // Feedback goes to the request's address, else the Return-Path, else the sender (ses-facts §1).
     feedbackAddress: feedback ?? returnPath ?? prepared.from.address,
