@@ -114,3 +114,9 @@ export type {
   MailFromAttributes,
 } from './identities/identity-views.ts';
 export type { VerificationStatus } from './identities/authentication-state.ts';
+export type { MessageTracking, TrackedLink } from './outbound/engagement.ts';
+export {
+  DEFAULT_RECIPIENT_IP,
+  DEFAULT_RECIPIENT_USER_AGENT,
+  type EngagementOptions,
+} from './api/simulator-engagement.ts';

@@ -19,6 +19,7 @@ import type {
 import type { SimulatorContext } from './simulator-context.ts';
 import { receivingMethods } from './simulator-receiving.ts';
 import { identityMethods } from './simulator-identities.ts';
+import { engagementMethods } from './simulator-engagement.ts';
 import { checkLifecycles } from '../identities/email-identities.ts';
 import { createInitialState, readState } from './state-io.ts';
 import type { SentMessage, SesSimulatorState } from './state.ts';
@@ -120,19 +121,7 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     ...accountMethods(ctx),
     ...receivingMethods(ctx),
     ...identityMethods(ctx),
-    deliveredMessage(messageId, recipient) {
-      settle();
-      const message = state.messages.find((m) => m.mail.messageId === messageId);
-      if (!message) throw new RangeError(`No message ${messageId} was sent.`);
-      const record = message.recipients.find((r) => r.emailAddress === recipient);
-      if (!record) throw new RangeError(`${recipient} is not a recipient of ${messageId}.`);
-      if (record.status !== 'delivered') {
-        throw new RangeError(
-          `${recipient} has not received ${messageId}; its status is ${record.status}.`,
-        );
-      }
-      return decodeBase64(message.deliveredRaw);
-    },
+    ...engagementMethods(ctx),
     sendEmail: (request) => send(request),
     previewSend(request) {
       const now = settle();

@@ -7,6 +7,7 @@ import type { IdentityRecord } from '../identities/identities.ts';
 import type { AuthenticationState } from '../identities/authentication-state.ts';
 import type { Random } from './ids.ts';
 import type { MailRecord } from '../outbound/mail-object.ts';
+import type { MessageTracking } from '../outbound/engagement.ts';
 import type { OutcomeRule } from '../account/outcome-rules.ts';
 import type { ReceivingState } from '../inbound/receiving.ts';
 import type { ReputationEntry } from '../account/reputation.ts';
@@ -103,6 +104,8 @@ export interface SentMessage {
   feedbackAddress?: string;
   /** Why its template could not be rendered, when it could not (then nothing is sent). */
   renderingFailure?: { templateName: string; errorMessage: string };
+  /** Open and click tracking by its configuration set, when the set tracks either. */
+  tracking?: MessageTracking;
   recipients: RecipientRecord[];
 }
 

@@ -23,6 +23,7 @@ import { renderingFailureEvent, sendEvent } from './notifications.ts';
 import { renderRequest } from '../account/templates.ts';
 import { stampMessage, submittedMessage } from './outgoing-message.ts';
 import { signOutgoing } from './dkim-signing.ts';
+import { trackingOf } from './engagement.ts';
 import { mailFromDomainFor } from '../identities/mail-from.ts';
 import { countReputation, publishEvent, randomInt, suppressedReasonsFor } from './publishing.ts';
 import type { SendEmailRequest } from '../api/request-types.ts';
@@ -148,6 +149,7 @@ export function acceptSend(
   }));
   const firstAttemptAt = nowMs + randomInt(state, 500, 3_000);
   const rejected = containsTestVirus(submitted.raw);
+  const tracking = trackingOf(set);
   const message: SentMessage = {
     mail,
     acceptedAt: nowMs,
@@ -165,6 +167,7 @@ export function acceptSend(
     rejected,
     recipients,
     ...(failure ? { renderingFailure: failure } : {}),
+    ...(tracking ? { tracking } : {}),
   };
   state.messages.push(message);
   state.account = recordSend(state.account, nowMs, prepared.recipients.length, countable);
