@@ -3,7 +3,7 @@
  * makes one.
  */
 import type { ConfigurationSet } from '../account/configuration-sets.ts';
-import type { TrackedLink } from '../outbound/engagement.ts';
+import type { MessageTracking, TrackedLink } from '../outbound/engagement.ts';
 import type { EngagementOptions } from './simulator-engagement.ts';
 import type { SesError } from './errors.ts';
 import type { IdentityRecord, NotificationType } from '../identities/identities.ts';
@@ -86,6 +86,8 @@ export interface SentMessageView {
   rejected: boolean;
   /** Why the message's template could not be rendered, when it could not. */
   renderingFailure?: { templateName: string; errorMessage: string };
+  /** Open and click tracking by its configuration set, when the set tracks either. */
+  tracking?: MessageTracking;
   recipients: Array<Pick<RecipientRecord, 'emailAddress' | 'route' | 'status' | 'complained'>>;
   /** The message as delivered, SES's headers applied. */
   raw: Uint8Array;

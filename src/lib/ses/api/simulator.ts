@@ -50,6 +50,7 @@ function messageView(m: SentMessage): SentMessageView {
     content: m.content,
     rejected: m.rejected,
     ...(m.renderingFailure ? { renderingFailure: { ...m.renderingFailure } } : {}),
+    ...(m.tracking ? { tracking: { ...m.tracking } } : {}),
     recipients: m.recipients.map(({ emailAddress, route, status, complained }) => ({
       emailAddress,
       route,
