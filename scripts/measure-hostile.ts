@@ -32,6 +32,14 @@ const CLASSES: Record<string, (scale: number) => Promise<unknown> | unknown> = {
       if (error instanceof RangeError) throw error;
     }
   },
+  'rfc2231-receive': (s) => {
+    const ses = createSesSimulator();
+    try {
+      ses.receiveEmail({ raw: hostile.longRfc2231Value(Math.round(124_000 * s)) });
+    } catch (error) {
+      if (error instanceof RangeError) throw error;
+    }
+  },
   'encoded-word-inspect': (s) =>
     inspectMessage(hostile.encodedWordFragmentsMessage(Math.round(64_000 * s))),
   'encoded-word-build': (s) =>

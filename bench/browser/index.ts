@@ -16,6 +16,7 @@ import {
   openApp,
   ORIGIN,
   percentile,
+  showView,
   withBrowser,
   type LongTasks,
 } from './page-tools.ts';
@@ -76,6 +77,7 @@ async function attachLarge(page: Page): Promise<LongTasks> {
   const big = Buffer.alloc(20 * 1024 * 1024);
   for (let i = 0; i < big.length; i += 4096) big[i] = i % 251;
   writeFileSync(path, big);
+  await showView(page, 'MIME structure');
   return longTasksDuring(page, async () => {
     await page.getByLabel('Attach files').setInputFiles(path);
     await page

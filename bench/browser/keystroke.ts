@@ -3,6 +3,7 @@
  * moment the raw view's DOM shows the rebuilt message (and to the next frame after it).
  */
 import type { Page } from '@playwright/test';
+import { showView } from './page-tools.ts';
 
 const SAMPLES = 60;
 
@@ -33,7 +34,8 @@ export async function timeKeystrokes(page: Page): Promise<KeystrokeTimes> {
     const probe: Probe = { started: 0, dom: [], frame: [] };
     (window as unknown as { __keystroke: Probe }).__keystroke = probe;
     document.addEventListener('keydown', () => (probe.started = performance.now()), true);
-    const content = document.querySelector('[aria-label="Assembled message"]')!;
+    // The raw view's text (the message pane's tab list carries the same name).
+    const content = document.querySelector('[role="textbox"][aria-label="Assembled message"]')!;
     new MutationObserver(() => {
       if (!probe.started) return;
       const started = probe.started;
@@ -59,20 +61,23 @@ export async function timeKeystrokes(page: Page): Promise<KeystrokeTimes> {
 /** Typing at the start of a 100 KB HTML body, with its part in the raw view. */
 export async function keystrokesWithLargeHtml(page: Page, bytes: number): Promise<KeystrokeTimes> {
   const html = page.getByRole('textbox', { name: 'HTML body', exact: true });
-  await html.click();
+  await html.focus();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(largeHtml(bytes));
   // Bring the HTML part into the raw view, so each keystroke changes lines on screen.
+  await showView(page, 'MIME structure');
   await page
     .getByRole('region', { name: 'MIME structure' })
     .getByRole('button', { name: /^text\/html/ })
-    .click();
+    // By keyboard: the panes' resize handle may lie over the button's centre.
+    .press('Enter');
+  await showView(page, 'Raw message');
   await page
     .getByRole('region', { name: 'Raw message' })
     .getByText('Monthly digest', { exact: false })
     .first()
     .waitFor();
-  await html.click();
+  await html.focus();
   await page.keyboard.press('ControlOrMeta+Home');
   return timeKeystrokes(page);
 }
@@ -81,6 +86,7 @@ export async function keystrokesWithLargeHtml(page: Page, bytes: number): Promis
 export async function keystrokesInSubject(page: Page): Promise<KeystrokeTimes> {
   const subject = page.getByRole('textbox', { name: 'Subject', exact: true });
   await subject.fill('Typing beside a large attachment');
+  await showView(page, 'Raw message');
   await page
     .getByRole('region', { name: 'Raw message' })
     .getByText('Subject: Typing beside a large attachment')

@@ -50,11 +50,25 @@ export async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Pr
   }
 }
 
+/** The tab of Compose's assembled-message pane that shows each view. */
+const TAB_OF_VIEW = { 'Raw message': 'Raw', 'MIME structure': 'MIME' } as const;
+
+/** Show one of the assembled message's views (opening its tab). */
+export async function showView(page: Page, view: keyof typeof TAB_OF_VIEW): Promise<void> {
+  await page.getByRole('tab', { name: TAB_OF_VIEW[view], exact: true }).click();
+  await page.getByRole('region', { name: view, exact: true }).waitFor();
+}
+
 /** A fresh page (its own profile: empty IndexedDB) on the Compose workspace, ready to type. */
 export async function openApp(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  // A desktop-sized window: at 1280×720 the panes' handles lie over the controls clicked.
+  const context = await browser.newContext({
+    serviceWorkers: 'block',
+    viewport: { width: 1600, height: 1000 },
+  });
   const page = await context.newPage();
   await page.goto(`${ORIGIN}/`);
+  await showView(page, 'Raw message');
   await page.getByRole('region', { name: 'Raw message' }).getByText('MIME-Version').waitFor();
   return page;
 }

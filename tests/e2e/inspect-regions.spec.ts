@@ -72,6 +72,29 @@ test('headers are listed in order, filtered, and linked to their definitions', a
   );
 });
 
+test('a message with thousands of header fields draws them a page at a time', async ({ page }) => {
+  const fields = Array.from({ length: 1200 }, (_, i) => `X-Field-${i}: value ${i}\r\n`).join('');
+  await openInspect(page);
+  await page.getByLabel('Open .eml file').setInputFiles({
+    name: 'many-fields.eml',
+    mimeType: 'message/rfc822',
+    buffer: Buffer.from(`${fields}Subject: Many fields\r\n\r\nBody\r\n`),
+  });
+  await waitForInspection(page);
+  await openResultTab(page, 'Headers');
+  const headers = inspectPanel(page).getByRole('region', { name: 'Headers' });
+  await expect(headers).toContainText('500 of 1201 fields drawn.');
+  await expect(headers.getByRole('row')).toHaveCount(501);
+  await headers.getByRole('button', { name: 'Show 500 more fields' }).click();
+  await headers.getByRole('button', { name: 'Show 201 more fields' }).click();
+  await expect(headers.getByRole('row')).toHaveCount(1202);
+  await expect(headers.getByRole('row').last()).toContainText('Many fields');
+  // A filter starts from its own first page, over every field.
+  await headers.getByLabel('Filter headers').fill('value 11');
+  await expect(headers).toContainText('111 of 1201 fields');
+  await expect(headers.getByRole('button', { name: /more fields/ })).toHaveCount(0);
+});
+
 test('a text leaf shows decoded and an attachment downloads with its bytes', async ({ page }) => {
   await openMessage(page);
   await openResultTab(page, 'Structure');

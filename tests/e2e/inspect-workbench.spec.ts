@@ -17,7 +17,7 @@ const SAMPLES = [
   {
     title: 'SES bounce',
     subject: 'Delivery Status Notification (Failure)',
-    badge: 'Bounce: Permanent / NoEmail',
+    badge: 'Bounce: Permanent / General',
   },
   {
     title: 'ARF complaint',

@@ -33,8 +33,13 @@ const CASES: Array<[string, string, RegExp | null]> = [
   ],
   [
     '3 MB of ordinary HTML',
-    rep('<p style="color:red">Hello <b>world</b></p>\n', 3 * MB),
+    rep(`<p style="color:red">Hello <b>world</b>${' and more words'.repeat(30)}</p>\n`, 3 * MB),
     /Showing only the first 0\.5 MB of 3\.0 MB/,
+  ],
+  [
+    '0.5 MB of markup-dense HTML',
+    rep('<p style="color:red">Hello <b>world</b></p>\n', 0.5 * MB),
+    /Showing only the first 10,000 elements of the HTML/,
   ],
 ];
 

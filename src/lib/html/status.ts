@@ -3,7 +3,7 @@
  * which images are tracking pixels, which inline images are missing.
  */
 import type { PreviewReport } from './frame-document.ts';
-import { MAX_PREVIEW_DEPTH, type HtmlCut } from './limits.ts';
+import { MAX_PREVIEW_DEPTH, MAX_PREVIEW_ELEMENTS, type HtmlCut } from './limits.ts';
 import type { RemoteKind, RemoteResource } from './remote-content.ts';
 
 const KIND_NAMES: Record<RemoteKind, [string, string]> = {
@@ -94,9 +94,13 @@ function megabytes(length: number): string {
 }
 
 /** The note for HTML the preview cut before parsing it. */
-function describeCut(cut: HtmlCut): string {
+export function describeCut(cut: HtmlCut): string {
   const shown = Math.round((cut.shown / cut.total) * 100);
-  return cut.reason === 'size'
-    ? `Showing only the first ${megabytes(cut.shown)} of ${megabytes(cut.total)} of HTML (${shown}%): the preview stops there.`
-    : `Showing the HTML only up to a nesting of ${MAX_PREVIEW_DEPTH} elements (${shown}% of it): the preview stops there.`;
+  if (cut.reason === 'size') {
+    return `Showing only the first ${megabytes(cut.shown)} of ${megabytes(cut.total)} of HTML (${shown}%): the preview stops there.`;
+  }
+  if (cut.reason === 'elements') {
+    return `Showing only the first ${MAX_PREVIEW_ELEMENTS.toLocaleString('en')} elements of the HTML (${shown}% of it): the preview stops there.`;
+  }
+  return `Showing the HTML only up to a nesting of ${MAX_PREVIEW_DEPTH} elements (${shown}% of it): the preview stops there.`;
 }

@@ -17,6 +17,7 @@ import { encodeUnstructured } from './encoded-word.ts';
 import { buildEnvelope, envelopeValueProblem } from './envelope.ts';
 import { MAX_LINE_OCTETS } from './limits.ts';
 import { checkExtraHeaders } from './header-fields.ts';
+import { firstHeader } from './header-lookup.ts';
 import {
   defaultBoundary,
   hashDraft,
@@ -35,7 +36,13 @@ import {
   sevenBitBodies,
   textPart,
 } from './parts.ts';
-import { headerRange, serializeMessage, type PlannedPart } from './serialize.ts';
+import {
+  headerRange,
+  layOutMessage,
+  type EncodedCache,
+  type PlannedPart,
+  type SerializedMessage,
+} from './serialize.ts';
 import type { BuildOptions, BuiltMessage, Diagnostic, Draft, HeaderField } from './types.ts';
 
 /** The header field that diagnostics with these codes are about. */
@@ -54,6 +61,39 @@ const FALLBACK_ID_DOMAIN = 'mailwright.invalid';
  * when called wrongly (no draft, an invalid clock or boundary).
  */
 export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMessage {
+  const { layout, envelope, diagnostics } = assemble(draft, options);
+  return { raw: layout.writer.finish(), envelope, tree: layout.tree, diagnostics };
+}
+
+/** `buildMessage`'s result with the raw bytes left in segments (see `buildMessageSegments`). */
+export interface SegmentedMessage extends Omit<BuiltMessage, 'raw'> {
+  /** The message's bytes: their concatenation is exactly `buildMessage`'s `raw`. */
+  segments: Uint8Array[];
+  /** The message's size in bytes. */
+  size: number;
+}
+
+/**
+ * `buildMessage` for a caller that builds the same draft over and over (the build worker, on each
+ * keystroke): the same result, with the raw bytes as segments rather than one buffer, and each
+ * large attachment's base64 lines encoded once into `cache` and then given as that same array, so
+ * a rebuild beside a 20 MB attachment neither encodes nor copies it.
+ */
+export function buildMessageSegments(
+  draft: Draft,
+  options: BuildOptions,
+  cache: EncodedCache,
+): SegmentedMessage {
+  const { layout, envelope, diagnostics } = assemble(draft, options);
+  const { writer, tree } = layout;
+  return { segments: writer.segments(cache), size: writer.length, envelope, tree, diagnostics };
+}
+
+/** The work of `buildMessage`, up to the point where the bytes would be joined. */
+function assemble(
+  draft: Draft,
+  options: BuildOptions,
+): Pick<BuiltMessage, 'envelope' | 'diagnostics'> & { layout: SerializedMessage } {
   const now = checkBuildUsage(draft, options);
   const diagnostics: Diagnostic[] = [];
   /** Diagnostics about one header field, given its byte range once the message is written. */
@@ -132,14 +172,14 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
 
   const root = planBody(draft, bodies, options, seed, idDomain, diagnostics);
   root.headers = [...headers, ...root.headers];
-  const { raw, tree } = serializeMessage(root);
+  const layout = layOutMessage(root);
   for (const diagnostic of diagnostics) {
     const field = fieldOf.get(diagnostic) ?? FIELD_OF_CODE[diagnostic.code];
-    const range = field ? headerRange(raw, tree.bodyStart, field) : undefined;
+    const range = field ? headerRange(layout.head, layout.tree.bodyStart, field) : undefined;
     if (range) Object.assign(diagnostic, range);
   }
 
-  const returnPath = extra.accepted.find((h) => h.name.toLowerCase() === 'return-path')?.value;
+  const returnPath = firstHeader(extra.accepted, 'return-path');
   const envelope = buildEnvelope({
     from: from.mailboxes,
     recipients: [...to.mailboxes, ...cc.mailboxes, ...bcc.mailboxes],
@@ -167,9 +207,9 @@ export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMes
   diagnostics.push(
     ...recipientDiagnostics(envelope),
     ...contentDiagnostics(draft),
-    ...sizeDiagnostics(raw.length),
+    ...sizeDiagnostics(layout.writer.length),
   );
-  return { raw, envelope, tree, diagnostics };
+  return { layout, envelope, diagnostics };
 }
 
 /** Whether a boundary delimiter occurs in any of these 7bit bodies. */

@@ -16,6 +16,15 @@ export function findStatusCode(text: string | undefined): string | undefined {
   return match ? `${match[1]}.${match[2]}.${match[3]}` : undefined;
 }
 
+/** The last RFC 3463 status code in a text (the quoted reply of an expiry notice). */
+function lastStatusCode(text: string): string | undefined {
+  let last: string | undefined;
+  for (const match of text.matchAll(new RegExp(STATUS_PATTERN, 'g'))) {
+    last = `${match[1]}.${match[2]}.${match[3]}`;
+  }
+  return last;
+}
+
 /** SES's bounce type and subtype for one failure. */
 export interface BounceClassification {
   bounceType: BounceReport['bounceType'];
@@ -24,10 +33,14 @@ export interface BounceClassification {
 
 /**
  * Classify one failure as SES does: 5.x.x is Permanent, 4.x.x Transient, anything else
- * Undetermined; then SES's subtypes. SES lists MailboxFull and MessageTooLarge only as Transient
- * subtypes, so a full mailbox (X.2.2) or an oversized message (X.3.4, X.2.3) is Transient
- * whether the server said 4 or 5. Without a status, the SMTP reply code in the diagnostic
- * (5yz, 4yz) decides, and `delayed` means Transient.
+ * Undetermined. SES lists MailboxFull and MessageTooLarge only as Transient subtypes, so a full
+ * mailbox (X.2.2) or an oversized message (X.3.4, X.2.3) is Transient whether the server said 4
+ * or 5. Any other Permanent bounce is `General`, as SES reports a 5.1.1 "user unknown" (its
+ * mailbox simulator and the notifications it publishes for ISPs' DSNs); only SES's own
+ * suppression wording makes it `Suppressed` or `OnAccountSuppressionList`. Other Transient
+ * subtypes follow the status (X.7.1 and X.6.0 ContentRejected, as the simulator has them), else
+ * the wording for rejected attachments or content. Without a status, the
+ * SMTP reply code in the diagnostic (5yz, 4yz) decides, and `delayed` means Transient.
  */
 export function classifyFailure(
   status: string | undefined,
@@ -57,21 +70,26 @@ export function classifyFailure(
   if (sub === '3.4' || sub === '2.3') {
     return { bounceType: 'Transient', bounceSubType: 'MessageTooLarge' };
   }
-  if (klass === '5') {
-    // RFC 3463: X.1.1 bad mailbox, X.1.2 bad system, X.1.3 bad syntax, X.1.6 moved, X.1.10 null MX.
-    const noEmail = ['1.1', '1.2', '1.3', '1.6', '1.10'].includes(sub);
-    return { bounceType: 'Permanent', bounceSubType: noEmail ? 'NoEmail' : 'General' };
-  }
+  if (klass === '5') return { bounceType: 'Permanent', bounceSubType: 'General' };
   if (klass === '4') {
-    if (/attachment/.test(text) && /(reject|block|not allowed|prohibit)/.test(text)) {
-      return { bounceType: 'Transient', bounceSubType: 'AttachmentRejected' };
-    }
-    if (/(content|spam)/.test(text) && /(reject|block|refus)/.test(text)) {
-      return { bounceType: 'Transient', bounceSubType: 'ContentRejected' };
-    }
-    return { bounceType: 'Transient', bounceSubType: 'General' };
+    // X.4.7, delivery time expired: SES quotes the last reply it had (`… 840 minutes.<452 4.2.2
+    // mailbox full>`), and that reply's status is the reason.
+    const last = subject === '4' && detail === '7' ? lastStatusCode(diagnostic) : undefined;
+    const reason = last?.startsWith('4.') ? last.slice(2) : sub;
+    return { bounceType: 'Transient', bounceSubType: transientSubType(reason, text) };
   }
   return { bounceType: 'Undetermined', bounceSubType: 'Undetermined' };
+}
+
+function transientSubType(sub: string, text: string): string {
+  if (sub === '2.2') return 'MailboxFull';
+  if (sub === '3.4' || sub === '2.3') return 'MessageTooLarge';
+  if (sub === '7.1' || sub === '6.0') return 'ContentRejected';
+  if (/attachment/.test(text) && /(reject|block|not allowed|prohibit)/.test(text)) {
+    return 'AttachmentRejected';
+  }
+  if (/(content|spam)/.test(text) && /(reject|block|refus)/.test(text)) return 'ContentRejected';
+  return 'General';
 }
 
 const SEVERITY: Record<BounceReport['bounceType'], number> = {

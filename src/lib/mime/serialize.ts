@@ -37,18 +37,16 @@ function asciiBytes(text: string): Uint8Array {
   return out;
 }
 
-/**
- * Sources at least this large keep their base64 lines for the next build: a draft with a 20 MB
- * attachment is rebuilt on every keystroke, and encoding it again each time is most of the work.
- */
-const CACHE_FROM_BYTES = 1024 * 1024;
+/** Sources at least this large are encoded once per `EncodedCache` and kept as one segment. */
+export const CACHE_FROM_BYTES = 1024 * 1024;
 
 /**
- * The base64 lines of large sources, by source. Attachment bytes are never changed once attached
- * (a changed file is a new array), so the same array always gives the same lines; entries go when
- * their source is dropped.
+ * The base64 lines of large sources, by source, kept by a caller that builds the same draft again
+ * and again (the build worker, on every keystroke beside a 20 MB attachment). Attachment bytes are
+ * never changed once attached (a changed file is a new array), so the same array always gives the
+ * same lines; an entry goes when its source is dropped.
  */
-const encodedLarge = new WeakMap<Uint8Array, Uint8Array>();
+export type EncodedCache = WeakMap<Uint8Array, Uint8Array>;
 
 /** A chunk of the output: bytes as they are, or bytes to write as base64 lines. */
 interface Chunk {
@@ -56,7 +54,8 @@ interface Chunk {
   base64: boolean;
 }
 
-class ByteWriter {
+/** Collects a message's bytes in chunks, joined once at the end. */
+export class ByteWriter {
   readonly chunks: Chunk[] = [];
   length = 0;
 
@@ -76,28 +75,66 @@ class ByteWriter {
     this.length += base64LinesLength(source.length);
   }
 
-  finish(): Uint8Array {
+  /** The whole output in one buffer; base64 is encoded straight into it unless cached. */
+  finish(cache?: EncodedCache): Uint8Array {
     const out = new Uint8Array(this.length);
     let at = 0;
     for (const { bytes, base64 } of this.chunks) {
-      if (base64) {
-        const length = base64LinesLength(bytes.length);
-        const target = out.subarray(at, at + length);
-        const encoded = encodedLarge.get(bytes);
-        if (encoded) {
-          target.set(encoded);
-        } else {
-          encodeBase64LinesInto(bytes, target);
-          if (bytes.length >= CACHE_FROM_BYTES) encodedLarge.set(bytes, target.slice());
-        }
-        at += length;
-      } else {
+      if (!base64) {
         out.set(bytes, at);
         at += bytes.length;
+        continue;
       }
+      const length = base64LinesLength(bytes.length);
+      const cached = cache && bytes.length >= CACHE_FROM_BYTES ? encodedOnce(bytes, cache) : null;
+      if (cached) out.set(cached, at);
+      else encodeBase64LinesInto(bytes, out.subarray(at, at + length));
+      at += length;
     }
     return out;
   }
+
+  /**
+   * The output as segments whose concatenation is `finish()`'s buffer: each large source's
+   * base64 lines are a segment of their own, the same array build after build (from `cache`),
+   * and everything between them is joined into one small segment.
+   */
+  segments(cache: EncodedCache): Uint8Array[] {
+    const segments: Uint8Array[] = [];
+    let small: Chunk[] = [];
+    let smallLength = 0;
+    const flush = () => {
+      if (!smallLength) return;
+      const writer = new ByteWriter();
+      writer.chunks.push(...small);
+      writer.length = smallLength;
+      segments.push(writer.finish());
+      small = [];
+      smallLength = 0;
+    };
+    for (const chunk of this.chunks) {
+      if (chunk.base64 && chunk.bytes.length >= CACHE_FROM_BYTES) {
+        flush();
+        segments.push(encodedOnce(chunk.bytes, cache));
+      } else {
+        small.push(chunk);
+        smallLength += chunk.base64 ? base64LinesLength(chunk.bytes.length) : chunk.bytes.length;
+      }
+    }
+    flush();
+    return segments;
+  }
+}
+
+/** The base64 lines of `source`, encoded on first use and then taken from `cache`. */
+function encodedOnce(source: Uint8Array, cache: EncodedCache): Uint8Array {
+  let encoded = cache.get(source);
+  if (!encoded) {
+    encoded = new Uint8Array(base64LinesLength(source.length));
+    encodeBase64LinesInto(source, encoded);
+    cache.set(source, encoded);
+  }
+  return encoded;
 }
 
 function writePart(part: PlannedPart, writer: ByteWriter): MimeNode {
@@ -139,14 +176,22 @@ function writePart(part: PlannedPart, writer: ByteWriter): MimeNode {
   return node;
 }
 
+/** A serialised message before its bytes are joined: see `serializeMessage`. */
+export interface SerializedMessage {
+  writer: ByteWriter;
+  tree: MimeNode;
+  /** The message's header block (bytes 0 to `tree.bodyStart`). */
+  head: Uint8Array;
+}
+
 /**
- * Serialise a part tree (the root's headers include the message headers). The message always
- * ends with CRLF: SMTP (RFC 5321 §4.1.1.4) adds one before the final "." anyway, so it is written
+ * Lay out a part tree (the root's headers include the message headers). The message always ends
+ * with CRLF: SMTP (RFC 5321 §4.1.1.4) adds one before the final "." anyway, so it is written
  * here rather than appearing in transit. The root node is the whole message, so it spans that
  * terminator too: `raw.slice(tree.start, tree.end)` is `raw`, as an inspector reading the bytes
  * back finds it.
  */
-export function serializeMessage(root: PlannedPart): { raw: Uint8Array; tree: MimeNode } {
+export function layOutMessage(root: PlannedPart): SerializedMessage {
   const writer = new ByteWriter();
   const tree = writePart(root, writer);
   const last = writer.chunks[writer.chunks.length - 1];
@@ -159,7 +204,17 @@ export function serializeMessage(root: PlannedPart): { raw: Uint8Array; tree: Mi
     last.bytes[last.bytes.length - 1] === 10;
   if (root.children || !endsWithCrlf) writer.text(CRLF);
   tree.end = writer.length;
-  return { raw: writer.finish(), tree };
+  // The root's header block is always the first chunk written.
+  return { writer, tree, head: writer.chunks[0]!.bytes };
+}
+
+/** Serialise a part tree to one buffer (see `layOutMessage`). */
+export function serializeMessage(
+  root: PlannedPart,
+  cache?: EncodedCache,
+): { raw: Uint8Array; tree: MimeNode } {
+  const { writer, tree } = layOutMessage(root);
+  return { raw: writer.finish(cache), tree };
 }
 
 /**

@@ -5,6 +5,15 @@
  * `end` offsets into the input, whatever its line ends (CRLF, LF or bare CR).
  */
 import { bomLength, bytesToBinaryString, CR, HYPHEN, LF, SPACE, TAB } from './bytes.ts';
+import {
+  CANDIDATE_TEXT,
+  type BoundaryRegion,
+  type CandidateLines,
+  findCandidateLines,
+  firstLineAtOrAfter,
+  linesForBoundary,
+  linesLikeBoundaries,
+} from './delimiter-lines.ts';
 import { type ContentFields, readContentFields } from './content-fields.ts';
 import type { DecodeIssue } from './decode-issue.ts';
 import { type RawHeaderField, readHeaderBlock } from './header-block.ts';
@@ -36,54 +45,13 @@ interface ScanContext {
   parts: number;
   /** Lines that could be delimiters, found once for the whole message when first needed. */
   candidates?: CandidateLines;
-}
-
-/**
- * Every line of the message that begins with `--`: where it begins and what follows the hyphens
- * (up to `CANDIDATE_TEXT` characters). Each multipart level looks only at these lines instead of
- * searching its bytes again, so 49 nested multiparts over 25 MB cost one pass plus a string
- * comparison per line and level.
- */
-interface CandidateLines {
-  offsets: number[];
-  texts: string[];
-}
-
-/** How much of a candidate line is kept: more than any boundary (70 characters, RFC 2046 §5.1.1). */
-const CANDIDATE_TEXT = 256;
-
-function findCandidateLines(raw: Uint8Array, end: number): CandidateLines {
-  const offsets: number[] = [];
-  const texts: string[] = [];
-  for (let i = raw.indexOf(HYPHEN); i >= 0 && i + 1 < end; i = raw.indexOf(HYPHEN, i + 1)) {
-    if (raw[i + 1] !== HYPHEN) continue;
-    const previous = raw[i - 1];
-    if (i !== 0 && previous !== LF && previous !== CR) continue;
-    let stop = i + 2;
-    const limit = Math.min(end, stop + CANDIDATE_TEXT);
-    while (stop < limit && raw[stop] !== CR && raw[stop] !== LF) stop++;
-    offsets.push(i);
-    texts.push(bytesToBinaryString(raw, i + 2, stop));
-    i = stop - 1;
-  }
-  return { offsets, texts };
-}
-
-/** Index of the first offset at or after `from` (binary search). */
-function firstAtOrAfter(offsets: readonly number[], from: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (offsets[middle]! < from) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  /** Each multipart's delimited region, in document order, for the boundary-in-content pass. */
+  regions: BoundaryRegion[];
 }
 
 /** Map the structure of a whole message. Never throws; problems go to `log`. */
 export function scanStructure(raw: Uint8Array, log: DiagnosticLog, end = raw.length): ScannedPart {
-  const context: ScanContext = { raw, log, parts: 0 };
+  const context: ScanContext = { raw, log, parts: 0, regions: [] };
   // A UTF-8 byte order mark, left by text editors, is not part of the first header's name.
   const bom = bomLength(raw, end);
   if (bom) {
@@ -96,6 +64,20 @@ export function scanStructure(raw: Uint8Array, log: DiagnosticLog, end = raw.len
     );
   }
   const root = scanPart(context, 0, end, 0, 'text/plain', bom);
+  if (context.candidates && context.regions.length > 0) {
+    for (const line of linesLikeBoundaries(context.candidates, context.regions)) {
+      const at = context.candidates.offsets[line]!;
+      let lineEnd = at;
+      while (lineEnd < end && raw[lineEnd] !== CR && raw[lineEnd] !== LF) lineEnd++;
+      log.add(
+        'warning',
+        'boundary-in-content',
+        'A line begins with the boundary and goes on, so it is read as content; parsers that match the boundary as a prefix would split the part here (RFC 2046 §5.1.1).',
+        at,
+        lineEnd,
+      );
+    }
+  }
   return root;
 }
 
@@ -182,7 +164,14 @@ function scanMultipart(context: ScanContext, part: ScannedPart, childType: strin
   const delimiter = delimiterBytes(boundary);
   context.candidates ??= findCandidateLines(raw, raw.length);
   // Compared as the bytes the delimiter is searched as.
-  const lines = { ...context.candidates, boundary: bytesToBinaryString(delimiter, 2) };
+  const text = bytesToBinaryString(delimiter, 2);
+  // A boundary too long for the kept line texts (far past RFC 2046's 70 characters) is searched
+  // for line by line instead.
+  const own =
+    text.length > CANDIDATE_TEXT - 4 ? undefined : linesForBoundary(context.candidates, text);
+  const region: BoundaryRegion = { boundary: text, start: part.bodyStart, end: part.end };
+  if (own) context.regions.push(region);
+  const lines = { ...context.candidates, boundary: text, own };
   let search = part.bodyStart;
   let childStart = -1;
   let closed = false;
@@ -221,6 +210,7 @@ function scanMultipart(context: ScanContext, part: ScannedPart, childType: strin
     if (found.close) {
       closed = true;
       if (found.next < part.end) part.epilogue = { start: found.next, end: part.end };
+      region.end = found.next;
       break;
     }
   }
@@ -294,25 +284,31 @@ function findDelimiter(
   end: number,
   regionStart: number,
   delimiter: Uint8Array,
-  lines: CandidateLines & { boundary: string },
+  lines: CandidateLines & { boundary: string; own: readonly number[] | undefined },
   log: DiagnosticLog,
 ): DelimiterLine | undefined {
-  // The region's first byte counts as a line start even when it follows no line break.
-  let index = firstAtOrAfter(lines.offsets, from);
-  const long = lines.boundary.length > CANDIDATE_TEXT;
+  // Only the lines indexed under the boundary, or, for a boundary too long for the index, every
+  // candidate line.
+  const { own } = lines;
+  const all = own === undefined;
+  const count = all ? lines.offsets.length : own.length;
+  let index = firstLineAtOrAfter(lines, own, from);
   for (;;) {
     let i: number;
     /** The line's text after `--` when it is known whole, to find its end without a scan. */
     let text: string | undefined;
-    if (from === regionStart && (index >= lines.offsets.length || lines.offsets[index] !== from)) {
+    const line = index < count ? (all ? index : own[index]!) : -1;
+    // The region's first byte counts as a line start even when it follows no line break.
+    if (from === regionStart && (line < 0 || lines.offsets[line] !== from)) {
       i = from;
       from = -1;
     } else {
-      if (index >= lines.offsets.length) return undefined;
-      i = lines.offsets[index]!;
-      text = lines.texts[index++]!;
-      if (!long && !text.startsWith(lines.boundary)) continue;
+      if (line < 0) return undefined;
+      index++;
+      i = lines.offsets[line]!;
+      text = lines.texts[line]!;
       if (text.length >= CANDIDATE_TEXT) text = undefined;
+      else if (!text.startsWith(lines.boundary)) continue;
     }
     if (i + delimiter.length > end) return undefined;
     if (text === undefined && !bytesMatch(raw, i, delimiter)) continue;
@@ -321,6 +317,7 @@ function findDelimiter(
     if (close) j += 2;
     while (j < end && (raw[j] === SPACE || raw[j] === TAB)) j++;
     if (j < end && raw[j] !== CR && raw[j] !== LF) {
+      if (!close && !all) continue; // reported once per line, after the scan
       if (!close) {
         let lineEnd = text === undefined ? j : Math.min(end, i + 2 + text.length);
         while (lineEnd < end && raw[lineEnd] !== CR && raw[lineEnd] !== LF) lineEnd++;

@@ -9,14 +9,17 @@ import type { TextMatch } from '../compare/text-match.ts';
 import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/address.ts';
 import { describeFailure } from '../describe-failure.ts';
 import { withoutBidiControls } from '../text/bidi.ts';
-import { diffRaw, type RawChange } from '../workers/raw-diff.ts';
+import { BlockReceiver } from '../workers/raw-blocks.ts';
 import { buildOptionsFor } from '../workers/build-options.ts';
 import type { BuildWorkerResponse, DraftReference } from '../workers/build-protocol.ts';
 import { toEngineDraft, type DraftFields } from './draft-fields.ts';
+import { MessageBytes } from './message-bytes.ts';
+import { diffMessages, type MessageChange } from './message-diff.ts';
 
 /** The assembled message as the page shows it. */
 export interface AssembledMessage {
-  raw: Uint8Array;
+  /** The message's bytes, in segments (a large attachment's lines are one, shared by builds). */
+  raw: MessageBytes;
   envelope: Envelope;
   tree: MimeNode;
   diagnostics: Diagnostic[];
@@ -25,9 +28,9 @@ export interface AssembledMessage {
 
 /**
  * Told of each change to the raw message, in order: bytes `from`–`to` of the previous message
- * became `insert` (a view into `raw`, the new whole message, which must not be changed).
+ * became `change.length` bytes of `raw`, the new whole message, from `change.from`.
  */
-export type RawListener = (change: RawChange, raw: Uint8Array) => void;
+export type RawListener = (change: MessageChange, raw: MessageBytes) => void;
 
 /** The build worker as the pipeline uses it (`BuildClient` on the page, a fake in tests). */
 export interface BuildChannel {
@@ -90,8 +93,8 @@ export class BuildPipeline {
   #appliedSeq = 0;
   #compareSeq = 0;
   #compareTimer: ReturnType<typeof setTimeout> | undefined;
-  #lastRaw: Uint8Array = new Uint8Array(0);
-  #lastSource: 'page' | 'worker' = 'worker';
+  #lastRaw = new MessageBytes([]);
+  #blocks = new BlockReceiver();
 
   constructor(options: BuildPipelineOptions) {
     this.#options = options;
@@ -99,7 +102,11 @@ export class BuildPipeline {
 
   /** Start the worker (and load the page's builder in the background). */
   start(): void {
-    this.#channel ??= this.#options.connect((response) => this.#receive(response));
+    if (!this.#channel) {
+      // A new worker numbers its blocks afresh.
+      this.#blocks = new BlockReceiver();
+      this.#channel = this.#options.connect((response) => this.#receive(response));
+    }
     void this.#options.loadPageBuilder?.().then((build) => {
       this.#pageBuild = build;
     });
@@ -186,7 +193,7 @@ export class BuildPipeline {
       const started = performance.now();
       const { raw, envelope, tree, diagnostics } = build(draft, buildOptionsFor(seed, now));
       const buildMs = performance.now() - started;
-      this.#accept(seq, { raw, envelope, tree, diagnostics, buildMs }, 'page', undefined);
+      this.#accept(seq, { raw: new MessageBytes([raw]), envelope, tree, diagnostics, buildMs });
     } catch (error) {
       this.#options.onError(describeFailure(error));
     }
@@ -194,15 +201,10 @@ export class BuildPipeline {
 
   #receive(response: BuildWorkerResponse): void {
     if (response.type === 'built') {
-      const { seq, raw, change, envelope, tree, diagnostics, buildMs } = response;
-      // The worker's change is from its previous message: usable only if that is on screen.
-      const fromPrevious = this.#lastSource === 'worker' && seq > this.#appliedSeq;
-      this.#accept(
-        seq,
-        { raw, envelope, tree, diagnostics, buildMs },
-        'worker',
-        fromPrevious ? change : undefined,
-      );
+      const { seq, raw, envelope, tree, diagnostics, buildMs } = response;
+      // Every answer is received, even one too late to show: it may bring or drop blocks.
+      const bytes = new MessageBytes(this.#blocks.receive(raw));
+      this.#accept(seq, { raw: bytes, envelope, tree, diagnostics, buildMs });
     } else if (response.type === 'failed') {
       if (response.seq >= this.#appliedSeq) this.#options.onError(response.message);
     } else if (response.seq === this.#compareSeq) {
@@ -211,22 +213,13 @@ export class BuildPipeline {
   }
 
   /** Show a built message if it is newer than the one shown, and tell the raw listeners. */
-  #accept(
-    seq: number,
-    message: AssembledMessage,
-    source: 'page' | 'worker',
-    change: RawChange | undefined,
-  ): void {
-    if (seq < this.#appliedSeq) {
-      // An older build finished after a newer one: the worker's next change cannot be trusted.
-      if (source === 'worker') this.#lastSource = 'page';
-      return;
-    }
-    const applied = change ?? diffRaw(this.#lastRaw, message.raw);
+  #accept(seq: number, message: AssembledMessage): void {
+    // An older build finished after a newer one.
+    if (seq < this.#appliedSeq) return;
+    const change = diffMessages(this.#lastRaw, message.raw);
     this.#appliedSeq = seq;
     this.#lastRaw = message.raw;
-    this.#lastSource = source;
     this.#options.onMessage(message);
-    for (const listener of this.#listeners) listener(applied, message.raw);
+    for (const listener of this.#listeners) listener(change, message.raw);
   }
 }

@@ -9,6 +9,7 @@ import type { CheckFinding, CheckReport } from '../checks/types.ts';
 import { ChecksClient } from '../workers/checks-client.ts';
 import { SupersededError } from '../workers/inspect-client.ts';
 import { describeFailure } from '../describe-failure.ts';
+import type { MessageBytes } from './message-bytes.ts';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db.ts';
 
 /** caniemail's client families (its `nicenames.family`), for the picker. */
@@ -61,7 +62,7 @@ export class ChecksState {
 
   #client = new ChecksClient();
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #raw: Uint8Array | undefined;
+  #raw: Uint8Array | MessageBytes | undefined;
   #identities: string[] | undefined;
   #db: Promise<Database> | undefined;
   #options: OpenDatabaseOptions;
@@ -83,8 +84,11 @@ export class ChecksState {
     }
   }
 
-  /** Check this message a moment from now (replacing any check not yet started). */
-  schedule(raw: Uint8Array | undefined, identities?: string[]): void {
+  /**
+   * Check this message a moment from now (replacing any check not yet started). Held in
+   * segments, it is joined only when the check runs, not on every keystroke.
+   */
+  schedule(raw: Uint8Array | MessageBytes | undefined, identities?: string[]): void {
     this.#raw = raw;
     this.#identities = identities;
     clearTimeout(this.#timer);
@@ -133,7 +137,11 @@ export class ChecksState {
         bulk,
         ...(this.#identities ? { identities: this.#identities } : {}),
       };
-      this.report = await this.#client.check(raw, options);
+      // A message in segments is joined into a fresh copy, which moves to the worker rather
+      // than being copied again.
+      const joined = !(raw instanceof Uint8Array) && raw.segments.length > 1;
+      const bytes = raw instanceof Uint8Array ? raw : joined ? raw.join() : raw.toBytes();
+      this.report = await this.#client.check(bytes, options, joined);
       this.error = null;
       this.running = false;
     } catch (error) {

@@ -6,6 +6,8 @@
  * worked out from the change alone: the whole message is never compared, copied or decoded.
  * Export .eml and Copy raw read the message itself, so they always give every byte.
  */
+import type { ByteSource } from './message-bytes.ts';
+import type { MessageChange } from './message-diff.ts';
 
 /** Messages up to this size are shown whole; larger ones through a window about this size. */
 export const RAW_WINDOW_BYTES = 256 * 1024;
@@ -15,52 +17,46 @@ const MAX_WINDOW_BYTES = 2 * RAW_WINDOW_BYTES;
 
 const LF = 0x0a;
 
-/** A change to a message: bytes `from`–`to` of the old one became `insert`. */
-export interface MessageChange {
-  from: number;
-  to: number;
-  insert: Uint8Array;
-}
-
 /** One edit of the window's text, in byte offsets of the text before the edit. */
 export interface WindowEdit {
   from: number;
   to: number;
-  /** The new bytes: a view into the message, never a copy. */
+  /** The new bytes: a view into the message where it can be, at most a window's worth. */
   insert: Uint8Array;
 }
 
 /** How many LFs bytes `from`–`to` hold. */
-function countLines(bytes: Uint8Array, from = 0, to = bytes.length): number {
-  const part = bytes.subarray(from, to);
+function countLines(bytes: ByteSource, from: number, to: number): number {
   let count = 0;
-  for (let at = part.indexOf(LF); at !== -1; at = part.indexOf(LF, at + 1)) count++;
+  for (let at = bytes.indexOf(LF, from); at !== -1 && at < to; at = bytes.indexOf(LF, at + 1)) {
+    count++;
+  }
   return count;
 }
 
 /** The start of the line that holds `offset`. */
-function lineStartAt(bytes: Uint8Array, offset: number): number {
+function lineStartAt(bytes: ByteSource, offset: number): number {
   if (offset <= 0) return 0;
   return bytes.lastIndexOf(LF, Math.min(offset, bytes.length) - 1) + 1;
 }
 
 /** The first line start at or after `offset` (the message's end if there is none). */
-function lineStartFrom(bytes: Uint8Array, offset: number): number {
+function lineStartFrom(bytes: ByteSource, offset: number): number {
   if (offset >= bytes.length) return bytes.length;
-  if (offset === 0 || bytes[offset - 1] === LF) return offset;
+  if (offset === 0 || bytes.lastIndexOf(LF, offset - 1) === offset - 1) return offset;
   const at = bytes.indexOf(LF, offset);
   return at === -1 ? bytes.length : at + 1;
 }
 
 /** The window of a message the raw view shows, and the edits that keep the view in step. */
 export class RawWindow {
-  #raw: Uint8Array = new Uint8Array(0);
+  #raw: ByteSource = new Uint8Array(0);
   #start = 0;
   #end = 0;
   #firstLine = 1;
 
   /** The whole message. */
-  get raw(): Uint8Array {
+  get raw(): ByteSource {
     return this.#raw;
   }
 
@@ -93,7 +89,7 @@ export class RawWindow {
    * Show `raw` with the window at the line holding `at` (or the message's last
    * `RAW_WINDOW_BYTES` when `at` is near its end). Returns the edit that replaces the view's text.
    */
-  show(raw: Uint8Array, at = 0): WindowEdit {
+  show(raw: ByteSource, at = 0): WindowEdit {
     const before = this.#end - this.#start;
     let start = lineStartAt(raw, at);
     if (raw.length - start < RAW_WINDOW_BYTES) {
@@ -108,16 +104,19 @@ export class RawWindow {
   }
 
   /**
-   * Follow a change of the message (`change` turns the message shown so far into `raw`). Returns
+   * Follow a change of the message (`change` turns the message shown so far into `raw`: its new
+   * bytes are `raw`'s from `change.from`, `change.length` of them). Returns
    * the edit of the view's text, or null when nothing in the window changed (the window may
    * still have moved with the text before it: see `firstLine`).
    */
-  update(change: MessageChange, raw: Uint8Array): WindowEdit | null {
+  update(change: MessageChange, raw: ByteSource): WindowEdit | null {
     const old = this.#raw;
-    const delta = change.insert.length - (change.to - change.from);
+    const delta = change.length - (change.to - change.from);
     if (this.#start > 0 && change.to <= this.#start) {
       // All before the window: the same bytes, further on, perhaps on other line numbers.
-      this.#firstLine += countLines(change.insert) - countLines(old, change.from, change.to);
+      this.#firstLine +=
+        countLines(raw, change.from, change.from + change.length) -
+        countLines(old, change.from, change.to);
       this.#raw = raw;
       this.#start += delta;
       this.#end += delta;
@@ -134,7 +133,8 @@ export class RawWindow {
     this.#raw = raw;
     if (change.to <= end && end + delta - start <= MAX_WINDOW_BYTES) {
       this.#end = end + delta;
-      return { from: change.from - start, to: change.to - start, insert: change.insert };
+      const insert = raw.subarray(change.from, change.from + change.length);
+      return { from: change.from - start, to: change.to - start, insert };
     }
     // The window would grow too large, or the change runs past its end: cut it back.
     this.#end = this.#endFrom(start);

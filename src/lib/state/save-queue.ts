@@ -20,6 +20,11 @@ export interface SaveQueueOptions {
   intervalMs: number;
 }
 
+/** A promise that settles in a later task: a save never runs in the keystroke's own task. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** One draft's saves, in order. */
 export class SaveQueue {
   #options: SaveQueueOptions;
@@ -42,15 +47,22 @@ export class SaveQueue {
     return this.#running ?? Promise.resolve();
   }
 
-  /** Save soon: at once when no save is running, else right after the running one. */
+  /**
+   * Save soon: in the next task when no save is running (not in the task of the keystroke that
+   * asked, which then updates the page sooner), else right after the running one.
+   */
   request(): void {
     this.#tell(true);
     if (this.pending) {
       this.#again = true;
       return;
     }
-    this.#running = this.#options
-      .save()
+    this.#start(nextTask());
+  }
+
+  #start(wait: Promise<void>): void {
+    this.#running = wait
+      .then(() => this.#options.save())
       .then(() => {
         this.#error = null;
       })
@@ -66,7 +78,9 @@ export class SaveQueue {
         this.#timer = setTimeout(() => {
           this.#timer = undefined;
           this.#again = false;
-          this.request();
+          // Already a task of its own: save at once.
+          this.#tell(true);
+          this.#start(Promise.resolve());
         }, this.#options.intervalMs);
       });
   }

@@ -27,6 +27,9 @@ import {
   type SesSimulator,
   type TrackedLink,
   type SesSimulatorState,
+  type ListSuppressedDestinationsRequest,
+  type ListSuppressedDestinationsResponse,
+  type SuppressedDestinationSummary,
   type SuppressionReason,
   type TestRenderEmailTemplateRequest,
   type TimelineEntry,
@@ -58,7 +61,8 @@ export interface SesView {
   region: string;
   identities: IdentityRecord[];
   account: AccountDetails;
-  suppressionList: Array<{ emailAddress: string; reason: string; lastUpdateTime: string }>;
+  /** The whole account-level list, every page of `ListSuppressedDestinations`. */
+  suppressionList: SuppressedDestinationSummary[];
   outcomeRules: OutcomeRule[];
   configurationSets: ConfigurationSet[];
   /** Newest first. */
@@ -110,6 +114,18 @@ export interface SesStoreOptions extends SesPersistenceOptions {
   fresh?: SesStartingPoint;
   /** Whether to look at the simulator again by itself when something is due (default true). */
   autoRefresh?: boolean;
+}
+
+/** Every summary on the account-level suppression list, page after page. */
+function wholeSuppressionList(sim: SesSimulator): SuppressedDestinationSummary[] {
+  const all: SuppressedDestinationSummary[] = [];
+  let token: string | undefined;
+  do {
+    const page = sim.listSuppressedDestinations({ NextToken: token });
+    all.push(...page.SuppressedDestinationSummaries);
+    token = page.NextToken;
+  } while (token !== undefined);
+  return all;
 }
 
 /** The simulator, its saved state and the view the workspace reads. Call `load()` first. */
@@ -245,7 +261,7 @@ export class SesStore {
       region: state.region,
       identities: sim.listIdentities(),
       account: sim.getAccount(),
-      suppressionList: sim.listSuppressedDestinations(),
+      suppressionList: wholeSuppressionList(sim),
       outcomeRules: sim.outcomeRules(),
       configurationSets: sim.configurationSets(),
       messages: sim.messages().reverse(),
@@ -323,6 +339,12 @@ export class SesStore {
   }
   deleteSuppressedDestination(emailAddress: string): void {
     this.#change((sim) => sim.deleteSuppressedDestination(emailAddress));
+  }
+  /** One page of the account-level list, filtered (reads only; SesError for a bad request). */
+  listSuppressedDestinations(
+    request: ListSuppressedDestinationsRequest,
+  ): ListSuppressedDestinationsResponse {
+    return this.#simulator.listSuppressedDestinations(request);
   }
   setAccountSuppressedReasons(reasons: SuppressionReason[]): void {
     this.#change((sim) => sim.putAccountSuppressionAttributes(reasons));

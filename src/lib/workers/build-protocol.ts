@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, DraftAttachment, Draft, Envelope, MimeNode } from '../mime/types.ts';
 import type { TextMatch } from '../compare/text-match.ts';
-import type { RawChange } from './raw-diff.ts';
+import type { RawParts } from './raw-blocks.ts';
 
 /** An attachment of a draft sent to the worker: its bytes are looked up by `ref`. */
 export type AttachmentReference = Omit<DraftAttachment, 'content'> & { ref: string };
@@ -32,9 +32,8 @@ export type BuildWorkerResponse =
   | {
       type: 'built';
       seq: number;
-      raw: Uint8Array;
-      /** From the previous `built` message's raw (an empty message before the first). */
-      change: RawChange;
+      /** The message's bytes: every `built` answer must be received, in order (see `RawParts`). */
+      raw: RawParts;
       envelope: Envelope;
       tree: MimeNode;
       diagnostics: Diagnostic[];

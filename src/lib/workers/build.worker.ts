@@ -1,15 +1,17 @@
 /**
  * Builds messages off the main thread, so that a draft with a large attachment never freezes the
- * page. Keeps attachment bytes by reference and the previous raw message, and answers each build
- * with the change from the previous one.
+ * page. Keeps attachment bytes by reference and each large attachment's base64 lines once
+ * encoded, and answers each build with the message in segments: a large attachment's lines cross
+ * to the page once, and a keystroke beside them sends only the headers and text around them.
  */
-import { buildMessage } from '../mime/build.ts';
+import { buildMessageSegments } from '../mime/build.ts';
+import type { EncodedCache } from '../mime/serialize.ts';
 import type { Draft, DraftAttachment } from '../mime/types.ts';
 
 // html-to-text is large; load it with the first comparison, not with the worker.
 const loadTextMatch = () => import('../compare/text-match.ts');
 import type { BuildWorkerRequest, BuildWorkerResponse, DraftReference } from './build-protocol.ts';
-import { diffRaw } from './raw-diff.ts';
+import { BlockSender } from './raw-blocks.ts';
 import { buildOptionsFor } from './build-options.ts';
 import { describeFailure } from '../describe-failure.ts';
 
@@ -20,7 +22,9 @@ const scope = self as unknown as {
 
 /** Attachment bytes by id; a file still being read is a promise of them. */
 const contents = new Map<string, Uint8Array | Promise<Uint8Array>>();
-let previous: Uint8Array = new Uint8Array(0);
+/** Each large attachment's base64 lines, by its bytes (gone when the attachment is). */
+const encoded: EncodedCache = new WeakMap();
+const blocks = new BlockSender();
 
 async function resolve(draft: DraftReference): Promise<Draft> {
   const attachments: DraftAttachment[] = [];
@@ -48,26 +52,20 @@ async function build(request: Extract<BuildWorkerRequest, { type: 'build' }>): P
   try {
     const draft = await resolve(request.draft);
     const started = performance.now();
-    const built = buildMessage(draft, buildOptionsFor(request.seed, request.now));
+    const built = buildMessageSegments(draft, buildOptionsFor(request.seed, request.now), encoded);
     const buildMs = performance.now() - started;
-    const found = diffRaw(previous, built.raw);
-    previous = built.raw;
-    // The page gets its own copy, transferred rather than cloned; the change's bytes are a view
-    // into that copy, so they cross with it and nothing is copied twice.
-    const raw = built.raw.slice();
-    const change = { ...found, insert: raw.subarray(found.from, found.from + found.insert.length) };
+    const { raw, transfer } = blocks.send(built.segments);
     scope.postMessage(
       {
         type: 'built',
         seq: request.seq,
         raw,
-        change,
         envelope: built.envelope,
         tree: built.tree,
         diagnostics: built.diagnostics,
         buildMs,
       },
-      [raw.buffer as ArrayBuffer],
+      transfer,
     );
   } catch (error) {
     scope.postMessage({

@@ -19,11 +19,15 @@ export class ChecksClient {
   #latestCheck = 0;
   readonly #pending = new Map<number, Pending>();
 
-  /** Check a raw message; rejects with SupersededError when a newer check replaced it. */
-  async check(raw: Uint8Array, options: CheckOptions): Promise<CheckReport> {
+  /**
+   * Check a raw message; rejects with SupersededError when a newer check replaced it. With
+   * `transfer`, `raw` (a copy the caller no longer needs) is moved to the worker, not cloned.
+   */
+  async check(raw: Uint8Array, options: CheckOptions, transfer = false): Promise<CheckReport> {
     const id = ++this.#nextId;
     this.#latestCheck = id;
-    const response = await this.#send({ id, kind: 'check', raw, options });
+    const buffers = transfer ? [raw.buffer as ArrayBuffer] : [];
+    const response = await this.#send({ id, kind: 'check', raw, options }, buffers);
     if (id !== this.#latestCheck) throw new SupersededError();
     if (response.kind !== 'report') throw new Error('The checks worker gave an unexpected answer.');
     return response.report;
@@ -45,10 +49,10 @@ export class ChecksClient {
     this.#worker = undefined;
   }
 
-  #send(request: ChecksRequest): Promise<ChecksResponse> {
+  #send(request: ChecksRequest, transfer: ArrayBuffer[] = []): Promise<ChecksResponse> {
     return new Promise((resolve, reject) => {
       this.#pending.set(request.id, { resolve, reject });
-      this.#ensureWorker().postMessage(request);
+      this.#ensureWorker().postMessage(request, transfer);
     }).then((response) => {
       const answer = response as ChecksResponse;
       if (answer.kind === 'error') throw new Error(answer.message);

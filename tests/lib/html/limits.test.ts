@@ -10,8 +10,11 @@ import {
   depthLimitAt,
   limitHtml,
   MAX_PREVIEW_DEPTH,
+  MAX_PREVIEW_ELEMENTS,
   MAX_PREVIEW_HTML,
+  structureLimitAt,
 } from '../../../src/lib/html/limits.ts';
+import { describeCut } from '../../../src/lib/html/status.ts';
 
 // The patterns the scans replace (they backtrack: quadratic or worse on hostile input), as the
 // reference on small inputs. Whitespace is consumed whole before the `!` check.
@@ -121,12 +124,37 @@ describe('nesting depth', () => {
 
 describe('size', () => {
   test('HTML over the limit is cut at a tag near the limit, and says so', () => {
-    const html = '<p>Hello <b>world</b></p>\n'.repeat(Math.ceil((MAX_PREVIEW_HTML * 2) / 26));
+    const paragraph = `<p>Hello <b>world</b>${' and the rest of a long paragraph.'.repeat(20)}</p>\n`;
+    const html = paragraph.repeat(Math.ceil((MAX_PREVIEW_HTML * 2) / paragraph.length));
     const { html: shown, cut } = limitHtml(html);
     expect(shown.length).toBeLessThanOrEqual(MAX_PREVIEW_HTML);
     expect(shown.length).toBeGreaterThan(MAX_PREVIEW_HTML - 4096);
     expect(html[shown.length]).toBe('<');
     expect(cut).toEqual({ reason: 'size', shown: shown.length, total: html.length });
+  });
+});
+
+describe('elements', () => {
+  test('HTML of more elements than the limit is cut before the first one past it', () => {
+    const html = '<p style="color:red">Hello <b>world</b></p>\n'.repeat(MAX_PREVIEW_ELEMENTS);
+    const { html: shown, cut } = limitHtml(html);
+    expect(cut).toEqual({ reason: 'elements', shown: shown.length, total: html.length });
+    expect(html[shown.length]).toBe('<');
+    expect(shown.match(/<[a-z]/g)).toHaveLength(MAX_PREVIEW_ELEMENTS);
+    expect(structureLimitAt(shown)).toEqual({ at: -1 });
+  });
+  test('markup-dense HTML within the size limit is cut by elements, and the note says so', () => {
+    const html = '<p>Hi <b>x</b></p>'.repeat(MAX_PREVIEW_HTML / 17);
+    const { cut } = limitHtml(html);
+    expect(cut?.reason).toBe('elements');
+    expect(describeCut(cut!)).toMatch(
+      /^Showing only the first 10,000 elements of the HTML \(\d+% of it\)/,
+    );
+  });
+  test('end tags, comments, raw text and doctype are not counted', () => {
+    const many = MAX_PREVIEW_ELEMENTS * 2;
+    const html = `<!DOCTYPE html><style>${'<p>'.repeat(many)}</style><!--${'<p>'.repeat(many)}-->${'</p>'.repeat(many)}`;
+    expect(structureLimitAt(html)).toEqual({ at: -1 });
   });
 });
 

@@ -106,6 +106,23 @@ describe('readers stay linear on hostile input', () => {
   );
 
   test(
+    `${MAX_NESTING_DEPTH - 1} nested prefix boundaries over 16 MB: one pass, each line reported once`,
+    async () => {
+      const depth = MAX_NESTING_DEPTH - 1;
+      const text = hostile.nestedPrefixBoundaries(depth, 16_000_000);
+      const lines = text.split(`--${'b'.repeat(depth)}x\r\n`).length - 1;
+      const inspection = await inspectMessage(encoder.encode(text));
+      const found = inspection.diagnostics.filter((d) => d.code === 'boundary-in-content');
+      // The listed findings, then one note that counts the rest: each content line once, however
+      // many boundaries it begins with, and each inner delimiter line, which begins with its
+      // parent's boundary.
+      const more = Number(/^(\d+) more/.exec(found[found.length - 1]!.message)?.[1]);
+      expect(found.length - 1 + more).toBe(lines + 2 * (depth - 1));
+    },
+    CAP_MS,
+  );
+
+  test(
     'mbox files whose messages never end their headers, and of bare `From ` lines',
     () => {
       expect(splitMbox(encoder.encode(hostile.mboxUnendedHeaders(40_000)))).toHaveLength(40_000);

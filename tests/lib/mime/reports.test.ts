@@ -26,7 +26,7 @@ describe('delivery-status (RFC 3464)', () => {
     expect(report).toEqual({
       kind: 'bounce',
       bounceType: 'Permanent',
-      bounceSubType: 'NoEmail',
+      bounceSubType: 'General',
       reportingMTA: 'dns; mx.example.net',
       recipients: [
         {
@@ -77,12 +77,12 @@ describe('delivery-status (RFC 3464)', () => {
         },
         { emailAddress: 'later@example.com', action: 'delayed', status: '4.4.1' },
       ]);
-      expect(report.bounceSubType).toBe('NoEmail');
+      expect(report.bounceSubType).toBe('General');
     }
   });
 
   test("classifies as SES does (SES's bounce types and subtypes)", () => {
-    expect(classifyFailure('5.1.1')).toEqual({ bounceType: 'Permanent', bounceSubType: 'NoEmail' });
+    expect(classifyFailure('5.1.1')).toEqual({ bounceType: 'Permanent', bounceSubType: 'General' });
     expect(classifyFailure('5.7.1')).toEqual({ bounceType: 'Permanent', bounceSubType: 'General' });
     expect(classifyFailure('4.2.2')).toEqual({ bounceType: 'Transient', bounceSubType: 'MailboxFull' });
     expect(classifyFailure('5.3.4')).toEqual({ bounceType: 'Transient', bounceSubType: 'MessageTooLarge' });
@@ -141,7 +141,7 @@ describe('plain-text bounces', () => {
     expect(bounce?.form).toBe('qmail');
     expect(bounce?.confidence).toBe('high');
     expect(bounce?.report.bounceType).toBe('Permanent');
-    expect(bounce?.report.bounceSubType).toBe('NoEmail');
+    expect(bounce?.report.bounceSubType).toBe('General');
     expect(bounce?.report.recipients).toEqual([
       {
         emailAddress: 'jane@example.com',

@@ -47,7 +47,7 @@ describe('Inspect samples', () => {
     expect(inspection.report).toMatchObject({
       kind: 'bounce',
       bounceType: 'Permanent',
-      bounceSubType: 'NoEmail',
+      bounceSubType: 'General',
       recipients: [
         { emailAddress: 'bounce@simulator.amazonses.com', action: 'failed', status: '5.1.1' },
       ],

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { fc, test as propTest } from '@fast-check/vitest';
 import { RAW_WINDOW_BYTES, RawWindow, type WindowEdit } from '../../../src/lib/state/raw-window.ts';
-import { diffRaw } from '../../../src/lib/workers/raw-diff.ts';
+import { MessageBytes } from '../../../src/lib/state/message-bytes.ts';
+import { asMessageChange, diffRaw } from '../../support/raw-diff.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -21,6 +22,11 @@ function same(a: Uint8Array, b: Uint8Array): void {
   expect(Buffer.from(a).equals(Buffer.from(b)), 'the view holds the window').toBe(true);
 }
 
+/** The change from what the window shows to `next`. */
+function changeTo(window: RawWindow, next: Uint8Array) {
+  return asMessageChange(diffRaw(window.raw.subarray(0), next));
+}
+
 function lineOf(raw: Uint8Array, offset: number): number {
   return Buffer.from(raw.subarray(0, offset)).toString('latin1').split('\n').length;
 }
@@ -38,7 +44,7 @@ describe('RawWindow', () => {
     const window = new RawWindow();
     let text = apply(new Uint8Array(0), window.show(message('One', 10)));
     const next = message('Two', 10);
-    const edit = window.update(diffRaw(window.raw, next), next);
+    const edit = window.update(changeTo(window, next), next);
     text = apply(text, edit);
     same(text, next);
     expect(edit!.from).toBe(0);
@@ -62,7 +68,7 @@ describe('RawWindow', () => {
     let text = apply(new Uint8Array(0), window.show(message('Big', 20_000)));
     for (const subject of ['Big!', 'Big!!', 'B']) {
       const next = message(subject, 20_000);
-      const edit = window.update(diffRaw(window.raw, next), next);
+      const edit = window.update(changeTo(window, next), next);
       expect(edit!.insert.length).toBeLessThan(30);
       text = apply(text, edit);
       same(text, window.bytes);
@@ -77,7 +83,7 @@ describe('RawWindow', () => {
     const start = window.start;
     expect(window.firstLine).toBe(lineOf(raw, start));
     const next = message('Two\r\nX-Extra: line', 20_000);
-    expect(window.update(diffRaw(raw, next), next)).toBeNull();
+    expect(window.update(changeTo(window, next), next)).toBeNull();
     text = apply(text, null);
     expect(window.firstLine).toBe(lineOf(next, window.start));
     same(text, window.bytes);
@@ -106,6 +112,7 @@ describe('RawWindow', () => {
           lines: fc.integer({ min: 0, max: 9000 }),
           tail: fc.constantFrom('', 'T\r\n', 'end\r\nmore\r\n'),
           at: fc.integer({ min: 0, max: 800_000 }),
+          cuts: fc.array(fc.integer({ min: 0, max: 800_000 }), { maxLength: 4 }),
         }),
         { minLength: 1, maxLength: 8 },
       ),
@@ -114,9 +121,12 @@ describe('RawWindow', () => {
   )('applying every edit keeps the view equal to the window of the latest message', (steps) => {
     const window = new RawWindow();
     let text: Uint8Array = new Uint8Array(0);
-    for (const { subject, lines, tail, at } of steps) {
+    for (const { subject, lines, tail, at, cuts } of steps) {
       const next = message(subject, lines, tail);
-      text = apply(text, window.update(diffRaw(window.raw, next), next));
+      // The page holds a message in segments: the window must read across their joins.
+      const points = [0, ...cuts.map((cut) => Math.min(cut, next.length)).sort((a, b) => a - b)];
+      const segments = points.map((point, i) => next.subarray(point, points[i + 1]));
+      text = apply(text, window.update(changeTo(window, next), new MessageBytes(segments)));
       same(text, window.bytes);
       expect(window.firstLine).toBe(lineOf(next, window.start));
       expect(window.end - window.start).toBeLessThanOrEqual(2 * RAW_WINDOW_BYTES + 100);

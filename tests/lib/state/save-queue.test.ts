@@ -14,7 +14,7 @@ function deferred() {
 describe('SaveQueue', () => {
   afterEach(() => vi.useRealTimers());
 
-  test('a burst of changes saves once now and once more after the interval, never in parallel', async () => {
+  test('a burst of changes saves once in the next task and once more after the interval, never in parallel', async () => {
     vi.useFakeTimers();
     const saves: ReturnType<typeof deferred>[] = [];
     let running = 0;
@@ -31,6 +31,9 @@ describe('SaveQueue', () => {
       intervalMs: 150,
     });
     for (let i = 0; i < 10; i++) queue.request();
+    expect(saves).toHaveLength(0);
+    expect(queue.pending).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
     expect(saves).toHaveLength(1);
     saves[0]!.resolve();
     await vi.advanceTimersByTimeAsync(149);

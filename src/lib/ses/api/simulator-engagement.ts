@@ -4,7 +4,7 @@
  * recipient who opens the message or clicks a link, which publishes SES's Open and Click events.
  */
 import { decodeBase64 } from '../../mime/index.ts';
-import { parseMailbox } from '../identities/address.ts';
+import { readSesMailbox } from '../identities/address.ts';
 import { signOutgoing, unsignOutgoing } from '../outbound/dkim-signing.ts';
 import { findLink, trackMessage, type TrackedLink } from '../outbound/engagement.ts';
 import { clickEvent, openEvent } from '../outbound/notifications.ts';
@@ -63,7 +63,7 @@ function recipientCopy(
     accountId: state.accountId,
   });
   // SES tracks before it signs, so the copy is signed again over its own body.
-  const from = parseMailbox(message.mail.source)?.address ?? message.mail.source;
+  const from = readSesMailbox(message.mail.source)?.address ?? message.mail.source;
   const raw = signOutgoing(state.authentication, tracked.raw, from, message.acceptedAt);
   return { raw, links: tracked.links };
 }

@@ -17,6 +17,7 @@ import {
   TAB,
   concatBytes,
   decodeHeaderBytes,
+  hasHeader,
   lineEndAt,
   readHeaderBlock,
   utf8Encode,
@@ -115,12 +116,6 @@ export function strayHeaderName(raw: Uint8Array, line: ByteRange): string {
   return (colon < 0 ? text : text.slice(0, colon)).replace(SURROUNDING_WSP, '');
 }
 
-/** The value of the first header with a name (case-insensitive). */
-export function headerValue(headers: readonly HeaderField[], name: string): string | undefined {
-  const lower = name.toLowerCase();
-  return headers.find((h) => h.name.toLowerCase() === lower)?.value;
-}
-
 /** How to rewrite a header section. */
 export interface HeaderRewrite {
   /** Header names to remove, every occurrence (case-insensitive). */
@@ -150,7 +145,7 @@ export function rewriteHeaderSection(raw: Uint8Array, rewrite: HeaderRewrite): U
   const parts: Uint8Array[] = [raw.subarray(0, section.fieldsStart)];
   for (const header of rewrite.prepend ?? []) parts.push(line(header.name, header.value));
   for (const [key, header] of replace) {
-    if (!section.headers.some((h) => h.name.toLowerCase() === key)) {
+    if (!hasHeader(section.headers, key)) {
       parts.push(line(header.name, header.value));
     }
   }

@@ -1,15 +1,13 @@
 /**
- * The smallest whole-line change that turns one raw message into the next: as a person types,
- * only the part being edited (and a header or two) changes, so the raw view is updated with
- * that change rather than replaced, which keeps typing smooth even beside a large attachment.
+ * The smallest whole-line change that turns one raw message into the next, worked out byte by
+ * byte over whole buffers: the oracle that the page's segment-wise `diffMessages` must agree with.
  */
+
+import type { MessageChange } from '../../src/lib/state/message-diff.ts';
 
 const LF = 0x0a;
 
-/**
- * Replace bytes `from`–`to` of the old message with `insert` to get the new one. `insert` is a view
- * into the new message, not a copy: a change that adds 27 MB copies nothing.
- */
+/** Replace bytes `from`–`to` of the old message with `insert` to get the new one. */
 export interface RawChange {
   from: number;
   to: number;
@@ -46,11 +44,20 @@ export function diffRaw(previous: Uint8Array, next: Uint8Array): RawChange {
   };
 }
 
-/** Apply a change (for tests and for views that hold bytes). */
-export function applyRawChange(previous: Uint8Array, change: RawChange): Uint8Array {
-  const out = new Uint8Array(previous.length - (change.to - change.from) + change.insert.length);
+/** The same change as the page's `MessageChange` (its new bytes are the new message's). */
+export function asMessageChange({ from, to, insert }: RawChange): MessageChange {
+  return { from, to, length: insert.length };
+}
+
+/** Apply a `MessageChange` that turned `previous` into `next`. */
+export function applyChange(
+  previous: Uint8Array,
+  change: MessageChange,
+  next: Uint8Array,
+): Uint8Array {
+  const out = new Uint8Array(previous.length - (change.to - change.from) + change.length);
   out.set(previous.subarray(0, change.from), 0);
-  out.set(change.insert, change.from);
-  out.set(previous.subarray(change.to), change.from + change.insert.length);
+  out.set(next.subarray(change.from, change.from + change.length), change.from);
+  out.set(previous.subarray(change.to), change.from + change.length);
   return out;
 }
