@@ -3,7 +3,7 @@ import {
   createConfigurationSet,
   field,
   letPass,
-  openSesPage,
+  openSentMessage,
   resetSimulator,
   sendFromCompose,
   sendSuccess,
@@ -35,12 +35,7 @@ test('a recipient of a tracked message clicks a link and the Click event is publ
   await expect(sendSuccess(page)).toBeVisible();
   await letPass(page, 'a minute');
 
-  await openSesPage(page, 'Sending activity');
-  const sent = page.getByRole('region', { name: 'Sent messages' });
-  await sent
-    .getByRole('button', { name: /^Details/ })
-    .first()
-    .click();
+  const sent = await openSentMessage(page);
   await expect(sent).toContainText('tracks opens and clicks');
   await sent
     .getByRole('button', { name: `Click https://shop.example.com/orders/1042 as ${to}` })
