@@ -132,4 +132,4 @@ export {
   DEFAULT_RECIPIENT_IP,
   DEFAULT_RECIPIENT_USER_AGENT,
   type EngagementOptions,
-} from './api/simulator-engagement.ts';
+} from './outbound/engagement-events.ts';

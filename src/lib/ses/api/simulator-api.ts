@@ -4,7 +4,7 @@
  */
 import type { ConfigurationSet } from '../account/configuration-sets.ts';
 import type { MessageTracking, TrackedLink } from '../outbound/engagement.ts';
-import type { EngagementOptions } from './simulator-engagement.ts';
+import type { EngagementOptions } from '../outbound/engagement-events.ts';
 import type { SesError } from './errors.ts';
 import type { IdentityRecord, NotificationType } from '../identities/identities.ts';
 import type { InboundRecord } from '../inbound/receiving.ts';

@@ -17,7 +17,7 @@ const reason = v.picklist(['BOUNCE', 'COMPLAINT']);
 const timing = v.picklist(['synchronous', 'asynchronous']);
 
 const outcome = v.variant('kind', [
-  record({ kind: v.literal('delivery'), smtpResponse: optional(text) }),
+  record({ kind: v.literal('delivery'), smtpResponse: optional(text), openAfterMs: optional(count), clickAfterMs: optional(count) }),
   record({ kind: v.literal('hard-bounce'), status: text, bounceSubType: optional(text), diagnosticCode: optional(text), timing: optional(timing), asyncDelayMs: optional(count), dnsFailure: optional(flag) }),
   record({ kind: v.literal('soft-bounce'), status: text, bounceSubType: optional(text), diagnosticCode: optional(text), recoverAfterMs: optional(count), timing: optional(timing), asyncDelayMs: optional(count) }),
   record({ kind: v.literal('complaint'), feedbackType: optional(text), delayMs: optional(count), userAgent: optional(text) }),

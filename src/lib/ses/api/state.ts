@@ -28,6 +28,10 @@ export type RecipientPlan =
       smtpResponse: string;
       /** A complaint this long after delivery. */
       complaint?: { delayMs: number; feedbackType: string; userAgent?: string };
+      /** The recipient opens the message this long after delivery (outcome rule). */
+      openAfterMs?: number;
+      /** The recipient clicks the first tracked link this long after delivery (outcome rule). */
+      clickAfterMs?: number;
       /** An out-of-office auto-reply this long after delivery (reported as a soft bounce). */
       autoReplyDelayMs?: number;
       /**
@@ -119,7 +123,15 @@ export interface DeliveryTask {
   /** Tie-breaker: tasks due at the same time run in the order they were made. */
   sequence: number;
   messageId: string;
-  kind: 'attempt' | 'complaint' | 'auto-reply' | 'expire' | 'reject' | 'async-bounce';
+  kind:
+    | 'attempt'
+    | 'complaint'
+    | 'auto-reply'
+    | 'expire'
+    | 'reject'
+    | 'async-bounce'
+    | 'open'
+    | 'click';
   recipients: string[];
 }
 

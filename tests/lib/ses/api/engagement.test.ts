@@ -248,4 +248,38 @@ describe('open and click tracking', () => {
       'https://x is not a domain name a custom redirect domain can be.',
     );
   });
+
+  it('opens and clicks as an outcome rule says, at the simulated times it names', () => {
+    const ses = simulator({
+      sandbox: false,
+      outcomeRules: [
+        {
+          pattern: '*@reader.example',
+          outcome: { kind: 'delivery', openAfterMs: 60_000, clickAfterMs: 120_000 },
+        },
+      ],
+    });
+    withTracking(ses);
+    const { MessageId } = ses.sendEmail({
+      FromEmailAddress: 'sender@example.com',
+      Destination: { ToAddresses: ['ana@reader.example'] },
+      ConfigurationSetName: 'Track',
+      Content: { Simple: { Subject: { Data: 'Hi' }, Body: { Html: { Data: HTML } } } },
+    });
+    ses.advance(10 * 60_000);
+    const delivery = ses.notificationLog().find((n) => n.notificationType === 'Delivery')!;
+    const engagement = ses
+      .eventLog()
+      .filter((e) => e.messageId === MessageId && ['Open', 'Click'].includes(e.eventType));
+    expect(engagement.map((e) => [e.eventType, e.at - delivery.at])).toEqual([
+      ['Open', 60_000],
+      ['Click', 120_000],
+    ]);
+    expect((engagement[1]!.payload as { click: { link: string } }).click.link).toBe(
+      'https://example.com/a?b=1&c=2',
+    );
+    expect(() =>
+      ses.setOutcomeRules([{ pattern: '*', outcome: { kind: 'delivery', openAfterMs: -1 } }]),
+    ).toThrow('An open or click comes a finite, non-negative time after delivery.');
+  });
 });
