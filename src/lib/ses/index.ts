@@ -133,3 +133,26 @@ export {
   DEFAULT_RECIPIENT_USER_AGENT,
   type EngagementOptions,
 } from './outbound/engagement-events.ts';
+export type {
+  ContactListRecord,
+  ContactRecord,
+  CreateContactListRequest,
+  GetContactListResponse,
+  ListContactListsResponse,
+  SubscriptionStatus,
+  Topic,
+  TopicPreference,
+  UpdateContactListRequest,
+} from './account/contact-lists.ts';
+export {
+  receivesTopic,
+  type ContactRequest,
+  type ContactSummary,
+  type GetContactResponse,
+  type ListContactsRequest,
+  type ListContactsResponse,
+} from './account/contacts.ts';
+export type { ContactListMethods } from './api/simulator-contact-lists.ts';
+export { UNSUBSCRIBE_HOST, UNSUBSCRIBE_PLACEHOLDER } from './outbound/list-management.ts';
+export { LIST_MANAGEMENT_HEADER } from './outbound/control-headers.ts';
+export type { SubscriptionObject, UnsubscribeOptions } from './outbound/subscription.ts';

@@ -8,6 +8,8 @@ import {
   createSesSimulator,
   type AccountDetails,
   type ConfigurationSet,
+  type ContactListMethods,
+  type ContactListRecord,
   type DnsRecord,
   type EmailTemplate,
   type EnforcementStatus,
@@ -81,6 +83,8 @@ export interface SesView {
   emailIdentities: EmailIdentityView[];
   /** The person's simulated DNS zone. */
   dnsRecords: DnsRecord[];
+  /** Contact lists with their topics and contacts (SES allows one). */
+  contactLists: ContactListRecord[];
   /** The bounce and complaint emails SES forwarded, newest first (their bytes on request). */
   feedbackEmails: FeedbackEmailView[];
   /** The stored email templates. */
@@ -279,6 +283,7 @@ export class SesStore {
         required: sim.requiredDnsRecords(record.identity),
       })),
       dnsRecords: sim.dnsRecords(),
+      contactLists: state.contactLists,
       feedbackEmails: state.feedbackEmails
         .map(({ at, to, kind, messageId }, index) => ({ index, at, to, kind, messageId }))
         .reverse(),
@@ -330,6 +335,10 @@ export class SesStore {
   }
   deleteIdentity(identity: string): void {
     this.#change((sim) => sim.deleteIdentity(identity));
+  }
+  /** List management calls (contact lists, contacts, unsubscribing); the result is shown. */
+  manageContactLists<T>(work: (lists: ContactListMethods) => T): T {
+    return this.#change(work);
   }
   setHeadersInNotifications(identity: string, enabled: boolean): void {
     this.#change((sim) => sim.setIdentityHeadersInNotificationsEnabled(identity, enabled));

@@ -20,6 +20,7 @@ import type { SimulatorContext } from './simulator-context.ts';
 import { receivingMethods } from './simulator-receiving.ts';
 import { identityMethods } from './simulator-identities.ts';
 import { engagementMethods } from './simulator-engagement.ts';
+import { contactListMethods } from './simulator-contact-lists.ts';
 import { checkLifecycles } from '../identities/email-identities.ts';
 import { createInitialState, readState } from './state-io.ts';
 import type { SentMessage, SesSimulatorState } from './state.ts';
@@ -51,6 +52,7 @@ function messageView(m: SentMessage): SentMessageView {
     rejected: m.rejected,
     ...(m.renderingFailure ? { renderingFailure: { ...m.renderingFailure } } : {}),
     ...(m.tracking ? { tracking: { ...m.tracking } } : {}),
+    ...(m.listManagement ? { listManagement: { ...m.listManagement } } : {}),
     recipients: m.recipients.map(({ emailAddress, route, status, complained }) => ({
       emailAddress,
       route,
@@ -123,6 +125,7 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     ...receivingMethods(ctx),
     ...identityMethods(ctx),
     ...engagementMethods(ctx),
+    ...contactListMethods(ctx),
     sendEmail: (request) => send(request),
     previewSend(request) {
       const now = settle();

@@ -8,6 +8,8 @@ import type { AuthenticationState } from '../identities/authentication-state.ts'
 import type { Random } from './ids.ts';
 import type { MailRecord } from '../outbound/mail-object.ts';
 import type { MessageTracking } from '../outbound/engagement.ts';
+import type { ListManagementRecord } from '../outbound/list-management.ts';
+import type { ContactListRecord } from '../account/contact-lists.ts';
 import type { OutcomeRule } from '../account/outcome-rules.ts';
 import type { ReceivingState } from '../inbound/receiving.ts';
 import type { ReputationEntry } from '../account/reputation.ts';
@@ -72,7 +74,12 @@ export type RecipientPlan =
 
 /** Where a recipient's outcome came from. */
 export type RecipientRoute =
-  'simulator' | 'account-suppressed' | 'global-suppressed' | 'outcome-rule';
+  | 'simulator'
+  | 'account-suppressed'
+  | 'global-suppressed'
+  | 'outcome-rule'
+  /** A contact who unsubscribed from the message's list or topic (ListManagementOptions). */
+  | 'unsubscribed';
 
 /** How far a recipient's delivery has got (moves only through `moveRecipient`). */
 export type RecipientStatus =
@@ -114,6 +121,8 @@ export interface SentMessage {
   renderingFailure?: { templateName: string; errorMessage: string };
   /** Open and click tracking by its configuration set, when the set tracks either. */
   tracking?: MessageTracking;
+  /** The contact list and topic it was sent for (`ListManagementOptions`), and its link. */
+  listManagement?: ListManagementRecord;
   recipients: RecipientRecord[];
 }
 
@@ -205,4 +214,6 @@ export interface SesSimulatorState {
   receiving: ReceivingState;
   /** Identities made with `CreateEmailIdentity`, the DNS zone and DKIM keys. */
   authentication: AuthenticationState;
+  /** Contact lists with their topics and contacts (SES allows one). */
+  contactLists: ContactListRecord[];
 }

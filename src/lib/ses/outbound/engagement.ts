@@ -9,19 +9,10 @@
  * The path after the encoded link (`/1/<message id>/<token>=<number>`) is modelled on the links
  * SES sends; the token here is a hash of the message id and the recipient, not SES's.
  */
-import {
-  DiagnosticLog,
-  bytesToBinaryString,
-  concatBytes,
-  decodeTransfer,
-  encodeBase64Lines,
-  encodeQuotedPrintable,
-  scanStructure,
-  utf8Decode,
-} from '../../mime/index.ts';
 import { destinationsFor, type ConfigurationSet } from '../account/configuration-sets.ts';
 import { scanLinks } from './html-links.ts';
-import { isBodyText, leaves } from './message-content.ts';
+import { rewriteBodyText } from './body-text-rewrite.ts';
+import { UNSUBSCRIBE_HOST } from './list-management.ts';
 
 /** What a message's configuration set tracks, decided when the message is sent. */
 export interface MessageTracking {
@@ -110,8 +101,13 @@ export function parseLinkTags(text: string): Record<string, string[]> {
   return tags;
 }
 
+/**
+ * Whether click tracking wraps a link: `http` and `https` links, except SES's own unsubscribe
+ * link, whose use SES reports as a Subscription event instead.
+ */
 function isTrackable(url: string): boolean {
   const lower = url.trim().toLowerCase();
+  if (lower.startsWith(`https://${UNSUBSCRIBE_HOST}/`)) return false;
   return lower.startsWith('http://') || lower.startsWith('https://');
 }
 
@@ -123,15 +119,12 @@ export function openPixel(target: TrackingTarget): string {
 }
 
 /**
- * One HTML body as the recipient receives it, its links numbered from `first`. The HTML is
- * handled as a binary string (one character per byte) so that any ASCII-compatible charset
- * passes through; `readUrl` turns an href's characters into the URL's text.
+ * One HTML body as the recipient receives it, its links numbered from `first`.
  */
 export function trackHtml(
   html: string,
   target: TrackingTarget,
   first: number,
-  readUrl: (binary: string) => string = (text) => text,
 ): { html: string; links: TrackedLink[] } {
   const scan = scanLinks(html);
   const { base, prefix } = trackingBase(target);
@@ -142,12 +135,12 @@ export function trackHtml(
   if (target.tracking.click) {
     for (const link of scan.links) {
       if (link.attributes.some((a) => a.name === 'ses:no-track')) continue;
-      const originalUrl = readUrl(link.href.value).trim();
+      const originalUrl = link.href.value.trim();
       if (!isTrackable(originalUrl)) continue;
       const index = first + links.length;
       const url = `${base}/${prefix}L0/${encodeLink(originalUrl)}/1/${target.messageId}/${token}=${index + 1}`;
       const tagText = link.attributes.find((a) => a.name === 'ses:tags')?.value;
-      links.push({ index, url, originalUrl, tags: tagText ? parseLinkTags(readUrl(tagText)) : {} });
+      links.push({ index, url, originalUrl, tags: tagText ? parseLinkTags(tagText) : {} });
       out += `${html.slice(cursor, link.href.start)}"${url}"`;
       cursor = link.href.end;
     }
@@ -160,54 +153,23 @@ export function trackHtml(
   return { html: out + html.slice(cursor), links };
 } // prettier-ignore
 
-function binaryBytes(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
-  return out;
-}
-
-function encodeBody(bytes: Uint8Array, encoding: string | undefined): Uint8Array {
-  switch (encoding?.trim().toLowerCase()) {
-    case 'base64':
-      return encodeBase64Lines(bytes);
-    case 'quoted-printable':
-      return encodeQuotedPrintable(bytes);
-    default:
-      return bytes;
-  }
-}
-
 /**
- * The delivered message as one recipient receives it: each HTML body part (not an attachment)
- * decoded from its transfer encoding, tracked, and encoded again the same way; every other byte
- * of the message is kept. Gives the message unchanged when nothing is tracked.
+ * The delivered message as one recipient receives it: each HTML body part tracked through
+ * `rewriteBodyText`, which keeps every other byte of the message. Gives the message unchanged
+ * when nothing is tracked.
  */
 export function trackMessage(
   raw: Uint8Array,
   target: TrackingTarget,
 ): { raw: Uint8Array; links: TrackedLink[] } {
-  const parts = leaves(scanStructure(raw, new DiagnosticLog())).filter(
-    (part) => isBodyText(part) && part.fields.contentType === 'text/html',
-  );
   const links: TrackedLink[] = [];
-  const pieces: Uint8Array[] = [];
-  let cursor = 0;
-  for (const part of parts) {
-    const charset = part.fields.params.charset?.trim().toLowerCase() ?? 'us-ascii';
-    const utf8 = charset === 'utf-8' || charset === 'utf8' || charset === 'us-ascii';
-    const readUrl = utf8 ? (binary: string) => utf8Decode(binaryBytes(binary)) : undefined;
-    const decoded = bytesToBinaryString(decodeTransfer(raw, part));
-    const tracked = trackHtml(decoded, target, links.length, readUrl);
-    links.push(...tracked.links);
-    pieces.push(
-      raw.subarray(cursor, part.bodyStart),
-      encodeBody(binaryBytes(tracked.html), part.fields.transferEncoding),
-    );
-    cursor = part.end;
-  }
-  if (pieces.length === 0) return { raw, links };
-  pieces.push(raw.subarray(cursor));
-  return { raw: concatBytes(pieces), links };
+  const tracked = rewriteBodyText(raw, (text, contentType) => {
+    if (contentType !== 'text/html') return text;
+    const result = trackHtml(text, target, links.length);
+    links.push(...result.links);
+    return result.html;
+  });
+  return { raw: tracked, links };
 }
 
 /** A link by its index, its tracked URL or its original URL; RangeError when there is none. */

@@ -132,6 +132,11 @@ describe('trackHtml', () => {
     expect(clicks.links).toHaveLength(1);
   });
 
+  it("leaves SES's own unsubscribe link untracked", () => {
+    const html = '<a href="https://unsubscribe.ses-simulator.invalid/v1/unsubscribe/x">u</a>';
+    expect(trackHtml(html, target, 0).links).toEqual([]);
+  });
+
   it('reads ses:tags as SES does', () => {
     expect(parseLinkTags('a:1;b:2;a:3;;bad;:x')).toEqual({ a: ['1', '3'], b: ['2'] });
   });
