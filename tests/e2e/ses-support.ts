@@ -156,13 +156,19 @@ export async function createVerifiedDomain(page: Page, domain: string): Promise<
   await expect(row.getByTestId('identity-status')).toHaveText('SUCCESS');
 }
 
-/** Open a sent message's details on the Sending activity page, and the copy `recipient` received in Inspect. */
-export async function openDeliveredInInspect(page: Page, recipient: string): Promise<void> {
+/** Open the newest sent message's details on the Sending activity page; gives the region. */
+export async function openSentMessage(page: Page): Promise<Locator> {
   await openSesPage(page, 'Sending activity');
   const sent = page.getByRole('region', { name: 'Sent messages' });
   await sent
     .getByRole('button', { name: /^Details/ })
     .first()
     .click();
+  return sent;
+}
+
+/** Open a sent message's details on the Sending activity page, and the copy `recipient` received in Inspect. */
+export async function openDeliveredInInspect(page: Page, recipient: string): Promise<void> {
+  const sent = await openSentMessage(page);
   await sent.getByRole('button', { name: `Open in Inspect as ${recipient} received it` }).click();
 }

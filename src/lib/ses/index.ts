@@ -127,6 +127,12 @@ export type {
   MailFromAttributes,
 } from './identities/identity-views.ts';
 export type { VerificationStatus } from './identities/authentication-state.ts';
+export type { MessageTracking, TrackedLink } from './outbound/engagement.ts';
+export {
+  DEFAULT_RECIPIENT_IP,
+  DEFAULT_RECIPIENT_USER_AGENT,
+  type EngagementOptions,
+} from './outbound/engagement-events.ts';
 export type {
   ContactListRecord,
   ContactRecord,

@@ -27,6 +27,7 @@ import {
   type SendEmailResponse,
   type SentMessageView,
   type SesSimulator,
+  type TrackedLink,
   type SesSimulatorState,
   type ListSuppressedDestinationsRequest,
   type ListSuppressedDestinationsResponse,
@@ -449,6 +450,18 @@ export class SesStore {
   /** The bytes a recipient received. */
   deliveredMessage(messageId: string, recipient: string): Uint8Array {
     return this.#simulator.deliveredMessage(messageId, recipient);
+  }
+  /** The tracked links of the HTML a recipient received. */
+  trackedLinks(messageId: string, recipient: string): TrackedLink[] {
+    return this.#simulator.trackedLinks(messageId, recipient);
+  }
+  /** Act as the recipient opening the message (an Open event now). */
+  openMessage(messageId: string, recipient: string): void {
+    this.#change((sim) => sim.openMessage(messageId, recipient));
+  }
+  /** Act as the recipient following a tracked link (a Click event now). */
+  clickLink(messageId: string, recipient: string, link: number): void {
+    this.#change((sim) => sim.clickLink(messageId, recipient, link));
   }
   /** The bytes of the forwarded feedback email at `index` of the simulator's list. */
   feedbackEmail(index: number): Uint8Array {

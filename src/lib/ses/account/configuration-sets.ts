@@ -79,6 +79,11 @@ export interface ConfigurationSet {
   maxDeliverySeconds?: number;
   /** `SuppressionOptions.SuppressedReasons`: overrides the account's reasons when given. */
   suppressedReasons?: SuppressionReason[];
+  /**
+   * `TrackingOptions.CustomRedirectDomain`: the domain open and click tracking links use instead
+   * of SES's `awstrack.me` host.
+   */
+  customRedirectDomain?: string;
 }
 
 /** A configuration set with no destinations, sending enabled. */
@@ -124,6 +129,23 @@ export function checkConfigurationSet(set: ConfigurationSet): void {
   ) {
     throw new RangeError('MaxDeliverySeconds is a whole number from 300 to 50400.');
   }
+  const domain = set.customRedirectDomain;
+  if (domain !== undefined && !isDomainName(domain)) {
+    throw new RangeError(`${domain} is not a domain name a custom redirect domain can be.`);
+  }
+}
+
+/** Dot-separated labels of ASCII letters, digits and inner hyphens, at least two, 253 at most. */
+function isDomainName(text: string): boolean {
+  const labels = text.split('.');
+  return (
+    text.length <= 253 &&
+    labels.length >= 2 &&
+    labels.every(
+      (label) =>
+        /^[A-Za-z0-9-]{1,63}$/.test(label) && !label.startsWith('-') && !label.endsWith('-'),
+    )
+  );
 }
 
 /** The enabled destinations of a set that publish an event type. */

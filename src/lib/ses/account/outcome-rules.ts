@@ -8,6 +8,10 @@
 export interface DeliveryOutcome {
   kind: 'delivery';
   smtpResponse?: string;
+  /** The recipient opens the message this long after delivery (when its set tracks opens). */
+  openAfterMs?: number;
+  /** The recipient clicks the first tracked link this long after delivery (when clicks are tracked). */
+  clickAfterMs?: number;
 }
 
 /**
@@ -148,6 +152,13 @@ export function checkOutcomeRule(rule: OutcomeRule): void {
   }
   if (outcome.kind === 'complaint' && outcome.delayMs !== undefined && outcome.delayMs < 0) {
     throw new RangeError('A complaint cannot come before the delivery.');
+  }
+  if (outcome.kind === 'delivery') {
+    for (const delay of [outcome.openAfterMs, outcome.clickAfterMs]) {
+      if (delay !== undefined && !(Number.isFinite(delay) && delay >= 0)) {
+        throw new RangeError('An open or click comes a finite, non-negative time after delivery.');
+      }
+    }
   }
 }
 

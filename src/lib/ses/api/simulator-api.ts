@@ -3,6 +3,8 @@
  * makes one.
  */
 import type { ConfigurationSet } from '../account/configuration-sets.ts';
+import type { MessageTracking, TrackedLink } from '../outbound/engagement.ts';
+import type { EngagementOptions } from '../outbound/engagement-events.ts';
 import type { ContactListMethods } from './simulator-contact-lists.ts';
 import type { ListManagementRecord } from '../outbound/list-management.ts';
 import type { SesError } from './errors.ts';
@@ -92,6 +94,8 @@ export interface SentMessageView {
   /** The contact list and topic it was sent for, and the recipient's unsubscribe link. */
   listManagement?: ListManagementRecord;
   renderingFailure?: { templateName: string; errorMessage: string };
+  /** Open and click tracking by its configuration set, when the set tracks either. */
+  tracking?: MessageTracking;
   recipients: Array<Pick<RecipientRecord, 'emailAddress' | 'route' | 'status' | 'complained'>>;
   /** The message as delivered, SES's headers applied. */
   raw: Uint8Array;
@@ -326,8 +330,25 @@ export interface SesSimulator extends ContactListMethods {
   dnsRecords(): DnsRecord[];
   /** Simulated TXT lookup, CNAMEs followed, SES's DKIM keys included. */
   resolveTxt(name: string): string[] | undefined;
-  /** The bytes a recipient's server received for a message; RangeError if it received none. */
+  /**
+   * The bytes a recipient's server received for a message (with its own tracked links and open
+   * pixel when the configuration set tracks them); RangeError if it received none.
+   */
   deliveredMessage(messageId: string, recipient: string): Uint8Array;
+  /** The tracked links of the HTML a recipient received, in order; empty when clicks are not tracked. */
+  trackedLinks(messageId: string, recipient: string): TrackedLink[];
+  /** Act as the recipient opening the message: publishes an Open event now. */
+  openMessage(messageId: string, recipient: string, options?: EngagementOptions): void;
+  /**
+   * Act as the recipient following a tracked link (its index, tracked URL or original URL):
+   * publishes a Click event now.
+   */
+  clickLink(
+    messageId: string,
+    recipient: string,
+    link: number | string,
+    options?: EngagementOptions,
+  ): void;
   exportState(): SesSimulatorState;
   /** Replace the whole state with a saved one; RangeError when it is not one. */
   importState(state: unknown): void;

@@ -19,6 +19,7 @@ import type {
 import type { SimulatorContext } from './simulator-context.ts';
 import { receivingMethods } from './simulator-receiving.ts';
 import { identityMethods } from './simulator-identities.ts';
+import { engagementMethods } from './simulator-engagement.ts';
 import { contactListMethods } from './simulator-contact-lists.ts';
 import { checkLifecycles } from '../identities/email-identities.ts';
 import { createInitialState, readState } from './state-io.ts';
@@ -50,6 +51,7 @@ function messageView(m: SentMessage): SentMessageView {
     content: m.content,
     rejected: m.rejected,
     ...(m.renderingFailure ? { renderingFailure: { ...m.renderingFailure } } : {}),
+    ...(m.tracking ? { tracking: { ...m.tracking } } : {}),
     ...(m.listManagement ? { listManagement: { ...m.listManagement } } : {}),
     recipients: m.recipients.map(({ emailAddress, route, status, complained }) => ({
       emailAddress,
@@ -122,20 +124,8 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     ...accountMethods(ctx),
     ...receivingMethods(ctx),
     ...identityMethods(ctx),
+    ...engagementMethods(ctx),
     ...contactListMethods(ctx),
-    deliveredMessage(messageId, recipient) {
-      settle();
-      const message = state.messages.find((m) => m.mail.messageId === messageId);
-      if (!message) throw new RangeError(`No message ${messageId} was sent.`);
-      const record = message.recipients.find((r) => r.emailAddress === recipient);
-      if (!record) throw new RangeError(`${recipient} is not a recipient of ${messageId}.`);
-      if (record.status !== 'delivered') {
-        throw new RangeError(
-          `${recipient} has not received ${messageId}; its status is ${record.status}.`,
-        );
-      }
-      return decodeBase64(message.deliveredRaw);
-    },
     sendEmail: (request) => send(request),
     previewSend(request) {
       const now = settle();

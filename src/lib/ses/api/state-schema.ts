@@ -27,7 +27,7 @@ const contactList = record({
 }); // prettier-ignore
 
 const outcome = v.variant('kind', [
-  record({ kind: v.literal('delivery'), smtpResponse: optional(text) }),
+  record({ kind: v.literal('delivery'), smtpResponse: optional(text), openAfterMs: optional(count), clickAfterMs: optional(count) }),
   record({ kind: v.literal('hard-bounce'), status: text, bounceSubType: optional(text), diagnosticCode: optional(text), timing: optional(timing), asyncDelayMs: optional(count), dnsFailure: optional(flag) }),
   record({ kind: v.literal('soft-bounce'), status: text, bounceSubType: optional(text), diagnosticCode: optional(text), recoverAfterMs: optional(count), timing: optional(timing), asyncDelayMs: optional(count) }),
   record({ kind: v.literal('complaint'), feedbackType: optional(text), delayMs: optional(count), userAgent: optional(text) }),
@@ -72,6 +72,7 @@ export const SAVED_STATE_SCHEMA = record({
       sendingEnabled: flag,
       maxDeliverySeconds: optional(count),
       suppressedReasons: optional(v.array(reason)),
+      customRedirectDomain: optional(text),
     }),
   ),
   templates: v.array(record({ TemplateName: text, TemplateContent: record({ Subject: optional(text), Text: optional(text), Html: optional(text) }) })),
@@ -82,6 +83,7 @@ export const SAVED_STATE_SCHEMA = record({
       content: v.picklist(['Simple', 'Raw', 'Template']),
       identity: text,
       deliveredRaw: text,
+      tracking: optional(record({ open: flag, click: flag, customRedirectDomain: optional(text) })),
       recipients: v.array(record({ emailAddress: text, route: text, status: v.picklist(RECIPIENT_STATUSES), plan: record({ kind: text }) })),
     }),
   ),

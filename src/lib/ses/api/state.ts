@@ -7,6 +7,7 @@ import type { IdentityRecord } from '../identities/identities.ts';
 import type { AuthenticationState } from '../identities/authentication-state.ts';
 import type { Random } from './ids.ts';
 import type { MailRecord } from '../outbound/mail-object.ts';
+import type { MessageTracking } from '../outbound/engagement.ts';
 import type { ListManagementRecord } from '../outbound/list-management.ts';
 import type { ContactListRecord } from '../account/contact-lists.ts';
 import type { OutcomeRule } from '../account/outcome-rules.ts';
@@ -29,6 +30,10 @@ export type RecipientPlan =
       smtpResponse: string;
       /** A complaint this long after delivery. */
       complaint?: { delayMs: number; feedbackType: string; userAgent?: string };
+      /** The recipient opens the message this long after delivery (outcome rule). */
+      openAfterMs?: number;
+      /** The recipient clicks the first tracked link this long after delivery (outcome rule). */
+      clickAfterMs?: number;
       /** An out-of-office auto-reply this long after delivery (reported as a soft bounce). */
       autoReplyDelayMs?: number;
       /**
@@ -114,6 +119,8 @@ export interface SentMessage {
   feedbackAddress?: string;
   /** Why its template could not be rendered, when it could not (then nothing is sent). */
   renderingFailure?: { templateName: string; errorMessage: string };
+  /** Open and click tracking by its configuration set, when the set tracks either. */
+  tracking?: MessageTracking;
   /** The contact list and topic it was sent for (`ListManagementOptions`), and its link. */
   listManagement?: ListManagementRecord;
   recipients: RecipientRecord[];
@@ -125,7 +132,15 @@ export interface DeliveryTask {
   /** Tie-breaker: tasks due at the same time run in the order they were made. */
   sequence: number;
   messageId: string;
-  kind: 'attempt' | 'complaint' | 'auto-reply' | 'expire' | 'reject' | 'async-bounce';
+  kind:
+    | 'attempt'
+    | 'complaint'
+    | 'auto-reply'
+    | 'expire'
+    | 'reject'
+    | 'async-bounce'
+    | 'open'
+    | 'click';
   recipients: string[];
 }
 

@@ -14,6 +14,7 @@ import {
 import { DEFAULT_SMTP_RESPONSE } from '../account/outcome-rules.ts';
 import { publishEvent, publishNotification, remoteMtaIp, smtpOutHost } from './publishing.ts';
 import { receiveDelivered } from './self-receipt.ts';
+import { engage } from './engagement-events.ts';
 import { domainOf } from '../identities/address.ts';
 import type {
   DeliveryTask,
@@ -81,6 +82,9 @@ function runTask(state: SesSimulatorState, message: SentMessage, task: DeliveryT
       return complain(state, message, task.at, recipients);
     case 'async-bounce':
       return asyncBounce(state, message, task.at, recipients);
+    case 'open':
+    case 'click':
+      return engage(state, message, task.at, task.kind, recipients);
     case 'auto-reply':
       return bounce(state, message, task.at, recipients, {
         bounceType: 'Transient',
@@ -179,6 +183,14 @@ function deliver(
       schedule(state, at + plan.asyncBounce.delayMs, message.mail.messageId, 'async-bounce', [
         r.emailAddress,
       ]);
+    }
+    for (const [kind, delayMs] of [
+      ['open', plan.openAfterMs],
+      ['click', plan.clickAfterMs],
+    ] as const) {
+      if (delayMs !== undefined && message.tracking?.[kind]) {
+        schedule(state, at + delayMs, message.mail.messageId, kind, [r.emailAddress]);
+      }
     }
     if (plan.autoReplyDelayMs !== undefined) {
       schedule(state, at + plan.autoReplyDelayMs, message.mail.messageId, 'auto-reply', [

@@ -190,7 +190,12 @@ export function planRecipient(address: string, context: PlanningContext): Planne
   let plan: RecipientPlan;
   switch (outcome.kind) {
     case 'delivery':
-      plan = { kind: 'deliver', smtpResponse: outcome.smtpResponse ?? DEFAULT_SMTP_RESPONSE };
+      plan = {
+        kind: 'deliver',
+        smtpResponse: outcome.smtpResponse ?? DEFAULT_SMTP_RESPONSE,
+        ...(outcome.openAfterMs !== undefined ? { openAfterMs: outcome.openAfterMs } : {}),
+        ...(outcome.clickAfterMs !== undefined ? { clickAfterMs: outcome.clickAfterMs } : {}),
+      };
       break;
     case 'complaint':
       plan = {

@@ -8,6 +8,7 @@ import { concatBytes, utf8Encode } from '../../mime/index.ts';
 import { dkimSignatureField } from '../../mime/dkim/index.ts';
 import type { AuthenticationState } from '../identities/authentication-state.ts';
 import { signingIdentity } from '../identities/email-identities.ts';
+import { readHeaderSection } from './header-section.ts';
 
 /** The delivered message with its DKIM signatures added. */
 export function signOutgoing(
@@ -48,4 +49,16 @@ export function signOutgoing(
     utf8Encode(fields.join('')),
     raw.subarray(firstLineEnd),
   ]);
+}
+
+/**
+ * The delivered message without the signatures `signOutgoing` added (the DKIM-Signature fields
+ * right under the first field), so that a copy whose body changes can be signed again.
+ */
+export function unsignOutgoing(raw: Uint8Array): Uint8Array {
+  const headers = readHeaderSection(raw).headers;
+  let last = 0;
+  while (headers[last + 1]?.name.toLowerCase() === 'dkim-signature') last++;
+  if (last === 0) return raw;
+  return concatBytes([raw.subarray(0, headers[0]!.end), raw.subarray(headers[last]!.end)]);
 }

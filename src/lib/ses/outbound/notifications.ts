@@ -212,3 +212,35 @@ export function deliveryDelayEvent(mail: MailRecord, delay: DeliveryDelayObject)
   if (delay.reportingMTA !== undefined) body.reportingMTA = delay.reportingMTA;
   return event('DeliveryDelay', mail, 'reduced', 'deliveryDelay', body);
 }
+
+/** An `Open` event: the recipient's client loaded the open pixel. */
+export function openEvent(
+  mail: MailRecord,
+  open: { ipAddress: string; timestamp: string; userAgent: string },
+): object {
+  return event('Open', mail, 'after-delivery', 'open', {
+    ipAddress: open.ipAddress,
+    timestamp: open.timestamp,
+    userAgent: open.userAgent,
+  });
+}
+
+/** A `Click` event: the recipient followed a tracked link (`linkTags` from its `ses:tags`). */
+export function clickEvent(
+  mail: MailRecord,
+  click: {
+    ipAddress: string;
+    timestamp: string;
+    userAgent: string;
+    link: string;
+    linkTags: Record<string, string[]>;
+  },
+): object {
+  return event('Click', mail, 'after-delivery', 'click', {
+    ipAddress: click.ipAddress,
+    timestamp: click.timestamp,
+    userAgent: click.userAgent,
+    link: click.link,
+    linkTags: structuredClone(click.linkTags),
+  });
+}

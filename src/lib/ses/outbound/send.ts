@@ -22,6 +22,7 @@ import { renderingFailureEvent, sendEvent } from './notifications.ts';
 import { renderRequest } from '../account/templates.ts';
 import { stampMessage, submittedMessage } from './outgoing-message.ts';
 import { signOutgoing } from './dkim-signing.ts';
+import { trackingOf } from './engagement.ts';
 import { mailFromDomainFor } from '../identities/mail-from.ts';
 import { countReputation, publishEvent, randomInt, suppressedReasonsFor } from './publishing.ts';
 import type { SendEmailRequest } from '../api/request-types.ts';
@@ -164,6 +165,7 @@ export function acceptSend(
   }));
   const firstAttemptAt = nowMs + randomInt(state, 500, 3_000);
   const rejected = containsTestVirus(submitted.raw);
+  const tracking = trackingOf(set);
   const message: SentMessage = {
     mail,
     acceptedAt: nowMs,
@@ -181,6 +183,7 @@ export function acceptSend(
     rejected,
     recipients,
     ...(failure ? { renderingFailure: failure } : {}),
+    ...(tracking ? { tracking } : {}),
     ...(listed ? { listManagement: listed.record } : {}),
   };
   state.messages.push(message);

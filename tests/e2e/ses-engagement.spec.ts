@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import {
+  createConfigurationSet,
+  field,
+  letPass,
+  openSentMessage,
+  resetSimulator,
+  sendFromCompose,
+  sendSuccess,
+  showNotifications,
+  verifyIdentity,
+} from './ses-support.ts';
+
+test('a recipient of a tracked message clicks a link and the Click event is published', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await field(page, 'From').fill('sender@example.com');
+  await resetSimulator(page, 'Empty account');
+  await verifyIdentity(page, 'sender@example.com');
+  // The sample draft names the `transactional` set; it tracks clicks and opens.
+  await createConfigurationSet(page, 'transactional');
+  const sets = page.getByRole('region', { name: 'Configuration sets' });
+  await sets.locator('summary').filter({ hasText: 'transactional' }).click();
+  await sets.getByRole('textbox', { name: 'Destination name' }).fill('engagement');
+  await sets.getByRole('checkbox', { name: 'Open' }).check();
+  await sets.getByRole('checkbox', { name: 'Click' }).check();
+  await sets.getByRole('button', { name: 'Add event destination to transactional' }).click();
+  await expect(sets.getByRole('listitem').filter({ hasText: 'engagement' })).toContainText(
+    'Open, Click',
+  );
+
+  const to = 'success@simulator.amazonses.com';
+  await sendFromCompose(page, to);
+  await expect(sendSuccess(page)).toBeVisible();
+  await letPass(page, 'a minute');
+
+  const sent = await openSentMessage(page);
+  await expect(sent).toContainText('tracks opens and clicks');
+  await sent
+    .getByRole('button', { name: `Click https://shop.example.com/orders/1042 as ${to}` })
+    .click();
+  await expect(sent.getByText(`${to} clicked https://shop.example.com/orders/1042`)).toBeVisible();
+
+  const clicks = await showNotifications(page, 'Event: Click');
+  await expect(clicks.locator('summary')).toHaveCount(1);
+  await expect(clicks.locator('summary')).toContainText('transactional → engagement');
+  await clicks.locator('summary').click();
+  await expect(clicks.locator('pre')).toContainText('"eventType": "Click"');
+  await expect(clicks.locator('pre')).toContainText(
+    '"link": "https://shop.example.com/orders/1042"',
+  );
+});
