@@ -121,6 +121,13 @@ test('a suppressed address bounces, and everything is still there after a reload
   await list.getByRole('combobox', { name: 'Reason' }).selectOption('BOUNCE');
   await list.getByRole('button', { name: 'Add to suppression list' }).click();
   await expect(list.getByRole('row', { name: /gone@example\.com BOUNCE/ })).toBeVisible();
+  // The list can be shown for one reason at a time (ListSuppressedDestinations' Reasons filter).
+  const shown = list.getByRole('combobox', { name: 'Show addresses listed for' });
+  await shown.selectOption('COMPLAINT');
+  await expect(list.getByText('No suppressed addresses for COMPLAINT.')).toBeVisible();
+  await shown.selectOption('BOUNCE');
+  await expect(list.getByRole('row', { name: /gone@example\.com BOUNCE/ })).toBeVisible();
+  await expect(list.getByText('1–1 of 1')).toBeVisible();
 
   await sendFromCompose(page, 'gone@example.com');
   await expect(sendSuccess(page)).toBeVisible();

@@ -17,6 +17,7 @@ import { encodeUnstructured } from './encoded-word.ts';
 import { buildEnvelope, envelopeValueProblem } from './envelope.ts';
 import { MAX_LINE_OCTETS } from './limits.ts';
 import { checkExtraHeaders } from './header-fields.ts';
+import { firstHeader } from './header-lookup.ts';
 import {
   defaultBoundary,
   hashDraft,
@@ -178,7 +179,7 @@ function assemble(
     if (range) Object.assign(diagnostic, range);
   }
 
-  const returnPath = extra.accepted.find((h) => h.name.toLowerCase() === 'return-path')?.value;
+  const returnPath = firstHeader(extra.accepted, 'return-path');
   const envelope = buildEnvelope({
     from: from.mailboxes,
     recipients: [...to.mailboxes, ...cc.mailboxes, ...bcc.mailboxes],

@@ -6,6 +6,7 @@
 import type { DecodeIssue } from './decode-issue.ts';
 import type { RawHeaderField } from './header-block.ts';
 import { parseHeaderValue } from './params.ts';
+import { firstHeader } from './header-lookup.ts';
 
 /** The MIME fields of a part. */
 export interface ContentFields {
@@ -31,13 +32,6 @@ export interface ContentFields {
 }
 
 const TYPE_PATTERN = /^([!#$%&'*+\-.^_`|~0-9a-z]+)\/([!#$%&'*+\-.^_`|~0-9a-z]+)$/i;
-
-/** The first header of a name (case-insensitive), as mail readers use the first occurrence. */
-export function firstHeader(headers: readonly RawHeaderField[], name: string): string | undefined {
-  const lower = name.toLowerCase();
-  for (const header of headers) if (header.name.toLowerCase() === lower) return header.value;
-  return undefined;
-}
 
 /**
  * Read a part's MIME fields; `defaultType` applies when it names no readable type. What the

@@ -3,7 +3,7 @@
  * sender and date, read from the header block alone so that a mailbox of thousands of messages is
  * summarised without parsing any body.
  */
-import { firstHeader } from './content-fields.ts';
+import { firstHeader } from './header-lookup.ts';
 import { decodeEncodedWords } from './encoded-word.ts';
 import { readHeaderBlock } from './header-block.ts';
 import { DiagnosticLog } from './inspect-diagnostics.ts';

@@ -37,6 +37,7 @@ export {
   type ParsedHeaderValue,
 } from './params.ts';
 export { foldHeader, unfoldHeader, HEADER_FOLD_AT, MAX_LINE_LENGTH } from './fold.ts';
+export { firstHeader, hasHeader, headerValues } from './header-lookup.ts';
 export {
   addressProblem,
   asciiAddress,

@@ -5,7 +5,7 @@
  */
 import { readFeedbackReport, type OriginalMessageHints } from './arf.ts';
 import { readTextBounce } from './bounce-text.ts';
-import { firstHeader } from './content-fields.ts';
+import { firstHeader } from './header-lookup.ts';
 import { readDeliveryStatus } from './dsn.ts';
 import { readHeaderBlock } from './header-block.ts';
 import { DiagnosticLog } from './inspect-diagnostics.ts';

@@ -9,27 +9,24 @@ import type { DecodedHeader } from './inspect-headers.ts';
 import { readAddresses } from './inspect-headers.ts';
 import { readRoute } from './received.ts';
 import type { Inspection } from './types.ts';
+import { headerValues } from './header-lookup.ts';
 
 type RouteSection = Pick<Inspection, 'route' | 'authentication' | 'dkim' | 'alignment'>;
-
-function valuesOf(headers: readonly DecodedHeader[], name: string): string[] {
-  return headers.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
-}
 
 /** Gather the route and authentication section; fields with nothing to say are left out. */
 export function readRouteSection(headers: readonly DecodedHeader[]): RouteSection {
   const section: RouteSection = {};
-  const received = valuesOf(headers, 'received');
+  const received = headerValues(headers, 'received');
   if (received.length > 0) section.route = readRoute(received);
-  const results = valuesOf(headers, 'authentication-results');
+  const results = headerValues(headers, 'authentication-results');
   const authentication = results.length > 0 ? summarizeAuthentication(results) : undefined;
   if (authentication) section.authentication = authentication;
-  const signatures = valuesOf(headers, 'dkim-signature').map(summarizeDkimSignature);
+  const signatures = headerValues(headers, 'dkim-signature').map(summarizeDkimSignature);
   if (signatures.length > 0) section.dkim = signatures;
 
-  const fromAddress = readAddresses(valuesOf(headers, 'from')[0])[0];
+  const fromAddress = readAddresses(headerValues(headers, 'from')[0])[0];
   if (!fromAddress) return section;
-  const returnPath = readAddresses(valuesOf(headers, 'return-path')[0])[0];
+  const returnPath = readAddresses(headerValues(headers, 'return-path')[0])[0];
   const spf = authentication?.spf;
   const mailFrom =
     returnPath ?? spf?.properties['smtp.mailfrom'] ?? spf?.properties['smtp.mail'] ?? undefined;

@@ -6,7 +6,7 @@
  * authentication and any bounce or complaint are reported. Malformed input never throws.
  */
 import { firstEightBit, utf8Encode } from './bytes.ts';
-import { firstHeader } from './content-fields.ts';
+import { firstHeader } from './header-lookup.ts';
 import { DiagnosticLog } from './inspect-diagnostics.ts';
 import {
   checkHeaderRules,

@@ -18,9 +18,11 @@ export {
 } from './limits.ts';
 export type * from './api/request-types.ts';
 export * from './api/errors.ts';
+export { SIMULATED_RULE, SIMULATOR_WORDING } from './wording.ts';
 export { createSesSimulator, DEFAULT_EPOCH } from './api/simulator.ts';
 export type {
   AccountDetails,
+  PutSuppressedDestinationRequest,
   ReceiveRequest,
   SendPreview,
   SendQuota,
@@ -39,7 +41,16 @@ export {
   type IdentityType,
   type NotificationType,
 } from './identities/identities.ts';
-export type { SuppressedDestination, SuppressionReason } from './account/suppression.ts';
+export type {
+  SuppressedDestination,
+  SuppressedDestinationSummary,
+  SuppressionListEntry,
+  SuppressionReason,
+} from './account/suppression.ts';
+export type {
+  ListSuppressedDestinationsRequest,
+  ListSuppressedDestinationsResponse,
+} from './account/suppression-listing.ts';
 export {
   EXAMPLE_OUTCOME_RULES,
   patternMatches,
@@ -61,6 +72,8 @@ export {
   BOUNCE_REVIEW_RATE,
   COMPLAINT_PAUSE_RATE,
   COMPLAINT_REVIEW_RATE,
+  MIN_RATED_VOLUME,
+  MIN_RATED_VOLUME_NOTE,
   type EnforcementStatus,
   type RateStatus,
   type Reputation,

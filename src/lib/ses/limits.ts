@@ -39,6 +39,8 @@ export const DEFAULT_PRODUCTION_MAX_24_HOUR_SEND = 50_000;
 /** See `DEFAULT_PRODUCTION_MAX_24_HOUR_SEND`. */
 export const DEFAULT_PRODUCTION_MAX_SEND_RATE = 14;
 
+/** Most summaries one `ListSuppressedDestinations` call returns (aws/aws-cli#7859). */
+export const MAX_SUPPRESSION_PAGE_SIZE = 1000;
 /** Most templates per region (ses-facts §1.5). */
 export const MAX_TEMPLATES = 10_000;
 /** Longest `TemplateData` (SES v2 model). */

@@ -4,12 +4,18 @@
  * responses, and which it had to choose (ses-facts marks those unconfirmed). The workspace says
  * so beside an error, so nobody mistakes a simulated choice for SES's exact words.
  */
-import { SesError } from '../ses/index.ts';
+import { SesError, SIMULATOR_WORDING } from '../ses/index.ts';
 import { describeFailure } from '../describe-failure.ts';
 
 /** A sentence saying what of this error is simulated, or undefined when all of it is SES's. */
 export function simulatedNote(error: unknown): string | undefined {
   if (!(error instanceof SesError)) return undefined;
+  if (error.message.endsWith(SIMULATOR_WORDING)) {
+    return 'Simulated: SES documents no text for this error; the words are the simulator’s.';
+  }
+  if (error.message.endsWith('does not exist on your suppression list.')) {
+    return 'Simulated: the likeliest reading of SES’s text for an address not on the list; no exact answer is on record.';
+  }
   if (error.message === 'Daily message quota exceeded.') {
     return 'Simulated: the v1 code and text are SES’s; SES does not document the v2 error for the daily quota.';
   }

@@ -26,6 +26,9 @@ import {
   type SentMessageView,
   type SesSimulator,
   type SesSimulatorState,
+  type ListSuppressedDestinationsRequest,
+  type ListSuppressedDestinationsResponse,
+  type SuppressedDestinationSummary,
   type SuppressionReason,
   type TestRenderEmailTemplateRequest,
   type TimelineEntry,
@@ -57,7 +60,8 @@ export interface SesView {
   region: string;
   identities: IdentityRecord[];
   account: AccountDetails;
-  suppressionList: Array<{ emailAddress: string; reason: string; lastUpdateTime: string }>;
+  /** The whole account-level list, every page of `ListSuppressedDestinations`. */
+  suppressionList: SuppressedDestinationSummary[];
   outcomeRules: OutcomeRule[];
   configurationSets: ConfigurationSet[];
   /** Newest first. */
@@ -109,6 +113,18 @@ export interface SesStoreOptions extends SesPersistenceOptions {
   fresh?: SesStartingPoint;
   /** Whether to look at the simulator again by itself when something is due (default true). */
   autoRefresh?: boolean;
+}
+
+/** Every summary on the account-level suppression list, page after page. */
+function wholeSuppressionList(sim: SesSimulator): SuppressedDestinationSummary[] {
+  const all: SuppressedDestinationSummary[] = [];
+  let token: string | undefined;
+  do {
+    const page = sim.listSuppressedDestinations({ NextToken: token });
+    all.push(...page.SuppressedDestinationSummaries);
+    token = page.NextToken;
+  } while (token !== undefined);
+  return all;
 }
 
 /** The simulator, its saved state and the view the workspace reads. Call `load()` first. */
@@ -244,7 +260,7 @@ export class SesStore {
       region: state.region,
       identities: sim.listIdentities(),
       account: sim.getAccount(),
-      suppressionList: sim.listSuppressedDestinations(),
+      suppressionList: wholeSuppressionList(sim),
       outcomeRules: sim.outcomeRules(),
       configurationSets: sim.configurationSets(),
       messages: sim.messages().reverse(),
@@ -322,6 +338,12 @@ export class SesStore {
   }
   deleteSuppressedDestination(emailAddress: string): void {
     this.#change((sim) => sim.deleteSuppressedDestination(emailAddress));
+  }
+  /** One page of the account-level list, filtered (reads only; SesError for a bad request). */
+  listSuppressedDestinations(
+    request: ListSuppressedDestinationsRequest,
+  ): ListSuppressedDestinationsResponse {
+    return this.#simulator.listSuppressedDestinations(request);
   }
   setAccountSuppressedReasons(reasons: SuppressionReason[]): void {
     this.#change((sim) => sim.putAccountSuppressionAttributes(reasons));

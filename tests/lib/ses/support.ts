@@ -4,7 +4,11 @@ import {
   type SesSimulator,
   type SesSimulatorOptions,
 } from '../../../src/lib/ses/index.ts';
-import { EVENT_TYPES, type SendEmailRequest } from '../../../src/lib/ses/index.ts';
+import {
+  EVENT_TYPES,
+  type SendEmailRequest,
+  type SuppressedDestinationSummary,
+} from '../../../src/lib/ses/index.ts';
 import { inspectMessage } from '../../../src/lib/mime/inspect.ts';
 import { readHeaderSection } from '../../../src/lib/ses/outbound/header-section.ts';
 
@@ -125,4 +129,9 @@ export async function bothReadings(raw: Uint8Array) {
     section,
     inspection,
   };
+}
+
+/** The whole account-level suppression list, in SES v2's summary shape. */
+export function summaries(ses: SesSimulator): SuppressedDestinationSummary[] {
+  return ses.listSuppressedDestinations().SuppressedDestinationSummaries;
 }

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { SesStore, describeError } from '../../../src/lib/state/ses.svelte.ts';
 import { sendDraft } from '../../../src/lib/state/ses-send.ts';
 import { simulatedNote } from '../../../src/lib/state/ses-error-notes.ts';
-import { SesError } from '../../../src/lib/ses/index.ts';
+import { SesError, SIMULATOR_WORDING } from '../../../src/lib/ses/index.ts';
 import {
   buildFeed,
   feedbackKind,
@@ -43,7 +43,7 @@ describe('SES store', () => {
     const view = second.view!;
     expect(view.identities.map((i) => i.identity)).toEqual(['sender@example.com']);
     expect(view.suppressionList).toMatchObject([
-      { emailAddress: 'gone@example.net', reason: 'BOUNCE' },
+      { EmailAddress: 'gone@example.net', Reason: 'BOUNCE' },
     ]);
     expect(view.messages).toHaveLength(1);
     expect(view.notifications.map((n) => n.notificationType)).toEqual(['Delivery']);
@@ -184,6 +184,22 @@ describe('SES store', () => {
     );
     expect(unverified).not.toHaveProperty('note');
     expect(simulatedNote(new RangeError('x'))).toBeUndefined();
+    const invented = new SesError('The NextToken is not valid.' + SIMULATOR_WORDING, {
+      code: 'BadRequestException',
+      statusCode: 400,
+      v1Code: 'InvalidParameterValue',
+    });
+    expect(simulatedNote(invented)).toBe(
+      'Simulated: SES documents no text for this error; the words are the simulator’s.',
+    );
+    const absent = (() => {
+      try {
+        store.deleteSuppressedDestination('nobody@example.com');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(simulatedNote(absent)).toMatch(/^Simulated: the likeliest reading/);
   });
 });
 

@@ -4,8 +4,11 @@
  * mailbox simulator, not on the account suppression list, and not at a verified identity.
  * Bounces count when they are hard (global-suppression bounces included); soft bounces,
  * auto-replies and account-suppression bounces never do. SES rates a "representative volume"
- * of recent mail; the simulator rates everything sent since the account started.
+ * of recent mail and publishes neither its size nor its window; the simulator rates everything
+ * sent since the account started, and only once {@link MIN_RATED_VOLUME} counted recipients
+ * were sent, so that one complaint on one message does not reach a pause threshold.
  */
+import { SIMULATED_RULE } from '../wording.ts';
 
 /** Bounce rate at which SES puts an account under review. */
 export const BOUNCE_REVIEW_RATE = 0.05;
@@ -15,6 +18,18 @@ export const BOUNCE_PAUSE_RATE = 0.1;
 export const COMPLAINT_REVIEW_RATE = 0.001;
 /** Complaint rate at which SES may pause sending. */
 export const COMPLAINT_PAUSE_RATE = 0.005;
+
+/**
+ * Counted recipients needed before the rates are held against the thresholds. The simulator's
+ * choice (SES publishes no figure): the smallest volume at which the 5% bounce review threshold
+ * takes five bounces.
+ */
+export const MIN_RATED_VOLUME = 100;
+
+/** Says, in the page and in the engine's texts, why the rates do not count yet. */
+export const MIN_RATED_VOLUME_NOTE =
+  `Rates count toward review and pause only once ${MIN_RATED_VOLUME} counted recipients were sent` +
+  SIMULATED_RULE;
 
 /** One counted happening: recipients sent, a hard bounce or a complaint, at a time (epoch ms). */
 export interface ReputationEntry {
@@ -39,6 +54,11 @@ export interface Reputation {
   bounceRate: number;
   /** complaints ÷ sent, 0 when nothing was sent. */
   complaintRate: number;
+  /**
+   * Whether at least {@link MIN_RATED_VOLUME} counted recipients were sent; until then both
+   * statuses are `HEALTHY` whatever the rates.
+   */
+  rated: boolean;
   bounceStatus: RateStatus;
   complaintStatus: RateStatus;
 }
@@ -72,14 +92,18 @@ export function computeReputation(
   }
   const bounceRate = sent === 0 ? 0 : bounces / sent;
   const complaintRate = sent === 0 ? 0 : complaints / sent;
+  const rated = sent >= MIN_RATED_VOLUME;
   return {
     sent,
     bounces,
     complaints,
     bounceRate,
     complaintRate,
-    bounceStatus: rateStatus(bounceRate, BOUNCE_REVIEW_RATE, BOUNCE_PAUSE_RATE),
-    complaintStatus: rateStatus(complaintRate, COMPLAINT_REVIEW_RATE, COMPLAINT_PAUSE_RATE),
+    rated,
+    bounceStatus: rated ? rateStatus(bounceRate, BOUNCE_REVIEW_RATE, BOUNCE_PAUSE_RATE) : 'HEALTHY',
+    complaintStatus: rated
+      ? rateStatus(complaintRate, COMPLAINT_REVIEW_RATE, COMPLAINT_PAUSE_RATE)
+      : 'HEALTHY',
   };
 }
 

@@ -12,14 +12,59 @@ import { SesError } from '../api/errors.ts';
 /** Why an address is suppressed. */
 export type SuppressionReason = 'BOUNCE' | 'COMPLAINT';
 
-/** An account-level suppression list entry (v2 `SuppressedDestination`). */
-export interface SuppressedDestination {
+/**
+ * An account-level suppression list entry as the simulator stores it (the saved state keeps this
+ * shape; the API answers with {@link SuppressedDestination}).
+ */
+export interface SuppressionListEntry {
   emailAddress: string;
   reason: SuppressionReason;
   /** ISO 8601. */
   lastUpdateTime: string;
   /** The message and feedback that put it there, when it was added automatically. */
   attributes?: { messageId: string; feedbackId: string };
+}
+
+/** SES v2 `SuppressedDestination`, as `GetSuppressedDestination` answers it. */
+export interface SuppressedDestination {
+  EmailAddress: string;
+  Reason: SuppressionReason;
+  /** ISO 8601. */
+  LastUpdateTime: string;
+  /** Present when SES added the address itself, after a bounce or complaint. */
+  Attributes?: { MessageId: string; FeedbackId: string };
+}
+
+/** SES v2 `SuppressedDestinationSummary`, one item of `ListSuppressedDestinations`. */
+export interface SuppressedDestinationSummary {
+  EmailAddress: string;
+  Reason: SuppressionReason;
+  /** ISO 8601. */
+  LastUpdateTime: string;
+}
+
+/** A stored entry in SES v2's shape. */
+export function toSuppressedDestination(entry: SuppressionListEntry): SuppressedDestination {
+  const out: SuppressedDestination = {
+    EmailAddress: entry.emailAddress,
+    Reason: entry.reason,
+    LastUpdateTime: entry.lastUpdateTime,
+  };
+  if (entry.attributes) {
+    out.Attributes = {
+      MessageId: entry.attributes.messageId,
+      FeedbackId: entry.attributes.feedbackId,
+    };
+  }
+  return out;
+}
+
+/** SES's answer to a Get or Delete of an address that is not on the list. */
+export function notOnSuppressionListError(emailAddress: string): SesError {
+  return new SesError(
+    `Email address ${emailAddress.trim()} does not exist on your suppression list.`,
+    { code: 'NotFoundException', statusCode: 404, v1Code: 'NotFoundException' },
+  );
 }
 
 /** An address on SES's global suppression list, until a time. */
@@ -43,7 +88,7 @@ export function suppressionKey(emailAddress: string): string {
   return emailAddress.trim().toLowerCase();
 }
 
-function checkReason(reason: string): asserts reason is SuppressionReason {
+export function checkReason(reason: string): asserts reason is SuppressionReason {
   if (reason !== 'BOUNCE' && reason !== 'COMPLAINT') {
     throw new SesError(
       `1 validation error detected: Value '${reason}' at 'reason' failed to satisfy constraint: ` +
@@ -55,12 +100,12 @@ function checkReason(reason: string): asserts reason is SuppressionReason {
 
 /** The list with an address put on it (or its entry replaced). */
 export function putSuppressedDestination(
-  list: readonly SuppressedDestination[],
+  list: readonly SuppressionListEntry[],
   emailAddress: string,
   reason: SuppressionReason,
   lastUpdateTime: string,
   attributes?: { messageId: string; feedbackId: string },
-): SuppressedDestination[] {
+): SuppressionListEntry[] {
   checkReason(reason);
   const address = emailAddress.trim();
   const problem = addressError(address);
@@ -72,7 +117,7 @@ export function putSuppressedDestination(
     });
   }
   const key = suppressionKey(address);
-  const entry: SuppressedDestination = attributes
+  const entry: SuppressionListEntry = attributes
     ? { emailAddress: address, reason, lastUpdateTime, attributes }
     : { emailAddress: address, reason, lastUpdateTime };
   return [...list.filter((e) => suppressionKey(e.emailAddress) !== key), entry];
@@ -82,28 +127,21 @@ export function putSuppressedDestination(
  * The list without an address. SES answers `NotFoundException` when it is not there.
  */
 export function deleteSuppressedDestination(
-  list: readonly SuppressedDestination[],
+  list: readonly SuppressionListEntry[],
   emailAddress: string,
-): SuppressedDestination[] {
+): SuppressionListEntry[] {
   const key = suppressionKey(emailAddress);
   if (!list.some((e) => suppressionKey(e.emailAddress) === key)) {
-    throw new SesError(
-      `Email address ${emailAddress.trim()} does not exist on your suppression list.`,
-      {
-        code: 'NotFoundException',
-        statusCode: 404,
-        v1Code: 'NotFoundException',
-      },
-    );
+    throw notOnSuppressionListError(emailAddress);
   }
   return list.filter((e) => suppressionKey(e.emailAddress) !== key);
 }
 
 /** The entry for an address, if it is on the list. */
 export function findSuppressedDestination(
-  list: readonly SuppressedDestination[],
+  list: readonly SuppressionListEntry[],
   emailAddress: string,
-): SuppressedDestination | undefined {
+): SuppressionListEntry | undefined {
   const key = suppressionKey(emailAddress);
   return list.find((e) => suppressionKey(e.emailAddress) === key);
 }

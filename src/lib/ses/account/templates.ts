@@ -8,6 +8,7 @@ import { invalidParameterError, SesError } from '../api/errors.ts';
 import type { SendEmailRequest, SesTemplate } from '../api/request-types.ts';
 import { MAX_TEMPLATE_BYTES, MAX_TEMPLATE_DATA } from '../limits.ts';
 import { renderTemplateText, TemplateError } from './handlebars.ts';
+import { SIMULATOR_WORDING } from '../wording.ts';
 
 /** A stored template (v2 `EmailTemplateContent` under a name). */
 export interface EmailTemplate {
@@ -20,8 +21,11 @@ export type Rendering =
   | { ok: true; subject: string; text?: string; html?: string }
   | { ok: false; templateName: string; errorMessage: string };
 
-/** Marks a message the simulator wrote where SES documents none, so no one takes it for SES's. */
-export const SIMULATOR_WORDING = " (the simulator's wording: SES documents none)";
+/**
+ * The `templateName` a Rendering Failure of inline template content carries. SES documents none
+ * for content given inline, so the name says it is the simulator's.
+ */
+export const INLINE_TEMPLATE_NAME = 'inline' + SIMULATOR_WORDING;
 
 /** Fill a template's parts from its data. */
 export function renderTemplate(
@@ -88,7 +92,8 @@ export function resolveTemplate(
   template: SesTemplate,
   stored: readonly EmailTemplate[],
 ): { name: string; content: EmailTemplate['TemplateContent']; data: unknown } {
-  const name = template.TemplateName ?? template.TemplateArn?.split('/').pop() ?? 'inline';
+  const name =
+    template.TemplateName ?? template.TemplateArn?.split('/').pop() ?? INLINE_TEMPLATE_NAME;
   let content = template.TemplateContent;
   if (content === undefined) {
     const found = stored.find((t) => t.TemplateName === name);

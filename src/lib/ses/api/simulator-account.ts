@@ -13,17 +13,26 @@ import { invalidParameterError } from './errors.ts';
 import { checkOutcomeRule } from '../account/outcome-rules.ts';
 import { computeReputation, enforcementStatus, reputationHistory } from '../account/reputation.ts';
 import { setProductionAccess, setQuotas, sentLast24Hours } from '../account/sandbox-and-quota.ts';
-import type { SendQuota, SesSimulator } from './simulator-api.ts';
+import type { PutSuppressedDestinationRequest, SendQuota, SesSimulator } from './simulator-api.ts';
+import type { SuppressionReason } from '../account/suppression.ts';
 import type { SimulatorContext } from './simulator-context.ts';
 import {
   deleteSuppressedDestination,
   findSuppressedDestination,
+  notOnSuppressionListError,
   putSuppressedDestination,
+  toSuppressedDestination,
 } from '../account/suppression.ts';
-import { checkTemplate, SIMULATOR_WORDING } from '../account/templates.ts';
+import { listSuppressedDestinations } from '../account/suppression-listing.ts';
+import { checkTemplate } from '../account/templates.ts';
+import { SIMULATOR_WORDING } from '../wording.ts';
 import { MAX_TEMPLATES } from '../limits.ts';
 
-/** The methods a simulator has for its account's settings. */
+/** The address of a Get or Delete, given alone or as SES v2's `{ EmailAddress }`. */
+function addressOf(request: string | { EmailAddress: string }): string {
+  return typeof request === 'string' ? request : String(request.EmailAddress);
+}
+
 /** An identity's record; RangeError when it is not one of the account's. */
 function identityRecord(ctx: SimulatorContext, identity: string): IdentityRecord {
   ctx.settle();
@@ -33,6 +42,7 @@ function identityRecord(ctx: SimulatorContext, identity: string): IdentityRecord
   return record;
 }
 
+/** The methods a simulator has for its account's settings. */
 export type AccountMethods = Pick<
   SesSimulator,
   | 'verifyIdentity'
@@ -111,12 +121,17 @@ export function accountMethods(ctx: SimulatorContext): AccountMethods {
       }
       record.feedbackForwardingEnabled = enabled;
     },
-    putSuppressedDestination(emailAddress, reason) {
+    putSuppressedDestination(
+      request: string | PutSuppressedDestinationRequest,
+      reason?: SuppressionReason,
+    ) {
       const now = ctx.settle();
+      const asked =
+        typeof request === 'string' ? { EmailAddress: request, Reason: reason } : request;
       ctx.state.suppressionList = putSuppressedDestination(
         ctx.state.suppressionList,
-        emailAddress,
-        reason,
+        String(asked.EmailAddress),
+        asked.Reason as SuppressionReason,
         new Date(now).toISOString(),
       );
     },
@@ -124,21 +139,19 @@ export function accountMethods(ctx: SimulatorContext): AccountMethods {
       ctx.settle();
       ctx.state.suppressionList = deleteSuppressedDestination(
         ctx.state.suppressionList,
-        emailAddress,
+        addressOf(emailAddress),
       );
     },
     getSuppressedDestination(emailAddress) {
       ctx.settle();
-      const entry = findSuppressedDestination(ctx.state.suppressionList, emailAddress);
-      return entry ? structuredClone(entry) : undefined;
+      const address = addressOf(emailAddress);
+      const entry = findSuppressedDestination(ctx.state.suppressionList, address);
+      if (!entry) throw notOnSuppressionListError(address);
+      return { SuppressedDestination: toSuppressedDestination(entry) };
     },
-    listSuppressedDestinations: () => (
+    listSuppressedDestinations: (request) => (
       ctx.settle(),
-      ctx.state.suppressionList.map(({ emailAddress, reason, lastUpdateTime }) => ({
-        emailAddress,
-        reason,
-        lastUpdateTime,
-      }))
+      listSuppressedDestinations(ctx.state.suppressionList, request)
     ),
     putAccountSuppressionAttributes(reasons) {
       ctx.settle();

@@ -29,6 +29,10 @@ import type {
   SesSimulatorState,
 } from './state.ts';
 import type { SuppressedDestination, SuppressionReason } from '../account/suppression.ts';
+import type {
+  ListSuppressedDestinationsRequest,
+  ListSuppressedDestinationsResponse,
+} from '../account/suppression-listing.ts';
 import type { EmailTemplate } from '../account/templates.ts';
 import type { DnsRecord } from '../identities/dns-zone.ts';
 import type {
@@ -114,6 +118,12 @@ export interface ReceiveRequest {
 }
 
 /** The simulator. Methods throw SesError where SES answers with an error, RangeError on misuse. */
+/** SES v2 `PutSuppressedDestinationRequest`. */
+export interface PutSuppressedDestinationRequest {
+  EmailAddress: string;
+  Reason: SuppressionReason;
+}
+
 export interface SesSimulator {
   /** Verify an email address or a domain (at once: there is no mailbox or DNS to wait for). */
   verifyIdentity(identity: string): void;
@@ -145,18 +155,28 @@ export interface SesSimulator {
     messageId: string;
     raw: Uint8Array;
   }>;
-  /** Put an address on the account-level suppression list (`PutSuppressedDestination`). */
+  /**
+   * Put an address on the account-level suppression list (`PutSuppressedDestination`), or update
+   * its reason. Takes SES v2's request `{ EmailAddress, Reason }` or the two as arguments.
+   */
+  putSuppressedDestination(request: PutSuppressedDestinationRequest): void;
   putSuppressedDestination(emailAddress: string, reason: SuppressionReason): void;
   /** Take an address off the list; SesError `NotFoundException` when it is not on it. */
-  deleteSuppressedDestination(emailAddress: string): void;
-  /** The list entry for an address, with the message and feedback that put it there. */
-  getSuppressedDestination(emailAddress: string): SuppressedDestination | undefined;
-  /** The account-level suppression list (`ListSuppressedDestinations`). */
-  listSuppressedDestinations(): Array<{
-    emailAddress: string;
-    reason: string;
-    lastUpdateTime: string;
-  }>;
+  deleteSuppressedDestination(emailAddress: string | { EmailAddress: string }): void;
+  /**
+   * SES v2 `GetSuppressedDestination`: the entry, with the message and feedback that put it
+   * there; SesError `NotFoundException` when the address is not on the list.
+   */
+  getSuppressedDestination(emailAddress: string | { EmailAddress: string }): {
+    SuppressedDestination: SuppressedDestination;
+  };
+  /**
+   * SES v2 `ListSuppressedDestinations`: filtered by `Reasons` and `StartDate`/`EndDate`, up to
+   * `PageSize` (1 to 1,000) summaries with a `NextToken` while more remain.
+   */
+  listSuppressedDestinations(
+    request?: ListSuppressedDestinationsRequest,
+  ): ListSuppressedDestinationsResponse;
   /** The reasons the account-level list is used for (`[]` turns it off). */
   putAccountSuppressionAttributes(reasons: SuppressionReason[]): void;
   /**

@@ -5,6 +5,7 @@
  * instead of breaking the page after it was stored. Fields the simulator adds later pass through.
  */
 import * as v from 'valibot';
+import { RECIPIENT_STATUSES } from '../outbound/recipient-status.ts';
 
 const text = v.string();
 const count = v.pipe(v.number(), v.finite());
@@ -50,7 +51,7 @@ export const SAVED_STATE_SCHEMA = record({
   }),
   pauseOnReputation: flag,
   suppressedReasons: v.array(reason),
-  suppressionList: v.array(record({ emailAddress: text, reason, lastUpdateTime: text })),
+  suppressionList: v.array(record({ emailAddress: text, reason, lastUpdateTime: text, attributes: optional(record({ messageId: text, feedbackId: text })) })),
   globalSuppressionList: v.array(record({ emailAddress: text, until: count, bounceCount: count })),
   outcomeRules: v.array(record({ pattern: text, outcome })),
   configurationSets: v.array(
@@ -71,7 +72,7 @@ export const SAVED_STATE_SCHEMA = record({
       content: v.picklist(['Simple', 'Raw']),
       identity: text,
       deliveredRaw: text,
-      recipients: v.array(record({ emailAddress: text, route: text, status: text, plan: record({ kind: text }) })),
+      recipients: v.array(record({ emailAddress: text, route: text, status: v.picklist(RECIPIENT_STATUSES), plan: record({ kind: text }) })),
     }),
   ),
   tasks: v.array(record({ at: count, sequence: count, messageId: text, kind: text, recipients: texts })),

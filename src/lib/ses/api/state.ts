@@ -14,7 +14,7 @@ import type { EmailTemplate } from '../account/templates.ts';
 import type { SendingAccount } from '../account/sandbox-and-quota.ts';
 import type {
   GlobalSuppressionEntry,
-  SuppressedDestination,
+  SuppressionListEntry,
   SuppressionReason,
 } from '../account/suppression.ts';
 
@@ -69,12 +69,16 @@ export type RecipientPlan =
 export type RecipientRoute =
   'simulator' | 'account-suppressed' | 'global-suppressed' | 'outcome-rule';
 
+/** How far a recipient's delivery has got (moves only through `moveRecipient`). */
+export type RecipientStatus =
+  'pending' | 'delayed' | 'delivered' | 'bounced' | 'suppressed' | 'rejected';
+
 /** A recipient of a sent message and how far its delivery has got. */
 export interface RecipientRecord {
   emailAddress: string;
   route: RecipientRoute;
   plan: RecipientPlan;
-  status: 'pending' | 'delayed' | 'delivered' | 'bounced' | 'suppressed' | 'rejected';
+  status: RecipientStatus;
   complained: boolean;
   /** Whether this recipient counts toward the bounce and complaint rates. */
   countsForReputation: boolean;
@@ -171,7 +175,7 @@ export interface SesSimulatorState {
   pauseOnReputation: boolean;
   /** Account-level suppression reasons in use (`PutAccountSuppressionAttributes`). */
   suppressedReasons: SuppressionReason[];
-  suppressionList: SuppressedDestination[];
+  suppressionList: SuppressionListEntry[];
   globalSuppressionList: GlobalSuppressionEntry[];
   outcomeRules: OutcomeRule[];
   configurationSets: ConfigurationSet[];

@@ -6,12 +6,8 @@
  * entries go on.
  */
 import { buildMessage } from '../../mime/index.ts';
-import {
-  parseTemplateData,
-  renderTemplate,
-  resolveTemplate,
-  SIMULATOR_WORDING,
-} from '../account/templates.ts';
+import { parseTemplateData, renderTemplate, resolveTemplate } from '../account/templates.ts';
+import { SIMULATOR_WORDING } from '../wording.ts';
 import { MAX_RECIPIENTS } from '../limits.ts';
 import { invalidParameterError, SesError } from './errors.ts';
 import type {

@@ -3,10 +3,15 @@
  * bare `local@domain` or `Display Name <local@domain>`. Syntax errors are reported with the
  * JavaMail-style sentences SES returns (observed: "Missing final '@domain'", "Missing domain",
  * "Local address contains illegal character", "Domain contains control or whitespace").
+ *
+ * Sending reads addresses here rather than with the mime engine's lenient parser on purpose: SES
+ * refuses what that parser repairs (`a b@c`, `<a@b` without its `>`), answers with the address
+ * as it was written, and writes `commonHeaders` without re-encoding display names. Mail read
+ * afterwards (receiving, feedback reports) goes through the mime engine.
  */
 
 /** A mailbox: what a person wrote, its display name and its address. */
-export interface Mailbox {
+export interface SesMailbox {
   /** The text as given, e.g. `"Doe, John" <john@example.com>`. */
   text: string;
   /** The display name without quotes, when there is one. */
@@ -118,7 +123,7 @@ function unquote(name: string): string {
  * Read one mailbox (`a@b` or `Name <a@b>`). Returns undefined when the text is not a single
  * mailbox (unbalanced brackets, or nothing at all).
  */
-export function parseMailbox(text: string): Mailbox | undefined {
+export function readSesMailbox(text: string): SesMailbox | undefined {
   const clean = stripComments(text).trim();
   if (clean.length === 0) return undefined;
   const open = clean.lastIndexOf('<');
@@ -138,8 +143,8 @@ export function parseMailbox(text: string): Mailbox | undefined {
  * (`Team: a@b, c@d;`). Entries that are not mailboxes are returned with their text as address,
  * so that address validation reports them.
  */
-export function parseAddressList(value: string): Mailbox[] {
-  const out: Mailbox[] = [];
+export function readSesAddressList(value: string): SesMailbox[] {
+  const out: SesMailbox[] = [];
   for (const rawPart of splitTopLevel(value, ',')) {
     let part = rawPart;
     const groupColon = splitTopLevel(part, ':');
@@ -148,7 +153,7 @@ export function parseAddressList(value: string): Mailbox[] {
     }
     part = part.replace(/;\s*$/, '');
     if (part.trim().length === 0) continue;
-    const mailbox = parseMailbox(part.trim());
+    const mailbox = readSesMailbox(part.trim());
     out.push(mailbox ?? { text: part.trim(), address: part.trim() });
   }
   return out;
@@ -179,7 +184,7 @@ const NEEDS_QUOTING = /[()<>@,;:\\".[\]]/;
  * A mailbox as SES writes it in `commonHeaders`: the display name bare, or quoted only when it
  * contains a special character (`John Doe <john@example.com>`, `"Doe, John" <sender@example.com>`).
  */
-export function formatMailbox(mailbox: Mailbox): string {
+export function formatCommonHeaderMailbox(mailbox: SesMailbox): string {
   if (mailbox.name === undefined) return mailbox.address;
   const name = NEEDS_QUOTING.test(mailbox.name)
     ? `"${mailbox.name.replace(/(["\\])/g, '\\$1')}"`

@@ -4,6 +4,9 @@
  * SNS notification (ses-facts §8.4) or the Lambda event, with the receipt verdicts.
  */
 import {
+  firstHeader,
+  flattenAddresses,
+  parseAddressList,
   decodeBase64,
   decodeEncodedWords,
   encodeBase64,
@@ -12,12 +15,8 @@ import {
   type HeaderField,
   parseAuthenticationResults,
 } from '../../mime/index.ts';
-import { domainOf, parseAddressList } from '../identities/address.ts';
-import {
-  headerValue,
-  readHeaderSection,
-  rewriteHeaderSection,
-} from '../outbound/header-section.ts';
+import { domainOf } from '../identities/address.ts';
+import { readHeaderSection, rewriteHeaderSection } from '../outbound/header-section.ts';
 import { inboundMessageId, nextInt, type Random } from '../api/ids.ts';
 import { commonHeadersOf, truncateHeaders } from '../outbound/mail-object.ts';
 import { containsTestVirus, decodedTextBody } from '../outbound/message-content.ts';
@@ -29,6 +28,11 @@ import {
   type VerdictStatus,
 } from './receiving.ts';
 import { MAX_SNS_CONTENT_BYTES, MAX_INBOUND_BYTES } from '../limits.ts';
+
+/** The mailboxes of an address header, read by the mime engine (groups opened). */
+function mailboxesOf(value: string) {
+  return flattenAddresses(parseAddressList(value));
+}
 
 /**
  * The reply to a message over `MAX_INBOUND_BYTES`: the text SES's SMTP interface gives for a
@@ -76,12 +80,12 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
   const section = readHeaderSection(input.raw);
   const headers: HeaderField[] = section.headers.map(({ name, value }) => ({ name, value }));
   const mailFrom =
-    input.mailFrom ?? parseAddressList(headerValue(headers, 'From') ?? '')[0]?.address ?? '';
+    input.mailFrom ?? mailboxesOf(firstHeader(headers, 'From') ?? '')[0]?.address ?? '';
   const recipients =
     input.rcptTo ??
     [
-      ...parseAddressList(headerValue(headers, 'To') ?? ''),
-      ...parseAddressList(headerValue(headers, 'Cc') ?? ''),
+      ...mailboxesOf(firstHeader(headers, 'To') ?? ''),
+      ...mailboxesOf(firstHeader(headers, 'Cc') ?? ''),
     ].map((m) => m.address);
   const messageId = inboundMessageId(random);
   if (input.raw.length > MAX_INBOUND_BYTES) {
@@ -102,7 +106,7 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
   }
   const timestamp = new Date(nowMs).toISOString();
   const content = {
-    subject: input.subject ?? decodeEncodedWords(headerValue(headers, 'Subject') ?? ''),
+    subject: input.subject ?? decodeEncodedWords(firstHeader(headers, 'Subject') ?? ''),
     body: input.body ?? decodedTextBody(input.raw),
   };
   const ruleSet = receiving.ruleSets.find((s) => s.name === receiving.activeRuleSetName);
@@ -112,7 +116,7 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
       recipients: recipients.filter((r) => ruleMatches(rule, r, context.isVerifiedDomain, content)),
     }))
     .filter((m) => m.recipients.length > 0);
-  const results = headerValue(headers, 'Authentication-Results');
+  const results = firstHeader(headers, 'Authentication-Results');
   const spf = input.spf ?? verdictFromResults(results, 'spf');
   const dkim = input.dkim ?? verdictFromResults(results, 'dkim');
   const dmarc = input.dmarc ?? verdictFromResults(results, 'dmarc');
@@ -161,8 +165,8 @@ export function receiveMessage(context: InboundContext, input: InboundInput): In
         source: mailFrom,
         messageId,
         destination: [
-          ...parseAddressList(headerValue(currentHeaders, 'To') ?? ''),
-          ...parseAddressList(headerValue(currentHeaders, 'Cc') ?? ''),
+          ...mailboxesOf(firstHeader(currentHeaders, 'To') ?? ''),
+          ...mailboxesOf(firstHeader(currentHeaders, 'Cc') ?? ''),
         ].map((m) => m.address),
         headersTruncated: truncated.truncated,
         headers: truncated.headers,

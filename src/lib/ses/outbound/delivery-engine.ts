@@ -21,6 +21,7 @@ import type {
   SentMessage,
   SesSimulatorState,
 } from '../api/state.ts';
+import { moveRecipient } from './recipient-status.ts';
 
 /**
  * How long after the first failed attempt SES retries a soft bounce: 5 minutes, then doubling.
@@ -69,7 +70,7 @@ function runTask(state: SesSimulatorState, message: SentMessage, task: DeliveryT
   const recipients = recipientsOf(message, task.recipients);
   switch (task.kind) {
     case 'reject':
-      for (const r of message.recipients) r.status = 'rejected';
+      for (const r of message.recipients) moveRecipient(r, 'rejected');
       publishEvent(state, message, task.at, 'REJECT', () => rejectEvent(message.mail));
       return;
     case 'attempt':
@@ -153,7 +154,7 @@ function deliver(
   at: number,
   recipients: RecipientRecord[],
 ): void {
-  for (const r of recipients) r.status = 'delivered';
+  for (const r of recipients) moveRecipient(r, 'delivered');
   const delivery = {
     timestamp: new Date(at).toISOString(),
     processingTimeMillis: at - message.acceptedAt,
@@ -193,7 +194,7 @@ function delay(
   task: DeliveryTask,
   recipients: RecipientRecord[],
 ): void {
-  for (const r of recipients) r.status = 'delayed';
+  for (const r of recipients) moveRecipient(r, 'delayed');
   const first = recipients[0]?.plan;
   publishEvent(state, message, task.at, 'DELIVERY_DELAY', () =>
     deliveryDelayEvent(message.mail, {
@@ -284,7 +285,7 @@ function reportSoftBounces(
   }
   for (const [key, group] of groups) {
     const [bounceType, subType] = key.split('/') as ['Permanent' | 'Transient', string];
-    for (const r of group) r.status = 'bounced';
+    for (const r of group) moveRecipient(r, 'bounced');
     bounce(state, message, at, group, {
       bounceType,
       bounceSubType: subType,

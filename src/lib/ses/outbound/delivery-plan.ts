@@ -31,7 +31,7 @@ import {
   findSuppressedDestination,
   isGloballySuppressed,
   type GlobalSuppressionEntry,
-  type SuppressedDestination,
+  type SuppressionListEntry,
   type SuppressionReason,
 } from '../account/suppression.ts';
 
@@ -45,7 +45,7 @@ export interface PlannedRecipient {
 /** What planning a recipient needs to know about the account. */
 export interface PlanningContext {
   identities: readonly IdentityRecord[];
-  suppressionList: readonly SuppressedDestination[];
+  suppressionList: readonly SuppressionListEntry[];
   globalSuppressionList: readonly GlobalSuppressionEntry[];
   /** The suppression reasons in effect for this message (configuration set, else account). */
   suppressedReasons: readonly SuppressionReason[];

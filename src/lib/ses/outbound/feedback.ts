@@ -19,6 +19,7 @@ import {
 } from './publishing.ts';
 import type { RecipientRecord, SentMessage, SesSimulatorState } from '../api/state.ts';
 import { bounceEmail, complaintEmail, forwardFeedback } from './feedback-email.ts';
+import { moveRecipient } from './recipient-status.ts';
 
 /** What a bounce reports. */
 export interface BounceSpec {
@@ -57,7 +58,7 @@ export function bounce(
   if (spec.bounceType !== 'Permanent') return;
   let counted = 0;
   for (const r of recipients) {
-    r.status = 'bounced';
+    if (r.status !== 'bounced') moveRecipient(r, 'bounced');
     if (r.route === 'outcome-rule' || r.route === 'global-suppressed') {
       feedSuppression(state, message, r.emailAddress, 'BOUNCE', at, feedbackId);
       if (r.route === 'outcome-rule') feedGlobalSuppression(state, r.emailAddress, at);
@@ -77,7 +78,7 @@ export function suppressedComplaint(
   at: number,
   recipients: RecipientRecord[],
 ): void {
-  for (const r of recipients) r.status = 'suppressed';
+  for (const r of recipients) moveRecipient(r, 'suppressed');
   const complaint = {
     complainedRecipients: recipients.map((r) => ({ emailAddress: r.emailAddress })),
     timestamp: new Date(at).toISOString(),

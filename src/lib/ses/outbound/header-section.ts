@@ -17,6 +17,7 @@ import {
   TAB,
   concatBytes,
   decodeHeaderBytes,
+  hasHeader,
   lineEndAt,
   readHeaderBlock,
   utf8Encode,
@@ -115,12 +116,6 @@ export function strayHeaderName(raw: Uint8Array, line: ByteRange): string {
   return (colon < 0 ? text : text.slice(0, colon)).replace(SURROUNDING_WSP, '');
 }
 
-/** The value of the first header with a name (case-insensitive). */
-export function headerValue(headers: readonly HeaderField[], name: string): string | undefined {
-  const lower = name.toLowerCase();
-  return headers.find((h) => h.name.toLowerCase() === lower)?.value;
-}
-
 /** How to rewrite a header section. */
 export interface HeaderRewrite {
   /** Header names to remove, every occurrence (case-insensitive). */
@@ -133,6 +128,7 @@ export interface HeaderRewrite {
 
 /** A lone CR, written where a cut would otherwise join a bare-CR line end to a bare-LF line. */
 const LONE_CR = new Uint8Array([CR]);
+const CRLF_BYTES = new Uint8Array([CR, LF]);
 
 /**
  * The message with its header section rewritten. Every byte of a field left alone, of a line
@@ -148,12 +144,18 @@ export function rewriteHeaderSection(raw: Uint8Array, rewrite: HeaderRewrite): U
   const replaced = new Set<string>();
   const line = (name: string, value: string) => utf8Encode(`${name}: ${value}\r\n`);
   const parts: Uint8Array[] = [raw.subarray(0, section.fieldsStart)];
-  for (const header of rewrite.prepend ?? []) parts.push(line(header.name, header.value));
+  const added: Uint8Array[] = [];
+  for (const header of rewrite.prepend ?? []) added.push(line(header.name, header.value));
   for (const [key, header] of replace) {
-    if (!section.headers.some((h) => h.name.toLowerCase() === key)) {
-      parts.push(line(header.name, header.value));
-    }
+    if (!hasHeader(section.headers, key)) added.push(line(header.name, header.value));
   }
+  // A folded line at the very top that the message ends without a line end: an added field
+  // written straight after it would be read as part of it.
+  const before = raw[section.fieldsStart - 1];
+  if (added.length > 0 && before !== undefined && before !== LF && before !== CR) {
+    parts.push(CRLF_BYTES);
+  }
+  parts.push(...added);
   let cursor = section.fieldsStart;
   let lastByte: number | undefined = parts.length > 1 ? LF : raw[cursor - 1];
   const keep = (from: number, to: number) => {

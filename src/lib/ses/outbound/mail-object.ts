@@ -2,9 +2,8 @@
  * The `mail` object every notification and event carries (ses-facts §5.2): who sent what to
  * whom, the original headers (truncated at 10 KB) and the common headers read from them.
  */
-import { decodeEncodedWords, type HeaderField } from '../../mime/index.ts';
-import { formatMailbox, parseAddressList } from '../identities/address.ts';
-import { headerValue } from './header-section.ts';
+import { firstHeader, decodeEncodedWords, type HeaderField } from '../../mime/index.ts';
+import { formatCommonHeaderMailbox, readSesAddressList } from '../identities/address.ts';
 import { HEADERS_TRUNCATION_BYTES } from '../limits.ts';
 
 /** `commonHeaders`: the headers SES reads out of the message. */
@@ -57,9 +56,9 @@ export function truncateHeaders(headers: readonly HeaderField[]): {
 }
 
 function addresses(headers: readonly HeaderField[], name: string): string[] | undefined {
-  const value = headerValue(headers, name);
+  const value = firstHeader(headers, name);
   if (value === undefined) return undefined;
-  return parseAddressList(value).map(formatMailbox);
+  return readSesAddressList(value).map(formatCommonHeaderMailbox);
 }
 
 /**
@@ -73,11 +72,11 @@ export function commonHeadersOf(
   decode: (value: string) => string = decodeEncodedWords,
 ): CommonHeaders {
   const common: CommonHeaders = {};
-  const returnPath = headerValue(headers, 'Return-Path');
+  const returnPath = firstHeader(headers, 'Return-Path');
   if (returnPath !== undefined) common.returnPath = returnPath.replace(/^<|>$/g, '');
   const from = addresses(headers, 'From');
   if (from) common.from = from;
-  const date = headerValue(headers, 'Date');
+  const date = firstHeader(headers, 'Date');
   if (date !== undefined) common.date = date;
   for (const [key, name] of [
     ['to', 'To'],
@@ -89,8 +88,8 @@ export function commonHeadersOf(
     const list = addresses(headers, name);
     if (list) common[key] = list;
   }
-  common.messageId = headerValue(headers, 'Message-ID') ?? sesMessageId;
-  const subject = headerValue(headers, 'Subject');
+  common.messageId = firstHeader(headers, 'Message-ID') ?? sesMessageId;
+  const subject = firstHeader(headers, 'Subject');
   if (subject !== undefined) common.subject = decode(subject);
   return common;
 }

@@ -61,9 +61,10 @@ export function isSimulatorAddress(address: string): boolean {
 }
 
 /**
- * The scenario of a simulator address, `+label` ignored and case-insensitive. An undocumented
- * local part (e.g. `hi@simulator.amazonses.com`) was once seen to bounce as suppressed, so it
- * is treated as `suppressionlist`. Undefined for addresses outside the simulator.
+ * The scenario of a simulator address, `+label` ignored and case-insensitive. Undefined for
+ * addresses outside the simulator. SES documents nothing for other local parts; treating them as
+ * `suppressionlist` is the simulator's rule, after one such address was seen to bounce as
+ * suppressed in 2014 (ses-facts §4, unconfirmed).
  */
 export function simulatorScenario(address: string): SimulatorScenario | undefined {
   if (!isSimulatorAddress(address)) return undefined;

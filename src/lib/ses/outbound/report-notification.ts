@@ -5,13 +5,15 @@
  * Pure: the same report and options give the same JSON.
  */
 import {
+  firstHeader,
+  flattenAddresses,
+  parseAddressList,
   parseMailDate,
   type BounceReport,
   type ComplaintReport,
   type HeaderField,
 } from '../../mime/index.ts';
-import { domainOf, parseAddressList, parseMailbox } from '../identities/address.ts';
-import { headerValue } from './header-section.ts';
+import { domainOf } from '../identities/address.ts';
 import { createRandom, sesMessageId } from '../api/ids.ts';
 import { commonHeadersOf, truncateHeaders } from './mail-object.ts';
 import { bounceNotification, complaintNotification } from './notifications.ts';
@@ -63,20 +65,20 @@ export function reportToNotification(
   const originalId = report.kind === 'complaint' ? report.originalMessageId : undefined;
   const messageId =
     options.messageId ??
-    sesIdFromMessageIdHeader(headerValue(headers, 'Message-ID')) ??
+    sesIdFromMessageIdHeader(firstHeader(headers, 'Message-ID')) ??
     sesIdFromMessageIdHeader(originalId) ??
     sesMessageId(random, region, options.now.getTime());
   const feedbackId = options.feedbackId ?? sesMessageId(random, region, options.now.getTime());
   const sourceText =
-    headerValue(headers, 'Return-Path')?.replace(/^<|>$/g, '') ??
-    headerValue(headers, 'From') ??
+    firstHeader(headers, 'Return-Path')?.replace(/^<|>$/g, '') ??
+    firstHeader(headers, 'From') ??
     '';
-  const source = parseMailbox(sourceText)?.address ?? sourceText;
-  const date = headerValue(headers, 'Date');
+  const source = flattenAddresses(parseAddressList(sourceText))[0]?.address || sourceText;
+  const date = firstHeader(headers, 'Date');
   const timestamp =
     options.sentAt ?? (date !== undefined ? mailDateIso(date) : undefined) ?? nowIso;
   const destination = ['To', 'Cc', 'Bcc'].flatMap((name) =>
-    parseAddressList(headerValue(headers, name) ?? '').map((m) => m.address),
+    flattenAddresses(parseAddressList(firstHeader(headers, name) ?? '')).map((m) => m.address),
   );
   const truncated = truncateHeaders(headers);
   const accountId = options.sendingAccountId ?? DEFAULT_ACCOUNT_ID;

@@ -3,9 +3,8 @@
  * published and its delivery scheduled. Throws SesError exactly where SES answers with an error;
  * a message SES accepts but does not deliver (suppressed, virus) gets its MessageId.
  */
-import { decodeEncodedWords, encodeBase64 } from '../../mime/index.ts';
-import { domainOf, parseMailbox } from '../identities/address.ts';
-import { headerValue } from './header-section.ts';
+import { firstHeader, decodeEncodedWords, encodeBase64 } from '../../mime/index.ts';
+import { domainOf, readSesMailbox } from '../identities/address.ts';
 import {
   accountSendingPausedError,
   configurationSetDoesNotExistError,
@@ -30,6 +29,7 @@ import type { TemplatedOperation } from '../api/templated-sending.ts';
 import { quotaError, recordSend } from '../account/sandbox-and-quota.ts';
 import type { RecipientRecord, SentMessage, SesSimulatorState } from '../api/state.ts';
 import { checkMessageSize, prepareSend } from './validation.ts';
+import { moveRecipient } from './recipient-status.ts';
 
 export { EICAR } from './message-content.ts';
 
@@ -62,12 +62,12 @@ export function acceptSend(
   const senderIdentity = findCoveringIdentity(state.identities, prepared.from.address);
   if (!senderIdentity) failed.push(prepared.from.text);
   // Sender and Return-Path must be verified as well as From (ses-facts §3.2).
-  const returnPathHeader = headerValue(prepared.rawHeaders ?? [], 'Return-Path');
+  const returnPathHeader = firstHeader(prepared.rawHeaders ?? [], 'Return-Path');
   const returnPath =
-    returnPathHeader === undefined ? undefined : parseMailbox(returnPathHeader)?.address;
+    returnPathHeader === undefined ? undefined : readSesMailbox(returnPathHeader)?.address;
   for (const name of ['Sender', 'Return-Path']) {
-    const value = headerValue(prepared.rawHeaders ?? [], name);
-    const mailbox = value === undefined ? undefined : parseMailbox(value);
+    const value = firstHeader(prepared.rawHeaders ?? [], name);
+    const mailbox = value === undefined ? undefined : readSesMailbox(value);
     if (mailbox && !findCoveringIdentity(state.identities, mailbox.address))
       failed.push(value as string);
   }
@@ -170,7 +170,7 @@ export function acceptSend(
   state.account = recordSend(state.account, nowMs, prepared.recipients.length, countable);
   const addresses = recipients.map((r) => r.emailAddress);
   if (failure) {
-    for (const r of recipients) r.status = 'rejected';
+    for (const r of recipients) moveRecipient(r, 'rejected');
     publishEvent(state, message, nowMs, 'RENDERING_FAILURE', () =>
       renderingFailureEvent(mail, failure),
     );

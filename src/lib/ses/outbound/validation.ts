@@ -3,21 +3,17 @@
  * recipients (count and syntax), tags, attachment types and size. The result is the request read
  * the way the rest of the simulator needs it: sender, recipients, configuration set, tags.
  */
-import { sesEncodedSize, utf8Encode, type HeaderField } from '../../mime/index.ts';
+import { firstHeader, sesEncodedSize, utf8Encode, type HeaderField } from '../../mime/index.ts';
 import {
   addressError,
-  parseAddressList,
-  parseMailbox,
-  type Mailbox,
+  readSesAddressList,
+  readSesMailbox,
+  type SesMailbox,
 } from '../identities/address.ts';
 import { isBlockedAttachment } from './blocked-attachments.ts';
 import { invalidParameterError, SesError } from '../api/errors.ts';
-import {
-  headerValue,
-  readHeaderSection,
-  strayHeaderName,
-  type HeaderSection,
-} from './header-section.ts';
+import { SIMULATOR_WORDING } from '../wording.ts';
+import { readHeaderSection, strayHeaderName, type HeaderSection } from './header-section.ts';
 import { readSesControlHeaders } from './control-headers.ts';
 import { checkMessageTags } from './message-tags.ts';
 import type {
@@ -48,11 +44,11 @@ export { SES_CONTROL_HEADERS } from './control-headers.ts';
 export interface PreparedSend {
   content: 'Simple' | 'Raw';
   /** The sender as written (`FromEmailAddress`, else the `From:` header). */
-  from: Mailbox;
-  to: Mailbox[];
-  cc: Mailbox[];
-  bcc: Mailbox[];
-  replyTo: Mailbox[];
+  from: SesMailbox;
+  to: SesMailbox[];
+  cc: SesMailbox[];
+  bcc: SesMailbox[];
+  replyTo: SesMailbox[];
   /** Envelope recipients, bare addresses, in order, each once. */
   recipients: string[];
   configurationSetName?: string;
@@ -99,7 +95,7 @@ function checkSimple(simple: SesSimpleMessage): void {
     );
   }
   if (!simple.Body || (!simple.Body.Text && !simple.Body.Html)) {
-    throw invalidParameterError('The message body must contain text or HTML.');
+    throw invalidParameterError('The message body must contain text or HTML.' + SIMULATOR_WORDING);
   }
   const headers = simple.Headers ?? [];
   if (headers.length > MAX_SIMPLE_HEADERS) {
@@ -158,11 +154,11 @@ function checkHeaderSection(raw: Uint8Array, section: HeaderSection): void {
   );
 }
 
-function mailboxes(list: readonly string[] | undefined): Mailbox[] {
-  return (list ?? []).map((text) => parseMailbox(text) ?? { text, address: text });
+function mailboxes(list: readonly string[] | undefined): SesMailbox[] {
+  return (list ?? []).map((text) => readSesMailbox(text) ?? { text, address: text });
 }
 
-function checkAddresses(list: readonly Mailbox[]): void {
+function checkAddresses(list: readonly SesMailbox[]): void {
   for (const mailbox of list) {
     const problem = addressError(mailbox.address);
     if (problem !== undefined) throw invalidParameterError(problem);
@@ -183,18 +179,18 @@ export function prepareSend(
   const kinds = (['Simple', 'Raw', 'Template'] as const).filter((k) => content[k] !== undefined);
   if (kinds.length !== 1) {
     throw invalidParameterError(
-      'Exactly one of Simple, Raw or Template content must be specified.',
+      'Exactly one of Simple, Raw or Template content must be specified.' + SIMULATOR_WORDING,
     );
   }
   if (kinds[0] === 'Template') {
     throw new RangeError('prepareSend reads Simple or Raw content; render a template first.');
   }
   let headers: HeaderField[];
-  let from: Mailbox | undefined;
-  let to: Mailbox[];
-  let cc: Mailbox[];
-  let bcc: Mailbox[];
-  let replyTo: Mailbox[];
+  let from: SesMailbox | undefined;
+  let to: SesMailbox[];
+  let cc: SesMailbox[];
+  let bcc: SesMailbox[];
+  let replyTo: SesMailbox[];
   let raw: Uint8Array | undefined;
   const simple = content.Simple;
   if (simple) {
@@ -222,13 +218,13 @@ export function prepareSend(
     headers = section.headers.map(({ name, value }) => ({ name, value }));
     const duplicate = findDuplicateHeader(headers);
     if (duplicate) throw invalidParameterError(`Duplicate header '${duplicate}'.`);
-    const fromHeader = headerValue(headers, 'From');
+    const fromHeader = firstHeader(headers, 'From');
     if (request.FromEmailAddress === undefined && fromHeader === undefined) {
       throw invalidParameterError("Missing required header 'From'.");
     }
     from = mailboxes([request.FromEmailAddress ?? fromHeader ?? ''])[0];
     const fromDestination = request.Destination !== undefined;
-    const list = (name: string) => parseAddressList(headerValue(headers, name) ?? '');
+    const list = (name: string) => readSesAddressList(firstHeader(headers, name) ?? '');
     to = fromDestination ? mailboxes(request.Destination?.ToAddresses) : list('To');
     cc = fromDestination ? mailboxes(request.Destination?.CcAddresses) : list('Cc');
     bcc = fromDestination ? mailboxes(request.Destination?.BccAddresses) : list('Bcc');

@@ -78,10 +78,13 @@ describe('hard bounces', () => {
     expect(bounces).toHaveLength(1);
     expect(bounces[0]?.bounce).toMatchObject({ bounceType: 'Permanent', bounceSubType: 'General' });
     const entry = ses.getSuppressedDestination('jane@gone.example');
-    expect(entry).toMatchObject({
-      emailAddress: 'jane@gone.example',
-      reason: 'BOUNCE',
-      attributes: { messageId: id, feedbackId: bounces[0]?.bounce.feedbackId },
+    expect(entry).toEqual({
+      SuppressedDestination: {
+        EmailAddress: 'jane@gone.example',
+        Reason: 'BOUNCE',
+        LastUpdateTime: expect.any(String),
+        Attributes: { MessageId: id, FeedbackId: bounces[0]?.bounce.feedbackId },
+      },
     });
     expect(ses.messages()[0]?.recipients[0]?.status).toBe('bounced');
   });
@@ -132,7 +135,7 @@ describe('soft bounces', () => {
       .map((e) => Date.parse(e.deliveryDelay.timestamp));
     expect(times.every((t, i) => i === 0 || t > (times[i - 1] as number))).toBe(true);
     expect(times.at(-1)).toBeLessThan(T0 + DEFAULT_MAX_DELIVERY_MS);
-    expect(ses.listSuppressedDestinations()).toEqual([]);
+    expect(ses.listSuppressedDestinations()).toEqual({ SuppressedDestinationSummaries: [] });
     expect(ses.reputation().bounces).toBe(0);
   });
 
@@ -173,7 +176,9 @@ describe('complaints', () => {
     expect(notes[1]?.complaint.complainedRecipients).toEqual([
       { emailAddress: 'rick@angry.example' },
     ]);
-    expect(ses.getSuppressedDestination('rick@angry.example')?.reason).toBe('COMPLAINT');
+    expect(ses.getSuppressedDestination('rick@angry.example').SuppressedDestination.Reason).toBe(
+      'COMPLAINT',
+    );
     expect(ses.reputation()).toMatchObject({ sent: 1, complaints: 1, complaintRate: 1 });
     expect(ses.messages()[0]?.recipients[0]).toMatchObject({
       status: 'delivered',

@@ -3,6 +3,8 @@ import { SesError } from '../../../../src/lib/ses/index.ts';
 import {
   computeReputation,
   enforcementStatus,
+  MIN_RATED_VOLUME,
+  MIN_RATED_VOLUME_NOTE,
   reputationHistory,
 } from '../../../../src/lib/ses/account/reputation.ts';
 import { rawRequest, simulator, thrown, T0 } from '../support.ts';
@@ -77,18 +79,28 @@ describe('what counts', () => {
     expect(ses.reputation().bounceRate).toBeCloseTo(1 / 3);
   });
 
+  /** Send `count` recipients at `domain` in messages of 50, letting each be settled. */
+  function sendTo(ses: ReturnType<typeof account>, domain: string, count: number, from = 0) {
+    for (let at = from; at < from + count; at += 50) {
+      const to = Array.from(
+        { length: Math.min(50, from + count - at) },
+        (_, i) => `r${at + i}@${domain}`,
+      );
+      ses.sendEmail(rawRequest(to));
+      ses.advance(10_000);
+    }
+  }
+
   test('with pausing on, crossing a pause threshold pauses sending', () => {
     const ses = account();
+    ses.setSendQuota({ maxSendRate: 1000 });
     ses.setPauseOnReputation(true);
-    for (let i = 0; i < 9; i++) {
-      ses.sendEmail(rawRequest([`ok${i}@fine.example`]));
-      ses.advance(2_000);
-    }
-    ses.sendEmail(rawRequest(['x@gone.example']));
-    ses.advance(5_000);
+    sendTo(ses, 'fine.example', 90);
+    sendTo(ses, 'gone.example', 10);
     expect(ses.reputation()).toMatchObject({
-      sent: 10,
-      bounces: 1,
+      sent: MIN_RATED_VOLUME,
+      bounces: 10,
+      rated: true,
       bounceStatus: 'PAUSE_THRESHOLD',
       enforcementStatus: 'SHUTDOWN',
     });
@@ -100,10 +112,50 @@ describe('what counts', () => {
 
   test('with pausing off, the account stays on probation and keeps sending', () => {
     const ses = account();
-    ses.sendEmail(rawRequest(['x@gone.example']));
-    ses.advance(5_000);
+    ses.setSendQuota({ maxSendRate: 1000 });
+    sendTo(ses, 'fine.example', 95);
+    sendTo(ses, 'gone.example', 5);
+    expect(ses.reputation()).toMatchObject({ bounceStatus: 'UNDER_REVIEW' });
     expect(ses.reputation().enforcementStatus).toBe('PROBATION');
     expect(() => ses.sendEmail(rawRequest(['y@fine.example']))).not.toThrow();
-    expect(ses.reputationHistory().at(-1)?.bounceRate).toBe(0.5);
+    expect(ses.reputationHistory().at(-1)?.bounceRate).toBeCloseTo(5 / 101);
+  });
+});
+
+describe('the minimum volume before rates count (simulated)', () => {
+  test('one message with one complaint does not put the account at the pause threshold', () => {
+    const ses = simulator({
+      sandbox: false,
+      outcomeRules: [{ pattern: '*@angry.example', outcome: { kind: 'complaint' } }],
+    });
+    ses.setPauseOnReputation(true);
+    ses.sendEmail(rawRequest(['rick@angry.example']));
+    ses.advance(2 * 60 * 60 * 1000);
+    expect(ses.reputation()).toEqual({
+      sent: 1,
+      bounces: 0,
+      complaints: 1,
+      bounceRate: 0,
+      complaintRate: 1,
+      rated: false,
+      bounceStatus: 'HEALTHY',
+      complaintStatus: 'HEALTHY',
+      enforcementStatus: 'HEALTHY',
+    });
+    expect(ses.getAccount()).toMatchObject({ SendingEnabled: true, EnforcementStatus: 'HEALTHY' });
+  });
+
+  test('the rates count from the 100th counted recipient on', () => {
+    const at = (kind: 'send' | 'bounce' | 'complaint', count: number) => ({ at: T0, kind, count });
+    const below = computeReputation([at('send', MIN_RATED_VOLUME - 1), at('bounce', 50)]);
+    expect([below.rated, below.bounceStatus]).toEqual([false, 'HEALTHY']);
+    const reached = computeReputation([at('send', MIN_RATED_VOLUME), at('complaint', 1)]);
+    expect([reached.rated, reached.complaintStatus]).toEqual([true, 'PAUSE_THRESHOLD']);
+  });
+
+  test('the page and the engine say the rule is the simulator’s', () => {
+    expect(MIN_RATED_VOLUME_NOTE).toBe(
+      'Rates count toward review and pause only once 100 counted recipients were sent (simulated: SES does not publish this rule)',
+    );
   });
 });

@@ -5,7 +5,7 @@ import {
   isGloballySuppressed,
   recordGlobalHardBounce,
 } from '../../../../src/lib/ses/account/suppression.ts';
-import { rawRequest, simulator, thrown, T0 } from '../support.ts';
+import { rawRequest, simulator, summaries, thrown, T0 } from '../support.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,25 +16,27 @@ describe('the account-level suppression list', () => {
     ses.putSuppressedDestination('Ann@X.example', 'COMPLAINT');
     ses.advance(5_000);
     ses.putSuppressedDestination('bob@x.example', 'BOUNCE');
-    expect(ses.listSuppressedDestinations()).toEqual([
-      {
-        emailAddress: 'Ann@X.example',
-        reason: 'COMPLAINT',
-        lastUpdateTime: new Date(T0).toISOString(),
-      },
-      {
-        emailAddress: 'bob@x.example',
-        reason: 'BOUNCE',
-        lastUpdateTime: new Date(T0 + 5_000).toISOString(),
-      },
-    ]);
+    expect(ses.listSuppressedDestinations()).toEqual({
+      SuppressedDestinationSummaries: [
+        {
+          EmailAddress: 'Ann@X.example',
+          Reason: 'COMPLAINT',
+          LastUpdateTime: new Date(T0).toISOString(),
+        },
+        {
+          EmailAddress: 'bob@x.example',
+          Reason: 'BOUNCE',
+          LastUpdateTime: new Date(T0 + 5_000).toISOString(),
+        },
+      ],
+    });
     ses.putSuppressedDestination('ann@x.example', 'BOUNCE');
-    expect(ses.listSuppressedDestinations().map((e) => [e.emailAddress, e.reason])).toEqual([
+    expect(summaries(ses).map((e) => [e.EmailAddress, e.Reason])).toEqual([
       ['bob@x.example', 'BOUNCE'],
       ['ann@x.example', 'BOUNCE'],
     ]);
     ses.deleteSuppressedDestination('ANN@x.example');
-    expect(ses.listSuppressedDestinations().map((e) => e.emailAddress)).toEqual(['bob@x.example']);
+    expect(summaries(ses).map((e) => e.EmailAddress)).toEqual(['bob@x.example']);
     const error = thrown(() => ses.deleteSuppressedDestination('nobody@x.example')) as SesError;
     expect([error.code, error.statusCode]).toEqual(['NotFoundException', 404]);
   });
@@ -140,7 +142,7 @@ describe('the global suppression list', () => {
     ses.advance(10_000);
     const bounces = (ses.notifications() as Json[]).map((n) => n.bounce?.bounceSubType);
     expect(bounces).toEqual(['General', 'Suppressed']);
-    expect(ses.listSuppressedDestinations()).toEqual([]);
+    expect(summaries(ses)).toEqual([]);
     expect(ses.reputation()).toMatchObject({ sent: 2, bounces: 2 });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderTemplate, SesError } from '../../../../src/lib/ses/index.ts';
-import { SIMULATOR_WORDING } from '../../../../src/lib/ses/account/templates.ts';
+import { SIMULATOR_WORDING } from '../../../../src/lib/ses/wording.ts';
 import { fixture, keysOf } from '../shape.ts';
 import { simulator, thrown, withEventDestination } from '../support.ts';
 
@@ -67,6 +67,15 @@ describe('templates', () => {
     expect(events[0]?.mail.messageId).toBe(MessageId);
     expect(ses.notifications()).toEqual([]);
     expect(ses.messages()[0]?.renderingFailure?.templateName).toBe('MyTemplate');
+  });
+
+  test('inline content without a name fails under a templateName marked as the simulator’s', () => {
+    const ses = simulator();
+    withEventDestination(ses);
+    ses.sendEmail(templated('{"name":"Ana"}', { TemplateContent: WELCOME }));
+    ses.advance(60_000);
+    const failure = (ses.events() as Json[])[0]?.failure;
+    expect(failure?.templateName).toBe("inline (the simulator's wording: SES documents none)");
   });
 
   test('a missing template, bad data and bad templates are refused', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   addressError,
-  formatMailbox,
-  parseAddressList,
-  parseMailbox,
+  formatCommonHeaderMailbox,
+  readSesAddressList,
+  readSesMailbox,
   withoutLabel,
 } from '../../../../src/lib/ses/identities/address.ts';
 
@@ -37,35 +37,41 @@ describe('address syntax, with SES’s (JavaMail) sentences', () => {
 
 describe('mailboxes and address lists', () => {
   test('a display name is read with or without quotes', () => {
-    expect(parseMailbox('"Doe, John" <john@example.com>')).toEqual({
+    expect(readSesMailbox('"Doe, John" <john@example.com>')).toEqual({
       text: '"Doe, John" <john@example.com>',
       name: 'Doe, John',
       address: 'john@example.com',
     });
-    expect(parseMailbox('John Doe <john@example.com>')?.name).toBe('John Doe');
-    expect(parseMailbox('john@example.com (John)')?.address).toBe('john@example.com');
-    expect(parseMailbox('John <john@example.com')).toBeUndefined();
+    expect(readSesMailbox('John Doe <john@example.com>')?.name).toBe('John Doe');
+    expect(readSesMailbox('john@example.com (John)')?.address).toBe('john@example.com');
+    expect(readSesMailbox('John <john@example.com')).toBeUndefined();
   });
 
   test('lists split at top-level commas only, groups opened', () => {
     expect(
-      parseAddressList('"Doe, Jane" <jane@example.com>, mary@example.com').map((m) => m.address),
+      readSesAddressList('"Doe, Jane" <jane@example.com>, mary@example.com').map((m) => m.address),
     ).toEqual(['jane@example.com', 'mary@example.com']);
     expect(
-      parseAddressList('Team: a@example.com, b@example.com;, c@example.com').map((m) => m.address),
+      readSesAddressList('Team: a@example.com, b@example.com;, c@example.com').map(
+        (m) => m.address,
+      ),
     ).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
-    expect(parseAddressList('undisclosed-recipients:;')).toEqual([]);
+    expect(readSesAddressList('undisclosed-recipients:;')).toEqual([]);
   });
 
   test('names are quoted in commonHeaders only when they must be', () => {
-    expect(formatMailbox({ text: '', name: 'John Doe', address: 'john@example.com' })).toBe(
-      'John Doe <john@example.com>',
-    );
-    expect(formatMailbox({ text: '', name: 'Doe, John', address: 'sender@example.com' })).toBe(
-      '"Doe, John" <sender@example.com>',
-    );
     expect(
-      formatMailbox({ text: '', name: 'recipient@example.com', address: 'recipient@example.com' }),
+      formatCommonHeaderMailbox({ text: '', name: 'John Doe', address: 'john@example.com' }),
+    ).toBe('John Doe <john@example.com>');
+    expect(
+      formatCommonHeaderMailbox({ text: '', name: 'Doe, John', address: 'sender@example.com' }),
+    ).toBe('"Doe, John" <sender@example.com>');
+    expect(
+      formatCommonHeaderMailbox({
+        text: '',
+        name: 'recipient@example.com',
+        address: 'recipient@example.com',
+      }),
     ).toBe('"recipient@example.com" <recipient@example.com>');
   });
 

@@ -5,6 +5,7 @@ import { parseWithPython } from '../../../support/python-email.ts';
 import {
   rawRequest,
   simpleRequest,
+  summaries,
   T0,
   thrown,
   TOPIC_ARN,
@@ -163,9 +164,7 @@ describe('bounce timing', () => {
       bouncedRecipients: [{ emailAddress: 'x@later.example', status: '5.2.1', action: 'failed' }],
     });
     expect(ses.messages()[0]?.recipients[0]?.status).toBe('bounced');
-    expect(ses.listSuppressedDestinations().map((e) => e.emailAddress)).toEqual([
-      'x@later.example',
-    ]);
+    expect(summaries(ses).map((e) => e.EmailAddress)).toEqual(['x@later.example']);
   });
 
   test('a DNS lookup failure is retried like a soft bounce, then reported as Permanent', () => {

@@ -6,7 +6,8 @@
 import { expect, test } from 'vitest';
 import { bytesToBinaryString } from '../../../../src/lib/mime/bytes.ts';
 import { decodeEncodedWords } from '../../../../src/lib/mime/encoded-word.ts';
-import { headerValue, readHeaderSection } from '../../../../src/lib/ses/outbound/header-section.ts';
+import { readHeaderSection } from '../../../../src/lib/ses/outbound/header-section.ts';
+import { firstHeader } from '../../../../src/lib/mime/index.ts';
 import { commonHeadersOf } from '../../../../src/lib/ses/outbound/mail-object.ts';
 import { stampMessage } from '../../../../src/lib/ses/outbound/outgoing-message.ts';
 import { SES_CONTROL_HEADERS } from '../../../../src/lib/ses/outbound/validation.ts';
@@ -59,7 +60,7 @@ describeCorpus('the SES simulator’s header section over every corpus message',
         failures.push(`${path}: bodyStart differs`);
       for (const name of ['From', 'To', 'Cc']) {
         const own = inspection.headers.find((h) => h.name.toLowerCase() === name.toLowerCase());
-        const value = headerValue(section.headers, name);
+        const value = firstHeader(section.headers, name);
         if (value !== (own && wspTrimmed(own.value))) failures.push(`${path}: ${name} differs`);
       }
       const common = commonHeadersOf(section.headers, 'ses-id', decodeEncodedWords);

@@ -65,6 +65,17 @@ describe('the header section', () => {
     );
   });
 
+  test('a field added after an unended folded line at the top stays a field of its own', () => {
+    // A message of " \r\n " alone: the added field once became part of the last " ".
+    const out = rewriteHeaderSection(utf8Encode(' \r\n '), {
+      prepend: [{ name: 'Feedback-ID', value: 'v' }],
+    });
+    expect(utf8Decode(out)).toBe(' \r\n \r\nFeedback-ID: v\r\n');
+    expect(readHeaderSection(out).headers.map((h) => [h.name, h.value])).toEqual([
+      ['Feedback-ID', 'v'],
+    ]);
+  });
+
   test('dates are written as SES writes them: UTC, day unpadded, seconds truncated', () => {
     expect(formatDate(new Date('2016-01-27T14:05:45Z'))).toBe('Wed, 27 Jan 2016 14:05:45 +0000');
     expect(formatDate(new Date('2026-11-02T03:04:05.999Z'))).toBe('Mon, 2 Nov 2026 03:04:05 +0000');

@@ -44,7 +44,7 @@ describe('mailbox simulator addresses', () => {
     expect(bounce.reportingMTA).toBe('dns; a8-90.smtp-out.amazonses.com');
     expect(typeof bounce.remoteMtaIp).toBe('string');
     expect((ses.events() as Json[]).map((e) => e.eventType)).toEqual(['Send', 'Bounce']);
-    expect(ses.listSuppressedDestinations()).toEqual([]);
+    expect(ses.listSuppressedDestinations()).toEqual({ SuppressedDestinationSummaries: [] });
   });
 
   test('ooto: delivered, then a Transient/General bounce naming only the address', () => {
@@ -76,7 +76,7 @@ describe('mailbox simulator addresses', () => {
     expect(event?.eventType).toBe('Complaint');
     expect(event?.complaint.complaintSubType).toBeNull();
     expect(typeof event?.complaint.arrivalDate).toBe('string');
-    expect(ses.listSuppressedDestinations()).toEqual([]);
+    expect(ses.listSuppressedDestinations()).toEqual({ SuppressedDestinationSummaries: [] });
   });
 
   test('suppressionlist: a Permanent/Suppressed bounce with SES’s own diagnostic', () => {

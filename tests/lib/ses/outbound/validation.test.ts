@@ -16,6 +16,7 @@ import {
 } from '../../../../src/lib/ses/outbound/validation.ts';
 import { rawMessage, rawRequest, simpleRequest, simulator, thrown } from '../support.ts';
 import { MAX_MESSAGE_BYTES } from '../../../../src/lib/ses/limits.ts';
+import { SIMULATOR_WORDING } from '../../../../src/lib/ses/wording.ts';
 
 function rejection(run: () => unknown): [string, string] {
   const error = thrown(run) as SesError;
@@ -247,14 +248,23 @@ describe('attachments and size', () => {
 });
 
 describe('content', () => {
-  test('exactly one of Simple, Raw and Template', () => {
+  test('a Simple body with neither text nor HTML is refused in words marked as the simulator’s', () => {
+    const request = simpleRequest(['b@x.example']);
+    request.Content.Simple!.Body = {};
+    expect(rejection(() => prepareSend(request))).toEqual([
+      'InvalidParameterValue',
+      'The message body must contain text or HTML.' + SIMULATOR_WORDING,
+    ]);
+  });
+
+  test('exactly one of Simple, Raw and Template, in words marked as the simulator’s', () => {
     expect(rejection(() => prepareSend({ Content: {} }))[1]).toBe(
-      'Exactly one of Simple, Raw or Template content must be specified.',
+      'Exactly one of Simple, Raw or Template content must be specified.' + SIMULATOR_WORDING,
     );
     const both = { ...simpleRequest(['b@x.example']) };
     both.Content = { ...both.Content, Raw: { Data: 'x' } };
     expect(rejection(() => prepareSend(both))[1]).toBe(
-      'Exactly one of Simple, Raw or Template content must be specified.',
+      'Exactly one of Simple, Raw or Template content must be specified.' + SIMULATOR_WORDING,
     );
   });
 
