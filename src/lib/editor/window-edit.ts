@@ -3,10 +3,16 @@
  * src/lib/state/raw-window.ts) to its CodeMirror view: one change, in byte offsets of the window.
  * The view holds the bytes one character each, with lines split on CRLF (`rawMime`).
  */
-import type { StateEffect, TransactionSpec } from '@codemirror/state';
+import {
+  Compartment,
+  type Extension,
+  type StateEffect,
+  type TransactionSpec,
+} from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { bytesToBinaryString } from '../mime/bytes.ts';
 import { byteOffsetToPosition } from './byte-offsets.ts';
+import { lineNumbersFrom } from './line-numbers-from.ts';
 
 /** Edits larger than this replace the editor's state rather than update it. */
 const LARGE_EDIT_BYTES = 32 * 1024;
@@ -44,5 +50,28 @@ export function applyWindowEdit(
     view.setState(view.state.update(spec).state);
   } else {
     view.dispatch(spec);
+  }
+}
+
+/** A windowed view's edits with its gutter, numbered from the window's first line. */
+export class WindowedGutter {
+  readonly #numbering = new Compartment();
+  #first = 1;
+
+  /** The gutter to add to the view, numbered from line `first`. */
+  extension(first = 1): Extension {
+    this.#first = first;
+    return this.#numbering.of(lineNumbersFrom(first));
+  }
+
+  /** Apply `edit` to `view`, renumbering the gutter when the window now starts at `first`. */
+  apply(view: EditorView, edit: ByteWindowEdit | null, first: number): void {
+    const renumber = first !== this.#first;
+    this.#first = first;
+    applyWindowEdit(
+      view,
+      edit,
+      renumber ? [this.#numbering.reconfigure(lineNumbersFrom(first))] : [],
+    );
   }
 }
