@@ -8,6 +8,7 @@ const PAGES: SesPageName[] = [
   'Sending activity',
   'Notifications',
   'Suppression list',
+  'Contact lists',
   'Reputation',
   'Receiving',
   'Configuration sets',

@@ -13,6 +13,7 @@ export type SesPageName =
   | 'Sending activity'
   | 'Notifications'
   | 'Suppression list'
+  | 'Contact lists'
   | 'Reputation'
   | 'Receiving'
   | 'Configuration sets'
@@ -65,6 +66,21 @@ export async function verifyIdentity(page: Page, identity: string): Promise<void
   await identities.getByRole('textbox', { name: 'Email address or domain' }).fill(identity);
   await identities.getByRole('button', { name: 'Verify identity' }).click();
   await expect(identities.getByRole('rowheader', { name: identity, exact: true })).toBeVisible();
+}
+
+/**
+ * Start from an empty production account that can send Compose's sample draft from
+ * news@example.com: its configuration set made and example.com verified.
+ */
+export async function productionSender(page: Page): Promise<void> {
+  await page.goto('/');
+  await field(page, 'From').fill('news@example.com');
+  await resetSimulator(page, 'Empty account');
+  // The sample draft names this configuration set.
+  await createConfigurationSet(page, 'transactional');
+  await verifyIdentity(page, 'example.com');
+  await openSesPage(page, 'Account');
+  await page.getByRole('switch', { name: 'Production access' }).check();
 }
 
 /** Let simulated time pass with the workspace's controls. */

@@ -6,6 +6,7 @@ import {
   field,
   letPass,
   openSesPage,
+  productionSender,
   resetSimulator,
   sendFromCompose,
   sesSaved,
@@ -17,13 +18,7 @@ import {
 test('outcome rules decide ordinary recipients; bounces and complaints move the reputation', async ({
   page,
 }) => {
-  await page.goto('/');
-  await field(page, 'From').fill('news@example.com');
-  await resetSimulator(page, 'Empty account');
-  await createConfigurationSet(page, 'transactional');
-  await verifyIdentity(page, 'example.com');
-  await openSesPage(page, 'Account');
-  await page.getByRole('switch', { name: 'Production access' }).check();
+  await productionSender(page);
   await expect(page.getByRole('region', { name: 'Account and quotas' })).toContainText(
     'Production · Enforcement status HEALTHY',
   );

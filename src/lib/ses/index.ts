@@ -127,3 +127,26 @@ export type {
   MailFromAttributes,
 } from './identities/identity-views.ts';
 export type { VerificationStatus } from './identities/authentication-state.ts';
+export type {
+  ContactListRecord,
+  ContactRecord,
+  CreateContactListRequest,
+  GetContactListResponse,
+  ListContactListsResponse,
+  SubscriptionStatus,
+  Topic,
+  TopicPreference,
+  UpdateContactListRequest,
+} from './account/contact-lists.ts';
+export {
+  receivesTopic,
+  type ContactRequest,
+  type ContactSummary,
+  type GetContactResponse,
+  type ListContactsRequest,
+  type ListContactsResponse,
+} from './account/contacts.ts';
+export type { ContactListMethods } from './api/simulator-contact-lists.ts';
+export { UNSUBSCRIBE_HOST, UNSUBSCRIBE_PLACEHOLDER } from './outbound/list-management.ts';
+export { LIST_MANAGEMENT_HEADER } from './outbound/control-headers.ts';
+export type { SubscriptionObject, UnsubscribeOptions } from './outbound/subscription.ts';

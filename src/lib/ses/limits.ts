@@ -83,3 +83,10 @@ export const MAX_TEMPLATE_BYTES = 500 * 1024;
 export const MAX_TEMPLATE_DEPTH = 100;
 /** See `MAX_TEMPLATE_DEPTH`. */
 export const MAX_RENDERED_TEMPLATE = 10_000_000;
+
+/** Contact lists per account: one (SES list management overview). */
+export const MAX_CONTACT_LISTS = 1;
+/** Topics per contact list (SES list management overview). */
+export const MAX_TOPICS = 20;
+/** Most contacts `ListContacts` returns per page (SES v2 model, `PageSize`). */
+export const MAX_CONTACTS_PAGE = 1000;

@@ -8,6 +8,8 @@ import {
   createSesSimulator,
   type AccountDetails,
   type ConfigurationSet,
+  type ContactListMethods,
+  type ContactListRecord,
   type DnsRecord,
   type EmailTemplate,
   type EnforcementStatus,
@@ -36,7 +38,7 @@ import {
 } from '../ses/index.ts';
 import { getContext, setContext } from 'svelte';
 import { demoState } from './ses-demo.ts';
-import { subscribeFeedback } from './ses-topics.ts';
+import { subscribeFeedback, subscribeVerifiedEmailIdentities } from './ses-topics.ts';
 import { describeError } from './ses-error-notes.ts';
 import { SesPersistence, type SesPersistenceOptions } from './ses-persistence.ts';
 
@@ -80,6 +82,8 @@ export interface SesView {
   emailIdentities: EmailIdentityView[];
   /** The person's simulated DNS zone. */
   dnsRecords: DnsRecord[];
+  /** Contact lists with their topics and contacts (SES allows one). */
+  contactLists: ContactListRecord[];
   /** The bounce and complaint emails SES forwarded, newest first (their bytes on request). */
   feedbackEmails: FeedbackEmailView[];
   /** The stored email templates. */
@@ -252,7 +256,8 @@ export class SesStore {
    */
   #refresh(save = true): void {
     const sim = this.#simulator;
-    const state = sim.exportState();
+    let state = sim.exportState();
+    if (subscribeVerifiedEmailIdentities(sim, state)) state = sim.exportState();
     const next = sim.nextScheduledAt()?.getTime();
     this.view = {
       nowMs: sim.now().getTime(),
@@ -278,6 +283,7 @@ export class SesStore {
         required: sim.requiredDnsRecords(record.identity),
       })),
       dnsRecords: sim.dnsRecords(),
+      contactLists: state.contactLists,
       feedbackEmails: state.feedbackEmails
         .map(({ at, to, kind, messageId }, index) => ({ index, at, to, kind, messageId }))
         .reverse(),
@@ -329,6 +335,10 @@ export class SesStore {
   }
   deleteIdentity(identity: string): void {
     this.#change((sim) => sim.deleteIdentity(identity));
+  }
+  /** List management calls (contact lists, contacts, unsubscribing); the result is shown. */
+  manageContactLists<T>(work: (lists: ContactListMethods) => T): T {
+    return this.#change(work);
   }
   setHeadersInNotifications(identity: string, enabled: boolean): void {
     this.#change((sim) => sim.setIdentityHeadersInNotificationsEnabled(identity, enabled));

@@ -6,6 +6,8 @@
 import type { Component } from 'svelte';
 import AccountPanel from './AccountPanel.svelte';
 import ConfigurationSetsPanel from './ConfigurationSetsPanel.svelte';
+import ContactListsPanel from './ContactListsPanel.svelte';
+import UnsubscribePanel from './UnsubscribePanel.svelte';
 import DnsRecordsPanel from './DnsRecordsPanel.svelte';
 import EmailIdentitiesPanel from './EmailIdentitiesPanel.svelte';
 import FeedbackEmailsPanel from './FeedbackEmailsPanel.svelte';
@@ -41,6 +43,7 @@ export const SES_PAGES: readonly SesPage[] = [
     panels: [NotificationsPanel, FeedbackEmailsPanel],
   },
   { id: 'suppression', label: 'Suppression list', panels: [SuppressionPanel] },
+  { id: 'contact-lists', label: 'Contact lists', panels: [ContactListsPanel, UnsubscribePanel] },
   { id: 'reputation', label: 'Reputation', panels: [ReputationPanel] },
   { id: 'receiving', label: 'Receiving', panels: [InboundPanel] },
   { id: 'configuration-sets', label: 'Configuration sets', panels: [ConfigurationSetsPanel] },

@@ -11,7 +11,9 @@ import { sha256 } from './sha256.ts';
 import { foldBase64, withoutSignatureValue } from './signature.ts';
 
 /**
- * The headers SES signs, in its order (ses-facts §9), each only when the message has it.
+ * The headers SES signs, in its order (ses-facts §9), each only when the message has it. The
+ * unsubscribe headers SES adds for list management close the list: RFC 8058 §4 requires a DKIM
+ * signature to cover them for one-click unsubscription to be honoured.
  */
 export const SES_SIGNED_HEADERS = [
   'From',
@@ -24,6 +26,8 @@ export const SES_SIGNED_HEADERS = [
   'Message-ID',
   'Date',
   'Feedback-ID',
+  'List-Unsubscribe',
+  'List-Unsubscribe-Post',
 ] as const;
 
 /** How to sign. */

@@ -3,6 +3,8 @@
  * makes one.
  */
 import type { ConfigurationSet } from '../account/configuration-sets.ts';
+import type { ContactListMethods } from './simulator-contact-lists.ts';
+import type { ListManagementRecord } from '../outbound/list-management.ts';
 import type { SesError } from './errors.ts';
 import type { IdentityRecord, NotificationType } from '../identities/identities.ts';
 import type { InboundRecord } from '../inbound/receiving.ts';
@@ -84,9 +86,11 @@ export interface SentMessageView {
   destination: string[];
   subject?: string;
   configurationSetName?: string;
-  content: 'Simple' | 'Raw';
+  content: 'Simple' | 'Raw' | 'Template';
   rejected: boolean;
   /** Why the message's template could not be rendered, when it could not. */
+  /** The contact list and topic it was sent for, and the recipient's unsubscribe link. */
+  listManagement?: ListManagementRecord;
   renderingFailure?: { templateName: string; errorMessage: string };
   recipients: Array<Pick<RecipientRecord, 'emailAddress' | 'route' | 'status' | 'complained'>>;
   /** The message as delivered, SES's headers applied. */
@@ -117,14 +121,14 @@ export interface ReceiveRequest {
   rcptTo?: string[];
 }
 
-/** The simulator. Methods throw SesError where SES answers with an error, RangeError on misuse. */
 /** SES v2 `PutSuppressedDestinationRequest`. */
 export interface PutSuppressedDestinationRequest {
   EmailAddress: string;
   Reason: SuppressionReason;
 }
 
-export interface SesSimulator {
+/** The simulator. Methods throw SesError where SES answers with an error, RangeError on misuse. */
+export interface SesSimulator extends ContactListMethods {
   /** Verify an email address or a domain (at once: there is no mailbox or DNS to wait for). */
   verifyIdentity(identity: string): void;
   /** Forget an identity. */

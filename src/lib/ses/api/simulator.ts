@@ -19,6 +19,7 @@ import type {
 import type { SimulatorContext } from './simulator-context.ts';
 import { receivingMethods } from './simulator-receiving.ts';
 import { identityMethods } from './simulator-identities.ts';
+import { contactListMethods } from './simulator-contact-lists.ts';
 import { checkLifecycles } from '../identities/email-identities.ts';
 import { createInitialState, readState } from './state-io.ts';
 import type { SentMessage, SesSimulatorState } from './state.ts';
@@ -49,6 +50,7 @@ function messageView(m: SentMessage): SentMessageView {
     content: m.content,
     rejected: m.rejected,
     ...(m.renderingFailure ? { renderingFailure: { ...m.renderingFailure } } : {}),
+    ...(m.listManagement ? { listManagement: { ...m.listManagement } } : {}),
     recipients: m.recipients.map(({ emailAddress, route, status, complained }) => ({
       emailAddress,
       route,
@@ -120,6 +122,7 @@ export function createSesSimulator(options: SesSimulatorOptions = {}): SesSimula
     ...accountMethods(ctx),
     ...receivingMethods(ctx),
     ...identityMethods(ctx),
+    ...contactListMethods(ctx),
     deliveredMessage(messageId, recipient) {
       settle();
       const message = state.messages.find((m) => m.mail.messageId === messageId);

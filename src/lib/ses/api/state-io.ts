@@ -65,6 +65,7 @@ export function createInitialState(options: InitialStateOptions): SesSimulatorSt
     reputation: [],
     receiving: { ruleSets: [], inbound: [] },
     authentication: createAuthenticationState(),
+    contactLists: [],
   };
 }
 
@@ -82,6 +83,7 @@ const ARRAYS: ReadonlyArray<keyof SesSimulatorState> = [
   'feedbackEmails',
   'events',
   'reputation',
+  'contactLists',
 ];
 
 /**
@@ -94,8 +96,8 @@ export function readState(value: unknown): SesSimulatorState {
   }
   const state = value as Partial<SesSimulatorState>;
   if (state.format === STATE_FORMAT && state.version === STATE_VERSION) {
-    // States saved before templates or forwarded feedback emails were kept have none.
-    for (const key of ['templates', 'feedbackEmails'] as const) {
+    // States saved before templates, forwarded feedback emails or contact lists were kept have none.
+    for (const key of ['templates', 'feedbackEmails', 'contactLists'] as const) {
       if (!(key in state)) return readState({ ...state, [key]: [] });
     }
   }

@@ -16,6 +16,16 @@ const record = <T extends v.ObjectEntries>(entries: T) => v.looseObject(entries)
 const reason = v.picklist(['BOUNCE', 'COMPLAINT']);
 const timing = v.picklist(['synchronous', 'asynchronous']);
 
+const subscription = v.picklist(['OPT_IN', 'OPT_OUT']);
+const contactList = record({
+  ContactListName: text,
+  Description: optional(text),
+  Topics: v.array(record({ TopicName: text, DisplayName: text, Description: optional(text), DefaultSubscriptionStatus: subscription })),
+  CreatedTimestamp: text,
+  LastUpdatedTimestamp: text,
+  contacts: v.array(record({ EmailAddress: text, TopicPreferences: v.array(record({ TopicName: text, SubscriptionStatus: subscription })), UnsubscribeAll: flag, AttributesData: optional(text), CreatedTimestamp: text, LastUpdatedTimestamp: text })),
+}); // prettier-ignore
+
 const outcome = v.variant('kind', [
   record({ kind: v.literal('delivery'), smtpResponse: optional(text) }),
   record({ kind: v.literal('hard-bounce'), status: text, bounceSubType: optional(text), diagnosticCode: optional(text), timing: optional(timing), asyncDelayMs: optional(count), dnsFailure: optional(flag) }),
@@ -69,7 +79,7 @@ export const SAVED_STATE_SCHEMA = record({
     record({
       mail: record({ messageId: text }),
       acceptedAt: count,
-      content: v.picklist(['Simple', 'Raw']),
+      content: v.picklist(['Simple', 'Raw', 'Template']),
       identity: text,
       deliveredRaw: text,
       recipients: v.array(record({ emailAddress: text, route: text, status: v.picklist(RECIPIENT_STATUSES), plan: record({ kind: text }) })),
@@ -80,6 +90,7 @@ export const SAVED_STATE_SCHEMA = record({
   feedbackEmails: optional(v.array(record({ at: count, to: text, kind: v.picklist(['bounce', 'complaint']), messageId: text, raw: text }))),
   events: v.array(record({ at: count, messageId: text, eventType: text, payload: v.looseObject({}) })),
   reputation: v.array(record({ at: count, kind: v.picklist(['send', 'bounce', 'complaint']), count })),
+  contactLists: optional(v.array(contactList)),
   receiving: record({
     ruleSets: v.array(record({ name: text, rules: v.array(receiptRule) })),
     activeRuleSetName: optional(text),

@@ -7,6 +7,8 @@ import type { IdentityRecord } from '../identities/identities.ts';
 import type { AuthenticationState } from '../identities/authentication-state.ts';
 import type { Random } from './ids.ts';
 import type { MailRecord } from '../outbound/mail-object.ts';
+import type { ListManagementRecord } from '../outbound/list-management.ts';
+import type { ContactListRecord } from '../account/contact-lists.ts';
 import type { OutcomeRule } from '../account/outcome-rules.ts';
 import type { ReceivingState } from '../inbound/receiving.ts';
 import type { ReputationEntry } from '../account/reputation.ts';
@@ -67,7 +69,12 @@ export type RecipientPlan =
 
 /** Where a recipient's outcome came from. */
 export type RecipientRoute =
-  'simulator' | 'account-suppressed' | 'global-suppressed' | 'outcome-rule';
+  | 'simulator'
+  | 'account-suppressed'
+  | 'global-suppressed'
+  | 'outcome-rule'
+  /** A contact who unsubscribed from the message's list or topic (ListManagementOptions). */
+  | 'unsubscribed';
 
 /** How far a recipient's delivery has got (moves only through `moveRecipient`). */
 export type RecipientStatus =
@@ -91,7 +98,7 @@ export interface SentMessage {
   acceptedAt: number;
   /** When the first delivery attempt is made, epoch ms. */
   firstAttemptAt: number;
-  content: 'Simple' | 'Raw';
+  content: 'Simple' | 'Raw' | 'Template';
   /** The verified identity the sender was checked against (its notification settings apply). */
   identity: string;
   /** The message as delivered (SES's headers applied), base64. */
@@ -107,6 +114,8 @@ export interface SentMessage {
   feedbackAddress?: string;
   /** Why its template could not be rendered, when it could not (then nothing is sent). */
   renderingFailure?: { templateName: string; errorMessage: string };
+  /** The contact list and topic it was sent for (`ListManagementOptions`), and its link. */
+  listManagement?: ListManagementRecord;
   recipients: RecipientRecord[];
 }
 
@@ -190,4 +199,6 @@ export interface SesSimulatorState {
   receiving: ReceivingState;
   /** Identities made with `CreateEmailIdentity`, the DNS zone and DKIM keys. */
   authentication: AuthenticationState;
+  /** Contact lists with their topics and contacts (SES allows one). */
+  contactLists: ContactListRecord[];
 }

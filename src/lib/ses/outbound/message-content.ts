@@ -15,7 +15,8 @@ import {
 /** The EICAR anti-virus test string: SES accepts such a message, then rejects it (`Bad content`). */
 export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 
-function leaves(part: ScannedPart, out: ScannedPart[] = []): ScannedPart[] {
+/** The message's leaf parts, in the order they appear. */
+export function leaves(part: ScannedPart, out: ScannedPart[] = []): ScannedPart[] {
   if (part.children.length === 0) out.push(part);
   for (const child of part.children) leaves(child, out);
   return out;
@@ -31,7 +32,8 @@ export function containsTestVirus(raw: Uint8Array): boolean {
   );
 }
 
-function isBodyText(part: ScannedPart): boolean {
+/** Whether a part is a text or HTML body a reader sees (not an attachment). */
+export function isBodyText(part: ScannedPart): boolean {
   const type = part.fields.contentType;
   return (
     (type === 'text/plain' || type === 'text/html') &&

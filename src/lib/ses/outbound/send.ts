@@ -30,6 +30,12 @@ import { quotaError, recordSend } from '../account/sandbox-and-quota.ts';
 import type { RecipientRecord, SentMessage, SesSimulatorState } from '../api/state.ts';
 import { checkMessageSize, prepareSend } from './validation.ts';
 import { moveRecipient } from './recipient-status.ts';
+import {
+  applyListManagement,
+  checkListManagement,
+  isUnsubscribed,
+  unsubscribedPlan,
+} from './list-management.ts';
 
 export { EICAR } from './message-content.ts';
 
@@ -50,6 +56,7 @@ export function acceptSend(
   nowMs: number,
   insight: RawInsight = {},
 ): string {
+  const templated = request.Content?.Template !== undefined;
   const rendered = renderRequest(request, state.templates);
   const failure = rendered.failure;
   request = rendered.request;
@@ -57,6 +64,9 @@ export function acceptSend(
   const setName = prepared.configurationSetName;
   const set = state.configurationSets.find((s) => s.name === setName);
   if (setName !== undefined && !set) throw configurationSetDoesNotExistError(setName);
+  const listOptions = prepared.listManagement;
+  const contactList =
+    listOptions !== undefined ? checkListManagement(state.contactLists, listOptions) : undefined;
 
   const failed: string[] = [];
   const senderIdentity = findCoveringIdentity(state.identities, prepared.from.address);
@@ -94,9 +104,13 @@ export function acceptSend(
   const submitted = submittedMessage(prepared, acceptedAt, state.random);
   checkMessageSize(submitted.raw.length, insight.sizeLimit);
 
+  const listed =
+    listOptions !== undefined
+      ? applyListManagement(submitted.raw, listOptions, prepared.recipients, state.random)
+      : undefined;
   const messageId = sesMessageId(state.random, state.region, nowMs);
   const ip = outgoingIp(state.random);
-  const stamped = stampMessage(submitted.raw, {
+  const stamped = stampMessage(listed?.raw ?? submitted.raw, {
     messageIdHeader: sesMessageIdHeader(messageId, state.region),
     acceptedAt,
     feedbackId: feedbackIdHeader(state.random, state.region),
@@ -142,7 +156,9 @@ export function acceptSend(
   };
   const recipients: RecipientRecord[] = prepared.recipients.map((address) => ({
     emailAddress: address,
-    ...planRecipient(address, planning),
+    ...(contactList && isUnsubscribed(contactList, listOptions?.TopicName, address)
+      ? unsubscribedPlan()
+      : planRecipient(address, planning)),
     status: 'pending',
     complained: false,
   }));
@@ -152,7 +168,7 @@ export function acceptSend(
     mail,
     acceptedAt: nowMs,
     firstAttemptAt,
-    content: prepared.content,
+    content: templated ? 'Template' : prepared.content,
     identity: senderIdentity.identity,
     // Feedback goes to the request's address, else the Return-Path, else the sender (ses-facts §1).
     feedbackAddress: feedback ?? returnPath ?? prepared.from.address,
@@ -165,6 +181,7 @@ export function acceptSend(
     rejected,
     recipients,
     ...(failure ? { renderingFailure: failure } : {}),
+    ...(listed ? { listManagement: listed.record } : {}),
   };
   state.messages.push(message);
   state.account = recordSend(state.account, nowMs, prepared.recipients.length, countable);

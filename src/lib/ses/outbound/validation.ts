@@ -19,6 +19,7 @@ import { checkMessageTags } from './message-tags.ts';
 import type {
   SendEmailRequest,
   SesBlob,
+  SesListManagementOptions,
   SesMessageTag,
   SesSimpleMessage,
 } from '../api/request-types.ts';
@@ -52,6 +53,8 @@ export interface PreparedSend {
   /** Envelope recipients, bare addresses, in order, each once. */
   recipients: string[];
   configurationSetName?: string;
+  /** The request's ListManagementOptions, else the X-SES-LIST-MANAGEMENT-OPTIONS header's. */
+  listManagement?: SesListManagementOptions;
   /** The message tags in effect: the request's, else the header's. */
   tags: SesMessageTag[];
   simple?: SesSimpleMessage;
@@ -259,6 +262,8 @@ export function prepareSend(
     tags,
   };
   if (configurationSetName !== undefined) prepared.configurationSetName = configurationSetName;
+  const listManagement = request.ListManagementOptions ?? control.listManagement;
+  if (listManagement !== undefined) prepared.listManagement = listManagement;
   if (simple) prepared.simple = simple;
   if (raw) {
     prepared.raw = raw;

@@ -149,7 +149,11 @@ describe('v1 templated sending', () => {
       ConfigurationSetName: 'ConfigSet',
     });
     ses.advance(60_000);
-    expect(ses.messages()[0]).toMatchObject({ messageId: MessageId, subject: 'Order 7' });
+    expect(ses.messages()[0]).toMatchObject({
+      messageId: MessageId,
+      subject: 'Order 7',
+      content: 'Template',
+    });
     const send = (ses.events() as Json[]).find((e) => e.eventType === 'Send') as Json;
     expect(send.mail.tags['ses:operation']).toEqual(['SendTemplatedEmail']);
   });
