@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
-import { inspectPanel, openInspect, openResultTab } from './inspect-helpers.ts';
+import { inspectPanel, openInspect, openResultTab, pasteMessage } from './inspect-helpers.ts';
 import { largeMessage } from '../../bench/workload.ts';
 
 test('a 25 MB message is parsed in the background while the page keeps responding', async ({
@@ -82,4 +82,81 @@ test('a 25 MB message is parsed in the background while the page keeps respondin
     `${status.trim()}; main-thread long tasks: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`;
   testInfo.annotations.push({ type: 'figures', description: figures });
   console.log(`25 MB message: ${figures}`);
+});
+
+/** A message of about 25 MB: a short text, a large attachment, then a text part after it. */
+function messageWithLateText(): string {
+  const line = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\r\n';
+  return (
+    'From: a@example.com\r\nTo: b@example.org\r\nSubject: Large with a late part\r\n' +
+    'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n' +
+    '--b\r\nContent-Type: text/plain\r\n\r\nFirst words.\r\n' +
+    '--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n' +
+    line.repeat(Math.ceil((25 * 1024 * 1024) / line.length)) +
+    '--b\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nClosing words, after the attachment.\r\n' +
+    '--b--\r\n'
+  );
+}
+
+test('a 25 MB message is shown through a window of its bytes, and a part selects in it', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const text = messageWithLateText();
+  const path = testInfo.outputPath('late-part.eml');
+  writeFileSync(path, text);
+  await openInspect(page);
+  await page.getByLabel('Open .eml file').setInputFiles(path);
+  await expect(page.getByTestId('summary-subject')).toHaveText('Large with a late part', {
+    timeout: 120_000,
+  });
+  const note = page.getByTestId('raw-window-note');
+  const total = text.length.toLocaleString('en');
+  await expect(note).toContainText(
+    new RegExp(`The message is large: bytes 1–[\\d,]+ of ${total} are shown`),
+  );
+  await expect(note).toContainText('read-only');
+  const input = page.getByRole('textbox', { name: 'Raw message input' });
+  await expect(input).toContainText('Subject: Large with a late part');
+  await expect(input).not.toContainText('Closing words');
+
+  // The part after the attachment: the window moves to it and its bytes are selected.
+  await openResultTab(page, 'Structure');
+  const tree = inspectPanel(page).getByRole('region', { name: 'MIME structure' });
+  await tree
+    .getByRole('treeitem', { name: /text\/plain/ })
+    .last()
+    .click();
+  await expect(note).not.toContainText('bytes 1–');
+  const start = text.lastIndexOf('Content-Type: text/plain; charset=us-ascii');
+  await expect(page.getByTestId('raw-selection')).toHaveText(/Selected bytes \d+–\d+ /);
+  const status = (await page.getByTestId('raw-selection').textContent()) ?? '';
+  const [from, to] = (/Selected bytes (\d+)–(\d+)/.exec(status) ?? []).slice(1).map(Number);
+  expect(from).toBeGreaterThan(start - 200);
+  expect(from).toBeLessThanOrEqual(start);
+  await input.focus();
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+  expect(selected.replace(/\n/g, '\r\n')).toBe(text.slice(from, to));
+  expect(selected).toContain('Closing words, after the attachment.');
+
+  // Paging back to the start shows the headers again.
+  await note.getByRole('button', { name: 'Earlier bytes' }).click();
+  await expect(note).toContainText(/bytes [\d,]+–[\d,]+ of/);
+});
+
+test('a pasted 25 MB message is inspected and shown through a window', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openInspect(page);
+  const text = messageWithLateText();
+  await pasteMessage(page, text);
+  await expect(page.getByTestId('summary-subject')).toHaveText('Large with a late part', {
+    timeout: 120_000,
+  });
+  const note = page.getByTestId('raw-window-note');
+  await expect(note).toContainText(
+    new RegExp(`bytes 1–[\\d,]+ of ${text.length.toLocaleString('en')} are shown`),
+  );
+  await expect(page.getByRole('textbox', { name: 'Raw message input' })).toContainText(
+    'Subject: Large with a late part',
+  );
 });

@@ -166,10 +166,22 @@ test('a file dropped on the raw editor is read and inspected once', async ({ pag
     // Count every read of the dropped file, however the drop reaches it.
     const reads = { count: 0 };
     Object.assign(window, { droppedReads: reads });
-    const stream = File.prototype.stream;
-    File.prototype.stream = function (this: File) {
-      if (this.name === 'dropped.eml') reads.count += 1;
-      return stream.call(this);
+    const dropped = (blob: Blob) => blob instanceof File && blob.name === 'dropped.eml';
+    // A whole read (stream, text, arrayBuffer), or a read in slices, which starts at byte 0.
+    for (const name of ['stream', 'text', 'arrayBuffer'] as const) {
+      const read = Blob.prototype[name] as (this: Blob) => unknown;
+      Object.defineProperty(Blob.prototype, name, {
+        configurable: true,
+        value(this: Blob) {
+          if (dropped(this)) reads.count += 1;
+          return read.call(this);
+        },
+      });
+    }
+    const slice = Blob.prototype.slice;
+    Blob.prototype.slice = function (this: Blob, start?: number, ...rest: [number?, string?]) {
+      if (dropped(this) && (start ?? 0) === 0) reads.count += 1;
+      return slice.call(this, start, ...rest);
     };
   });
   await dropMessage(inspectPanel(page).getByRole('textbox', { name: 'Raw message input' }));

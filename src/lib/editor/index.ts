@@ -17,6 +17,7 @@ export {
   type ByteLines,
 } from './byte-offsets.ts';
 export { lineNumbersFrom } from './line-numbers-from.ts';
+export { applyWindowEdit, WindowedGutter, type ByteWindowEdit } from './window-edit.ts';
 export {
   toLintDiagnostics,
   showEngineDiagnostics,

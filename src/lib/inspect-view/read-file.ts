@@ -1,22 +1,25 @@
 /** Reading a file a person chose or dropped, with progress. */
 
+/**
+ * The file is read this much at a time, each piece in a task of its own: read as a stream, the
+ * chunks that are ready arrive one after another in the same task, and a file of tens of
+ * megabytes was copied in one long task.
+ */
+const PIECE_BYTES = 1024 * 1024;
+
 /** Read a whole file, reporting the fraction read as it goes. */
 export async function readFile(
   file: File,
   onProgress: (fraction: number) => void,
 ): Promise<Uint8Array> {
   const out = new Uint8Array(file.size);
-  const reader = file.stream().getReader();
-  let offset = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (offset + value.length > out.length) {
-      throw new Error('the file grew while it was being read');
-    }
-    out.set(value, offset);
-    offset += value.length;
-    onProgress(file.size === 0 ? 1 : offset / file.size);
+  for (let offset = 0; offset < file.size; offset += PIECE_BYTES) {
+    const piece = new Uint8Array(
+      await file.slice(offset, Math.min(file.size, offset + PIECE_BYTES)).arrayBuffer(),
+    );
+    out.set(piece, offset);
+    onProgress((offset + piece.length) / file.size);
   }
-  return offset === out.length ? out : out.slice(0, offset);
+  if (file.size === 0) onProgress(1);
+  return out;
 }

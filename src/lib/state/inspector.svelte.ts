@@ -10,7 +10,7 @@ import { decodeRawText, encodeRawText, type RawText } from '../inspect-view/raw-
 import { classifyFile, outlookMessageRefusal } from '../inspect-view/file-kind.ts';
 import { countParts, flattenTree, rowAtOffset, type TreeRow } from '../inspect-view/mime-tree.ts';
 import { timeRoute, type HopTimeProblem } from '../inspect-view/route-timing.ts';
-import { InspectClient, SupersededError } from '../workers/inspect-client.ts';
+import { InspectClient, SupersededError, type InspectOutcome } from '../workers/inspect-client.ts';
 import { notificationFor } from '../inspect-view/ses-notification.ts';
 import { readFile } from '../inspect-view/read-file.ts';
 import { draftFromInspection } from '../inspect-view/draft-from-inspection.ts';
@@ -23,7 +23,11 @@ import { inspectMessage } from '../mime/index.ts';
 import { DraftLibrary, newId } from './drafts.svelte.ts';
 import { navigation } from './navigation.svelte.ts';
 import { describeFailure } from '../describe-failure.ts';
-import { INSPECT_PHASES, type InspectPhase } from '../workers/inspect-protocol.ts';
+import {
+  INSPECT_PHASES,
+  WINDOWED_MESSAGE_BYTES,
+  type InspectPhase,
+} from '../workers/inspect-protocol.ts';
 
 /** Where the workspace is in handling the current input. */
 export type InspectStatus = 'empty' | 'reading' | 'parsing' | 'ready' | 'error';
@@ -34,6 +38,8 @@ export interface SelectionRequest {
   to: number;
   serial: number;
 }
+
+const NO_TEXT = decodeRawText(new Uint8Array());
 
 /** Quiet time after the last keystroke before a typed or pasted message is inspected. */
 const EDIT_DEBOUNCE_MS = 250;
@@ -63,7 +69,12 @@ export class Inspector {
   /** The bytes of the message inspected (one message, never a whole mbox). */
   bytes: Uint8Array = $state.raw(new Uint8Array());
   /** `bytes` as text, with the line table that maps byte offsets to editor lines. */
-  rawText: RawText = $state.raw(decodeRawText(new Uint8Array()));
+  rawText: RawText = $state.raw(NO_TEXT);
+  /**
+   * Whether the message is too large to show whole (over `WINDOWED_MESSAGE_BYTES`): the raw
+   * input then shows a window of `bytes`, read-only, and `editorText` and `rawText` stay empty.
+   */
+  windowed = $state(false);
   /** The file the message came from, when it came from one. */
   fileName: string | undefined = $state();
   /** The messages of an mbox with their list rows, and which one is inspected. */
@@ -233,11 +244,9 @@ export class Inspector {
 
   /** The raw input changed because the person typed or pasted: inspect once they pause. */
   editText(text: string): void {
-    const wasEmpty = this.editorText === '';
+    const lineBreak = this.#lineBreak();
     if (text !== this.editorText) this.sample = undefined;
     this.editorText = text;
-    // Pasted text has lost its line ends to the clipboard; a new message gets CRLF as on the wire.
-    const lineBreak = wasEmpty || this.bytes.length === 0 ? '\r\n' : this.rawText.lineBreak;
     const encoding = this.rawText.encoding;
     clearTimeout(this.#debounce);
     // Encoding waits for the pause too: on a message of megabytes it is not free.
@@ -245,6 +254,35 @@ export class Inspector {
       () => void this.#inspectBytes(encodeRawText(this.editorText, lineBreak, encoding), false),
       EDIT_DEBOUNCE_MS,
     );
+  }
+
+  /**
+   * The person pasted, and the raw input would now hold `whole`. Text longer than the input
+   * shows whole goes to the worker, which makes it bytes, and the input then shows a window of
+   * them; shorter text is edited as typing is.
+   */
+  pasteText(whole: string): void {
+    if (whole.length <= WINDOWED_MESSAGE_BYTES) {
+      this.windowed = false;
+      this.editText(whole);
+      return;
+    }
+    const lineBreak = this.#lineBreak();
+    const encoding = this.rawText.encoding;
+    this.sample = undefined;
+    this.fileName = undefined;
+    this.mailbox = undefined;
+    this.mailboxReports = [];
+    ++this.#mailboxScans;
+    void this.#inspect(true, true, (onPhase) =>
+      this.#client.inspectText(whole, lineBreak, encoding, onPhase),
+    );
+  }
+
+  /** The line end for text the person typed or pasted, before `editorText` takes it. */
+  #lineBreak(): RawText['lineBreak'] {
+    // Pasted text has lost its line ends to the clipboard; a new message gets CRLF as on the wire.
+    return this.editorText === '' || this.bytes.length === 0 ? '\r\n' : this.rawText.lineBreak;
   }
 
   /** Select a part in the structure view, and its bytes in the raw input. */
@@ -306,24 +344,43 @@ export class Inspector {
   }
 
   async #inspectBytes(bytes: Uint8Array, fromFile: boolean): Promise<void> {
+    // Only a message that replaces the input is windowed: typed edits keep the editor whole.
+    const windowed = fromFile && bytes.length > WINDOWED_MESSAGE_BYTES;
+    await this.#inspect(fromFile, windowed, (onPhase) =>
+      this.#client.inspect(bytes, onPhase, !windowed),
+    );
+  }
+
+  /**
+   * Run an inspection and take its outcome. `replacesInput`: the message replaces what the raw
+   * input shows (a file, a sample, a large paste), rather than following the person's typing.
+   */
+  async #inspect(
+    replacesInput: boolean,
+    windowed: boolean,
+    run: (onPhase: (phase: InspectPhase) => void) => Promise<InspectOutcome>,
+  ): Promise<void> {
     clearTimeout(this.#debounce);
     this.notice = undefined;
     this.status = 'parsing';
     this.phase = 'parsing';
     this.progress = undefined;
-    const size = bytes.length;
+    const wasWindowed = this.windowed;
+    // The windowed view is set up while the worker parses, not in the same task as the result.
+    if (windowed) this.windowed = true;
     const started = performance.now();
     try {
-      const outcome = await this.#client.inspect(bytes, (phase) => {
+      const outcome = await run((phase) => {
         this.phase = phase;
         // Parsing is one step the engine does not report on: shown as indeterminate.
         this.progress =
           phase === 'parsing' ? undefined : INSPECT_PHASES.indexOf(phase) / INSPECT_PHASES.length;
       });
       this.bytes = outcome.raw;
-      this.rawText = outcome.text;
-      if (fromFile) {
-        this.editorText = outcome.text.text;
+      this.rawText = outcome.text ?? NO_TEXT;
+      if (replacesInput) {
+        this.windowed = windowed;
+        this.editorText = outcome.text?.text ?? '';
         this.messageKey = `inspect-${++this.#loads}`;
         this.editorSelection = undefined;
       }
@@ -334,13 +391,14 @@ export class Inspector {
       this.lastRun = {
         inWorker: outcome.inWorker,
         milliseconds: Math.round(performance.now() - started),
-        bytes: size,
+        bytes: outcome.raw.length,
       };
       this.status = 'ready';
       this.phase = undefined;
       this.progress = undefined;
     } catch (error) {
       if (error instanceof SupersededError) return;
+      this.windowed = wasWindowed;
       this.#fail(`The message could not be inspected: ${describeFailure(error)}`);
     }
   }

@@ -5,7 +5,7 @@
  */
 import { inspectMessage } from '../mime/index.ts';
 import type { Inspection } from '../mime/types.ts';
-import { decodeRawText, type RawText } from '../inspect-view/raw-text.ts';
+import { decodeRawText, type RawText, type RawTextEncoding } from '../inspect-view/raw-text.ts';
 import type { InspectPhase, InspectRequest, InspectResponse } from './inspect-protocol.ts';
 
 /** Above this many bytes a message is inspected in the worker (SPEC: "over ~1 MB"). */
@@ -15,7 +15,8 @@ export const WORKER_THRESHOLD = 1024 * 1024;
 export interface InspectOutcome {
   inspection: Inspection;
   raw: Uint8Array;
-  text: RawText;
+  /** The message as text with its line table, unless it was inspected with `indexText` false. */
+  text: RawText | undefined;
   /** Whether the worker did the work. */
   inWorker: boolean;
 }
@@ -44,20 +45,48 @@ export class InspectClient {
 
   /**
    * Inspect `raw`. When it goes to the worker its buffer is transferred and `raw` becomes
-   * unusable; use the outcome's `raw` instead.
+   * unusable; use the outcome's `raw` instead. `indexText` false leaves out the message's text
+   * (for a large message shown through a window of its bytes).
    */
   inspect(
     raw: Uint8Array,
     onPhase: (phase: InspectPhase) => void = () => {},
+    indexText = true,
   ): Promise<InspectOutcome> {
+    const id = this.#supersede();
+    if (raw.length <= WORKER_THRESHOLD) return this.#inspectHere(id, raw, onPhase, indexText);
+    return this.#post({ id, raw, indexText }, onPhase, [raw.buffer as ArrayBuffer]);
+  }
+
+  /**
+   * Inspect pasted text in the worker: it is turned into bytes there (`encodeRawText`), never
+   * on the page, and its text is not sent back.
+   */
+  inspectText(
+    text: string,
+    lineBreak: RawText['lineBreak'],
+    encoding: RawTextEncoding,
+    onPhase: (phase: InspectPhase) => void = () => {},
+  ): Promise<InspectOutcome> {
+    const id = this.#supersede();
+    return this.#post({ id, text, lineBreak, encoding, indexText: false }, onPhase, []);
+  }
+
+  #supersede(): number {
     const id = ++this.#generation;
     this.#pending?.reject(new SupersededError());
     this.#pending = undefined;
-    if (raw.length <= WORKER_THRESHOLD) return this.#inspectHere(id, raw, onPhase);
+    return id;
+  }
+
+  #post(
+    request: InspectRequest,
+    onPhase: (phase: InspectPhase) => void,
+    transfer: Transferable[],
+  ): Promise<InspectOutcome> {
     return new Promise<InspectOutcome>((resolve, reject) => {
-      this.#pending = { id, resolve, reject, onPhase };
-      const request: InspectRequest = { id, raw };
-      this.#ensureWorker().postMessage(request, { transfer: [raw.buffer as ArrayBuffer] });
+      this.#pending = { id: request.id, resolve, reject, onPhase };
+      this.#ensureWorker().postMessage(request, { transfer });
     });
   }
 
@@ -74,12 +103,13 @@ export class InspectClient {
     id: number,
     raw: Uint8Array,
     onPhase: (phase: InspectPhase) => void,
+    indexText: boolean,
   ): Promise<InspectOutcome> {
     onPhase('parsing');
     const inspection = await inspectMessage(raw);
     if (this.#generation !== id) throw new SupersededError();
     onPhase('indexing');
-    return { inspection, raw, text: decodeRawText(raw), inWorker: false };
+    return { inspection, raw, text: indexText ? decodeRawText(raw) : undefined, inWorker: false };
   }
 
   #ensureWorker(): Worker {

@@ -4,13 +4,23 @@
  * copied; attachment contents come back transferred too.
  */
 import type { Inspection } from '../mime/types.ts';
-import type { RawText } from '../inspect-view/raw-text.ts';
+import type { RawText, RawTextEncoding } from '../inspect-view/raw-text.ts';
 
-/** Inspect one message. `raw`'s buffer is transferred: the sender must not use it afterwards. */
-export interface InspectRequest {
-  id: number;
-  raw: Uint8Array;
-}
+/**
+ * Messages larger than this are shown through a window of their bytes (src/lib/state/raw-window.ts),
+ * never as one text: the worker does not decode them, and pasted text this long is turned into
+ * bytes in the worker.
+ */
+export const WINDOWED_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * Inspect one message: bytes (their buffer is transferred, the sender must not use it
+ * afterwards) or pasted text, which the worker encodes as `encodeRawText` does. `indexText`
+ * asks for the message's text and line table too, for an editor that shows it whole.
+ */
+export type InspectRequest = { id: number; indexText: boolean } & (
+  { raw: Uint8Array } | { text: string; lineBreak: RawText['lineBreak']; encoding: RawTextEncoding }
+);
 
 /** What the worker is doing, for the progress shown to the person. */
 export type InspectPhase =
@@ -27,7 +37,14 @@ export const INSPECT_PHASES: readonly InspectPhase[] = ['parsing', 'indexing', '
 /** A message from the worker. */
 export type InspectResponse =
   | { id: number; kind: 'progress'; phase: InspectPhase }
-  | { id: number; kind: 'result'; inspection: Inspection; raw: Uint8Array; text: RawText }
+  | {
+      id: number;
+      kind: 'result';
+      inspection: Inspection;
+      raw: Uint8Array;
+      /** Only when the request asked for it. */
+      text: RawText | undefined;
+    }
   | { id: number; kind: 'error'; message: string };
 
 /**
@@ -37,14 +54,14 @@ export type InspectResponse =
 export function resultTransferables(
   inspection: Inspection,
   raw: Uint8Array,
-  text: RawText,
+  text: RawText | undefined,
 ): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const add = (view: Uint8Array | Uint32Array) => {
     if (view.buffer instanceof ArrayBuffer && view.buffer.byteLength > 0) buffers.add(view.buffer);
   };
   add(raw);
-  add(text.lineStarts);
+  if (text) add(text.lineStarts);
   for (const attachment of inspection.attachments) add(attachment.content);
   return [...buffers];
 }

@@ -3,7 +3,7 @@
  * that parsing a large message never blocks typing, scrolling or switching tabs.
  */
 import { inspectMessage } from '../mime/index.ts';
-import { decodeRawText } from '../inspect-view/raw-text.ts';
+import { decodeRawText, encodeRawText } from '../inspect-view/raw-text.ts';
 import { describeFailure } from '../describe-failure.ts';
 import {
   resultTransferables,
@@ -16,10 +16,16 @@ function post(message: InspectResponse, transfer: Transferable[] = []): void {
 }
 
 self.addEventListener('message', (event: MessageEvent<InspectRequest>) => {
-  const { id, raw } = event.data;
+  const request = event.data;
+  const { id } = request;
   void (async () => {
     try {
       post({ id, kind: 'progress', phase: 'parsing' });
+      // Pasted text is made bytes here: on a message of megabytes that is not free.
+      const raw =
+        'raw' in request
+          ? request.raw
+          : encodeRawText(request.text, request.lineBreak, request.encoding);
       const found = await inspectMessage(raw);
       // Attachment contents may be decoded lazily by getters: read each once here, in the worker,
       // so the page receives plain values and every buffer is transferred, not copied.
@@ -28,7 +34,7 @@ self.addEventListener('message', (event: MessageEvent<InspectRequest>) => {
         attachments: found.attachments.map((attachment) => ({ ...attachment })),
       };
       post({ id, kind: 'progress', phase: 'indexing' });
-      const text = decodeRawText(raw);
+      const text = request.indexText ? decodeRawText(raw) : undefined;
       post({ id, kind: 'progress', phase: 'transferring' });
       post(
         { id, kind: 'result', inspection, raw, text },

@@ -32,4 +32,12 @@ describe('resultTransferables', () => {
     ]);
     expect(raw.byteLength).toBe(0); // transferred, not copied
   });
+
+  it('leaves out the line table of a message sent without its text', async () => {
+    const raw = new TextEncoder().encode(RAW);
+    const inspection = await inspectMessage(raw);
+    const buffers = resultTransferables(inspection, raw, undefined);
+    expect(buffers).toContain(raw.buffer);
+    expect(buffers).toHaveLength(1 + inspection.attachments.length);
+  });
 });
