@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  addEventDestination,
   createConfigurationSet,
   field,
   letPass,
@@ -20,15 +21,10 @@ test('a recipient of a tracked message clicks a link and the Click event is publ
   await verifyIdentity(page, 'sender@example.com');
   // The sample draft names the `transactional` set; it tracks clicks and opens.
   await createConfigurationSet(page, 'transactional');
-  const sets = page.getByRole('region', { name: 'Configuration sets' });
-  await sets.locator('summary').filter({ hasText: 'transactional' }).click();
-  await sets.getByRole('textbox', { name: 'Destination name' }).fill('engagement');
-  await sets.getByRole('checkbox', { name: 'Open' }).check();
-  await sets.getByRole('checkbox', { name: 'Click' }).check();
-  await sets.getByRole('button', { name: 'Add event destination to transactional' }).click();
-  await expect(sets.getByRole('listitem').filter({ hasText: 'engagement' })).toContainText(
-    'Open, Click',
-  );
+  await addEventDestination(page, 'transactional', 'engagement', {
+    check: ['Open', 'Click'],
+    listed: 'Open, Click',
+  });
 
   const to = 'success@simulator.amazonses.com';
   await sendFromCompose(page, to);

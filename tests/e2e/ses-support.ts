@@ -124,6 +124,30 @@ export async function createConfigurationSet(page: Page, name: string): Promise<
 }
 
 /**
+ * Add an event destination to a configuration set in the page, ticking and unticking event types
+ * from the form's defaults, and wait until it is listed with the types it publishes.
+ */
+export async function addEventDestination(
+  page: Page,
+  set: string,
+  destination: string,
+  types: { check?: string[]; uncheck?: string[]; listed: string },
+): Promise<Locator> {
+  const sets = page.getByRole('region', { name: 'Configuration sets' });
+  await sets.locator('summary').filter({ hasText: set }).click();
+  await sets.getByRole('textbox', { name: 'Destination name' }).fill(destination);
+  for (const type of types.check ?? []) await sets.getByRole('checkbox', { name: type }).check();
+  for (const type of types.uncheck ?? []) {
+    await sets.getByRole('checkbox', { name: type }).uncheck();
+  }
+  await sets.getByRole('button', { name: `Add event destination to ${set}` }).click();
+  await expect(sets.getByRole('listitem').filter({ hasText: destination })).toContainText(
+    types.listed,
+  );
+  return sets;
+}
+
+/**
  * Create a domain identity in the page, publish the three Easy DKIM CNAMEs SES asks for on the
  * DNS records page, and let simulated time pass until the identity verifies.
  */

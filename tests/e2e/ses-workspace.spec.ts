@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import {
+  addEventDestination,
   createConfigurationSet,
   field,
   letPass,
@@ -212,14 +213,10 @@ test('a configuration set publishes the event types its destination chose, each 
   await resetSimulator(page, 'Empty account');
   await verifyIdentity(page, 'sender@example.com');
   await createConfigurationSet(page, 'transactional');
-  const sets = page.getByRole('region', { name: 'Configuration sets' });
-  await sets.locator('summary').filter({ hasText: 'transactional' }).click();
-  await sets.getByRole('textbox', { name: 'Destination name' }).fill('to-sns');
-  await sets.getByRole('checkbox', { name: 'Reject' }).uncheck();
-  await sets.getByRole('button', { name: 'Add event destination to transactional' }).click();
-  await expect(sets.getByRole('listitem').filter({ hasText: 'to-sns' })).toContainText(
-    'Send, Bounce, Complaint, Delivery, DeliveryDelay',
-  );
+  const sets = await addEventDestination(page, 'transactional', 'to-sns', {
+    uncheck: ['Reject'],
+    listed: 'Send, Bounce, Complaint, Delivery, DeliveryDelay',
+  });
   await sets.getByRole('textbox', { name: 'Tag key' }).fill('team');
   await sets.getByRole('textbox', { name: 'Tag value' }).fill('billing');
   await sets.getByRole('button', { name: 'Add tag to transactional' }).click();
