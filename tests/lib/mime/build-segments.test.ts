@@ -7,7 +7,7 @@ import type { Draft, DraftAttachment } from '../../../src/lib/mime/types.ts';
 import { propertyRuns } from '../../support/property-runs.ts';
 import { draftArbitrary } from './draft-arbitrary.ts';
 
-const runs = propertyRuns(25);
+const runs = propertyRuns(25, 250);
 const now = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
 const boundary = (depth: number) => `----=_test_${depth}`;
 

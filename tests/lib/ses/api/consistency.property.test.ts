@@ -197,7 +197,7 @@ function checkListAndGetAgree(ses: SesSimulator): void {
 }
 
 describe('the simulator stays consistent over random sequences', () => {
-  test.prop([fc.array(operation, { minLength: 1, maxLength: 30 })], propertyRuns(60))(
+  test.prop([fc.array(operation, { minLength: 1, maxLength: 30 })], propertyRuns(60, 300))(
     'identities, sends with retries and suppression: legal moves, nothing suppressed delivered, list and get agree',
     (operations) => {
       const ses = account();
@@ -235,7 +235,7 @@ describe('the simulator stays consistent over random sequences', () => {
 
   test.prop(
     [fc.array(operation, { minLength: 1, maxLength: 20 }), fc.array(operation, { maxLength: 10 })],
-    propertyRuns(40),
+    propertyRuns(40, 200),
   )('a state exported and imported goes on exactly as the original', (before, after) => {
     const original = account();
     for (const op of before) run(original, op);
