@@ -52,6 +52,7 @@ export {
   type Mailbox,
 } from './address.ts';
 export { buildMessage } from './build.ts';
+export { TextBodyCache } from './text-body-cache.ts';
 export { buildEnvelope, type EnvelopeInput } from './envelope.ts';
 export {
   chooseAttachmentEncoding,
