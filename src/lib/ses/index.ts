@@ -154,5 +154,11 @@ export {
 } from './account/contacts.ts';
 export type { ContactListMethods } from './api/simulator-contact-lists.ts';
 export { UNSUBSCRIBE_HOST, UNSUBSCRIBE_PLACEHOLDER } from './outbound/list-management.ts';
+export {
+  SIMULATED_VALUE_NOTES,
+  simulatedValuesIn,
+  simulatedValuesOfMessage,
+  type SimulatedValue,
+} from './outbound/simulated-values.ts';
 export { LIST_MANAGEMENT_HEADER } from './outbound/control-headers.ts';
 export type { SubscriptionObject, UnsubscribeOptions } from './outbound/subscription.ts';
