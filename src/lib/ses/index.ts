@@ -52,9 +52,13 @@ export type {
   ListSuppressedDestinationsResponse,
 } from './account/suppression-listing.ts';
 export {
+  DEFAULT_ASYNC_BOUNCE_DELAY_MS,
+  DEFAULT_COMPLAINT_DELAY_MS,
+  DEFAULT_FEEDBACK_USER_AGENT,
   EXAMPLE_OUTCOME_RULES,
   patternMatches,
   outcomeFor,
+  type BounceTiming,
   type Outcome,
   type OutcomeRule,
 } from './account/outcome-rules.ts';
