@@ -19,19 +19,17 @@ export type SimulatedValue =
  */
 export const SIMULATED_VALUE_NOTES: Readonly<Record<SimulatedValue, string>> = {
   'tracked-link':
-    'tracked links have the form SES gives them (https://<id>.r.<region>.awstrack.me/L0/<link>/1/<message id>/<token>, ' +
-    'or /CL0/ on the set’s custom redirect domain), but the id and the per-recipient token are the simulator’s own hashes, ' +
-    'and nothing answers at these addresses: a click counts only when you act as the recipient or a rule says so.',
+    'tracked links take SES’s form (https://<id>.r.<region>.awstrack.me/L0/<link>/…, or /CL0/ on a custom redirect domain), ' +
+    'but the id and the per-recipient token are the simulator’s own, and nothing answers there.',
   'open-pixel':
-    'the open pixel has the form SES gives it (…/I0/<message id>/<token>) with a token of the simulator’s own; ' +
-    'SES counts an open when the recipient’s mail client loads the image, here only when you act as the recipient or a rule says so.',
+    'the open pixel takes SES’s form (…/I0/<message id>/<token>) with a token of the simulator’s own; ' +
+    'SES counts an open when the mail client loads the image, here when you or a rule open the message.',
   'engagement-reader':
-    `the Open and Click events’ ipAddress ${DEFAULT_RECIPIENT_IP} and userAgent are stand-ins taken from SES’s documented examples; ` +
-    'SES reports whatever loaded the image or followed the link: the recipient’s mail client or browser, or a mail provider’s image proxy.',
+    `the ipAddress ${DEFAULT_RECIPIENT_IP} and userAgent of Open and Click events come from SES’s documented examples; ` +
+    'SES reports whatever loaded the image or followed the link (a mail client, a browser, a provider’s image proxy).',
   'unsubscribe-link':
     `SES documents no form for its unsubscribe links; the simulator’s links and mailto addresses are its own, on ${UNSUBSCRIBE_HOST} ` +
-    '(the reserved .invalid top-level domain, which nobody can reach). The List-Unsubscribe and List-Unsubscribe-Post headers ' +
-    'around them follow RFC 2369 and RFC 8058 as SES writes them.',
+    '(a reserved domain nobody can reach). The List-Unsubscribe headers follow RFC 2369 and RFC 8058 as SES writes them.',
 };
 
 /** The order notes are shown in. */
