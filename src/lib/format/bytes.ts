@@ -19,3 +19,15 @@ export function formatSize(bytes: number): string {
   if (unit === 0) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
   return `${value.toFixed(1)} ${UNITS[unit]}`;
 }
+
+/**
+ * A whole count with English thousands separators, e.g. `26,214,400`: what
+ * `toLocaleString('en')` writes, without Intl. A page's first Intl number format loads locale
+ * data, tens of milliseconds in the task that first shows a large message's window.
+ */
+export function formatCount(count: number): string {
+  if (!Number.isSafeInteger(count) || count < 0) {
+    throw new RangeError(`A count must be a whole, non-negative number, not ${count}.`);
+  }
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}

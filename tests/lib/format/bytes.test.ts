@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatSize } from '../../../src/lib/format/bytes.ts';
+import { fc, test } from '@fast-check/vitest';
+import { formatCount, formatSize } from '../../../src/lib/format/bytes.ts';
 
 describe('formatSize', () => {
   const cases: Array<[number, string]> = [
@@ -15,4 +16,18 @@ describe('formatSize', () => {
       expect(formatSize(bytes)).toBe(text);
     });
   it('refuses a negative size', () => expect(() => formatSize(-1)).toThrow(RangeError));
+});
+
+describe('formatCount', () => {
+  test.prop([fc.nat({ max: Number.MAX_SAFE_INTEGER })])(
+    'writes what English number formatting writes',
+    (count) => {
+      expect(formatCount(count)).toBe(count.toLocaleString('en'));
+    },
+  );
+  it('writes 26,214,400', () => expect(formatCount(25 * 1024 * 1024)).toBe('26,214,400'));
+  it('refuses a fraction or a negative count', () => {
+    expect(() => formatCount(1.5)).toThrow(RangeError);
+    expect(() => formatCount(-1)).toThrow(RangeError);
+  });
 });
