@@ -3,6 +3,7 @@
  * IndexedDB, and the latest report for the message in view, worked out in the checks worker a
  * moment after the message stops changing.
  */
+import { untrack } from 'svelte';
 import { CHECK_AREAS, catalogueEntry, type CheckArea } from '../checks/catalogue.ts';
 import { DEFAULT_CLIENTS } from '../checks/compat-support.ts';
 import type { CheckFinding, CheckReport } from '../checks/types.ts';
@@ -63,6 +64,8 @@ export class ChecksState {
   #client = new ChecksClient();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #raw: Uint8Array | MessageBytes | undefined;
+  /** A copy of `#raw` nobody else holds, to move to the worker rather than clone there. */
+  #spare: Uint8Array | undefined;
   #identities: string[] | undefined;
   #db: Promise<Database> | undefined;
   #options: OpenDatabaseOptions;
@@ -86,14 +89,24 @@ export class ChecksState {
 
   /**
    * Check this message a moment from now (replacing any check not yet started). Held in
-   * segments, it is joined only when the check runs, not on every keystroke.
+   * segments, it is joined only when the check runs, not on every keystroke. `spare` is a copy
+   * of `raw` that no one else holds (say, made in a worker): it moves to the checks worker by
+   * transfer, so a large message is not cloned on the page.
    */
-  schedule(raw: Uint8Array | MessageBytes | undefined, identities?: string[]): void {
+  schedule(
+    raw: Uint8Array | MessageBytes | undefined,
+    identities?: string[],
+    spare?: Uint8Array,
+  ): void {
+    if (raw !== this.#raw || spare) this.#spare = spare;
     this.#raw = raw;
     this.#identities = identities;
     clearTimeout(this.#timer);
     if (!raw) return;
-    this.#timer = setTimeout(() => void this.#run(), this.report ? CHECK_DELAY_MS : 0);
+    // Read without subscribing: called from an effect, a new report must not schedule the
+    // same message again (and again, every CHECK_DELAY_MS).
+    const delay = untrack(() => this.report) ? CHECK_DELAY_MS : 0;
+    this.#timer = setTimeout(() => void this.#run(), delay);
   }
 
   /** Change the choices, remember them, and check again. */
@@ -137,11 +150,14 @@ export class ChecksState {
         bulk,
         ...(this.#identities ? { identities: this.#identities } : {}),
       };
-      // A message in segments is joined into a fresh copy, which moves to the worker rather
-      // than being copied again.
-      const joined = !(raw instanceof Uint8Array) && raw.segments.length > 1;
-      const bytes = raw instanceof Uint8Array ? raw : joined ? raw.join() : raw.toBytes();
-      this.report = await this.#client.check(bytes, options, joined);
+      // A spare copy, or a message in segments joined into a fresh copy, moves to the worker
+      // rather than being copied again.
+      const spare = this.#spare;
+      this.#spare = undefined;
+      const joined = !spare && !(raw instanceof Uint8Array) && raw.segments.length > 1;
+      const bytes =
+        spare ?? (raw instanceof Uint8Array ? raw : joined ? raw.join() : raw.toBytes());
+      this.report = await this.#client.check(bytes, options, joined || !!spare);
       this.error = null;
       this.running = false;
     } catch (error) {

@@ -148,6 +148,8 @@ export class Inspector {
   });
 
   #client = new InspectClient();
+  /** The worker's spare copy of `bytes`, until the checks take it (never reactive state). */
+  #spare: { of: Uint8Array; copy: Uint8Array } | undefined;
   #serial = 0;
   #mailboxScans = 0;
   #loads = 0;
@@ -285,6 +287,17 @@ export class Inspector {
     return this.editorText === '' || this.bytes.length === 0 ? '\r\n' : this.rawText.lineBreak;
   }
 
+  /**
+   * A copy of `bytes` made in the worker that no one else holds, once: the checks move it to
+   * their worker instead of cloning a message of megabytes on the page. Undefined when there is
+   * none (a small message, or the copy was taken).
+   */
+  takeSpareCopy(bytes: Uint8Array): Uint8Array | undefined {
+    const spare = this.#spare;
+    this.#spare = undefined;
+    return spare?.of === bytes ? spare.copy : undefined;
+  }
+
   /** Select a part in the structure view, and its bytes in the raw input. */
   selectPart(id: string): void {
     const row = this.rows.find((candidate) => candidate.id === id);
@@ -376,6 +389,7 @@ export class Inspector {
         this.progress =
           phase === 'parsing' ? undefined : INSPECT_PHASES.indexOf(phase) / INSPECT_PHASES.length;
       });
+      this.#spare = outcome.spare && { of: outcome.raw, copy: outcome.spare };
       this.bytes = outcome.raw;
       this.rawText = outcome.text ?? NO_TEXT;
       if (replacesInput) {

@@ -19,6 +19,8 @@ export interface InspectOutcome {
   text: RawText | undefined;
   /** Whether the worker did the work. */
   inWorker: boolean;
+  /** A copy of `raw` the worker made, for the page to move on by transfer (worker only). */
+  spare?: Uint8Array;
 }
 
 /** Thrown (as a rejection) when a newer request replaced this one. */
@@ -45,7 +47,7 @@ export class InspectClient {
 
   /**
    * Inspect `raw`. When it goes to the worker its buffer is transferred and `raw` becomes
-   * unusable; use the outcome's `raw` instead. `indexText` false leaves out the message's text
+   * unusable; use the outcome's `raw` instead (the worker sends a spare copy with it). `indexText` false leaves out the message's text
    * (for a large message shown through a window of its bytes).
    */
   inspect(
@@ -55,7 +57,7 @@ export class InspectClient {
   ): Promise<InspectOutcome> {
     const id = this.#supersede();
     if (raw.length <= WORKER_THRESHOLD) return this.#inspectHere(id, raw, onPhase, indexText);
-    return this.#post({ id, raw, indexText }, onPhase, [raw.buffer as ArrayBuffer]);
+    return this.#post({ id, raw, indexText, spare: true }, onPhase, [raw.buffer as ArrayBuffer]);
   }
 
   /**
@@ -69,7 +71,11 @@ export class InspectClient {
     onPhase: (phase: InspectPhase) => void = () => {},
   ): Promise<InspectOutcome> {
     const id = this.#supersede();
-    return this.#post({ id, text, lineBreak, encoding, indexText: false }, onPhase, []);
+    return this.#post(
+      { id, text, lineBreak, encoding, indexText: false, spare: true },
+      onPhase,
+      [],
+    );
   }
 
   #supersede(): number {
@@ -133,6 +139,7 @@ export class InspectClient {
           raw: message.raw,
           text: message.text,
           inWorker: true,
+          ...(message.spare ? { spare: message.spare } : {}),
         });
       }
     });

@@ -18,7 +18,12 @@ export const WINDOWED_MESSAGE_BYTES = 1024 * 1024;
  * afterwards) or pasted text, which the worker encodes as `encodeRawText` does. `indexText`
  * asks for the message's text and line table too, for an editor that shows it whole.
  */
-export type InspectRequest = { id: number; indexText: boolean } & (
+export type InspectRequest = {
+  id: number;
+  indexText: boolean;
+  /** Send back a second copy of the bytes too (see the result's `spare`). */
+  spare?: boolean;
+} & (
   { raw: Uint8Array } | { text: string; lineBreak: RawText['lineBreak']; encoding: RawTextEncoding }
 );
 
@@ -44,17 +49,23 @@ export type InspectResponse =
       raw: Uint8Array;
       /** Only when the request asked for it. */
       text: RawText | undefined;
+      /**
+       * When asked for: a copy of `raw`, made here, that the page can move on to another worker
+       * (the checks) by transfer instead of cloning the message on the main thread.
+       */
+      spare?: Uint8Array;
     }
   | { id: number; kind: 'error'; message: string };
 
 /**
- * The buffers to transfer with a result: the raw message, the line table and every attachment's
- * content, each buffer once (a buffer listed twice makes postMessage throw).
+ * The buffers to transfer with a result: the raw message, the line table, the spare copy and
+ * every attachment's content, each buffer once (a buffer listed twice makes postMessage throw).
  */
 export function resultTransferables(
   inspection: Inspection,
   raw: Uint8Array,
   text: RawText | undefined,
+  spare?: Uint8Array,
 ): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const add = (view: Uint8Array | Uint32Array) => {
@@ -62,6 +73,7 @@ export function resultTransferables(
   };
   add(raw);
   if (text) add(text.lineStarts);
+  if (spare) add(spare);
   for (const attachment of inspection.attachments) add(attachment.content);
   return [...buffers];
 }

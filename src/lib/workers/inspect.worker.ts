@@ -36,9 +36,10 @@ self.addEventListener('message', (event: MessageEvent<InspectRequest>) => {
       post({ id, kind: 'progress', phase: 'indexing' });
       const text = request.indexText ? decodeRawText(raw) : undefined;
       post({ id, kind: 'progress', phase: 'transferring' });
+      const spare = request.spare ? raw.slice() : undefined;
       post(
-        { id, kind: 'result', inspection, raw, text },
-        resultTransferables(inspection, raw, text),
+        { id, kind: 'result', inspection, raw, text, ...(spare ? { spare } : {}) },
+        resultTransferables(inspection, raw, text, spare),
       );
     } catch (error) {
       post({ id, kind: 'error', message: describeFailure(error) });

@@ -41,3 +41,17 @@ describe('resultTransferables', () => {
     expect(buffers).toHaveLength(1 + inspection.attachments.length);
   });
 });
+
+describe('resultTransferables with a spare copy', () => {
+  it('moves the spare copy too, apart from the message', async () => {
+    const raw = new TextEncoder().encode(RAW);
+    const inspection = await inspectMessage(raw);
+    const spare = raw.slice();
+    const buffers = resultTransferables(inspection, raw, undefined, spare);
+    expect(buffers).toContain(raw.buffer);
+    expect(buffers).toContain(spare.buffer);
+    const copy = structuredClone({ raw, spare }, { transfer: buffers });
+    expect(copy.spare).toEqual(copy.raw);
+    expect(spare.byteLength).toBe(0);
+  });
+});
