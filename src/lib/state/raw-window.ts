@@ -12,6 +12,13 @@ import type { MessageChange } from './message-diff.ts';
 /** Messages up to this size are shown whole; larger ones through a window about this size. */
 export const RAW_WINDOW_BYTES = 256 * 1024;
 
+/**
+ * A window's first fill after a large change is drawn this much at a time, one task each (see
+ * `fill`): turning 256 KiB into an editor's text and lines at once held the page for tens of
+ * milliseconds.
+ */
+export const FILL_STEP_BYTES = 32 * 1024;
+
 /** A window may grow to this much while the person types in it before it is cut back. */
 const MAX_WINDOW_BYTES = 2 * RAW_WINDOW_BYTES;
 
@@ -54,6 +61,7 @@ export class RawWindow {
   #start = 0;
   #end = 0;
   #firstLine = 1;
+  #fillTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The whole message. */
   get raw(): ByteSource {
@@ -85,11 +93,17 @@ export class RawWindow {
     return this.#raw.subarray(this.#start, this.#end);
   }
 
+  /** True while a window shown in steps is shorter than it will be (see `fill`). */
+  get filling(): boolean {
+    return this.#end < this.#endFrom(this.#start);
+  }
+
   /**
    * Show `raw` with the window at the line holding `at` (or the message's last
    * `RAW_WINDOW_BYTES` when `at` is near its end). Returns the edit that replaces the view's text.
+   * `stepped`: the window starts with its first `FILL_STEP_BYTES` and grows by `fill`.
    */
-  show(raw: ByteSource, at = 0): WindowEdit {
+  show(raw: ByteSource, at = 0, stepped = false): WindowEdit {
     const before = this.#end - this.#start;
     let start = lineStartAt(raw, at);
     if (raw.length - start < RAW_WINDOW_BYTES) {
@@ -98,7 +112,7 @@ export class RawWindow {
     }
     this.#raw = raw;
     this.#start = start;
-    this.#end = this.#endFrom(start);
+    this.#end = stepped ? this.#stepEnd(start, this.#endFrom(start)) : this.#endFrom(start);
     this.#firstLine = 1 + countLines(raw, 0, start);
     return { from: 0, to: before, insert: this.bytes };
   }
@@ -136,15 +150,52 @@ export class RawWindow {
       const insert = raw.subarray(change.from, change.from + change.length);
       return { from: change.from - start, to: change.to - start, insert };
     }
-    // The window would grow too large, or the change runs past its end: cut it back.
-    this.#end = this.#endFrom(start);
-    const from = Math.min(change.from, this.#end);
+    // The window would grow too large, or the change runs past its end: cut it back. A large
+    // insert (a file attached) shows its first step now and the rest through `fill`.
+    const full = this.#endFrom(start);
+    const from = Math.min(change.from, full);
+    this.#end = this.#stepEnd(from, full);
     return { from: from - start, to: end - start, insert: raw.subarray(from, this.#end) };
+  }
+
+  /**
+   * Grow a window shown in steps by one more step; null once it is full. The edit appends to
+   * the view's text, so each step costs only the bytes it adds.
+   */
+  fill(): WindowEdit | null {
+    const full = this.#endFrom(this.#start);
+    if (this.#end >= full) return null;
+    const from = this.#end;
+    this.#end = this.#stepEnd(from, full);
+    return {
+      from: from - this.#start,
+      to: from - this.#start,
+      insert: this.#raw.subarray(from, this.#end),
+    };
+  }
+
+  /**
+   * While the window fills, hand its next step to `apply` in a task of its own (`apply` calls
+   * this again for the step after), so no one task draws the whole window.
+   */
+  fillLater(apply: (edit: WindowEdit | null) => void): void {
+    if (this.#fillTimer !== undefined || !this.filling) return;
+    this.#fillTimer = setTimeout(() => {
+      this.#fillTimer = undefined;
+      apply(this.fill());
+    });
+  }
+
+  /** Stop drawing the window's steps (the view is going away). */
+  stopFilling(): void {
+    clearTimeout(this.#fillTimer);
+    this.#fillTimer = undefined;
   }
 
   /** Move the window so that it shows message offset `offset`; null when it already does. */
   reveal(offset: number): WindowEdit | null {
-    if (this.contains(offset)) return null;
+    // A window still filling is shown whole at once, so a selection in it is never cut short.
+    if (this.contains(offset)) return this.filling ? this.show(this.#raw, this.#start) : null;
     return this.show(this.#raw, offset);
   }
 
@@ -164,6 +215,13 @@ export class RawWindow {
   /** The window offset of message offset `offset`, clamped to the window. */
   toWindow(offset: number): number {
     return Math.min(Math.max(offset, this.#start), this.#end) - this.#start;
+  }
+
+  /** The end of a first step from `from`: a line start, never past `full`. */
+  #stepEnd(from: number, full: number): number {
+    return full - from <= FILL_STEP_BYTES
+      ? full
+      : Math.min(full, lineStartFrom(this.#raw, from + FILL_STEP_BYTES));
   }
 
   #endFrom(start: number): number {

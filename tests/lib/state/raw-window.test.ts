@@ -1,6 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { fc, test as propTest } from '@fast-check/vitest';
-import { RAW_WINDOW_BYTES, RawWindow, type WindowEdit } from '../../../src/lib/state/raw-window.ts';
+import {
+  FILL_STEP_BYTES,
+  RAW_WINDOW_BYTES,
+  RawWindow,
+  type WindowEdit,
+} from '../../../src/lib/state/raw-window.ts';
 import { MessageBytes } from '../../../src/lib/state/message-bytes.ts';
 import { asMessageChange, diffRaw } from '../../support/raw-diff.ts';
 
@@ -104,6 +109,58 @@ describe('RawWindow', () => {
     expect(window.toWindow(raw.length)).toBe(window.end);
   });
 
+  test('a window shown in steps grows a step a time to the window shown at once', () => {
+    const raw = message('Big', 20_000);
+    const atOnce = new RawWindow();
+    atOnce.show(raw);
+    const stepped = new RawWindow();
+    let text = apply(new Uint8Array(0), stepped.show(raw, 0, true));
+    expect(text.length).toBeLessThanOrEqual(FILL_STEP_BYTES + 100);
+    expect(stepped.filling).toBe(true);
+    let steps = 0;
+    for (let edit = stepped.fill(); edit; edit = stepped.fill()) {
+      expect(edit.insert.length).toBeLessThanOrEqual(FILL_STEP_BYTES + 100);
+      text = apply(text, edit);
+      steps++;
+    }
+    expect(stepped.filling).toBe(false);
+    expect(steps).toBeGreaterThan(RAW_WINDOW_BYTES / FILL_STEP_BYTES / 2);
+    same(text, atOnce.bytes);
+    expect(stepped.end).toBe(atOnce.end);
+  });
+
+  test('fillLater draws the remaining steps a task each, and stops when asked', async () => {
+    const raw = message('Big', 20_000);
+    const window = new RawWindow();
+    let text = apply(new Uint8Array(0), window.show(raw, 0, true));
+    let tasks = 0;
+    const step = (edit: WindowEdit | null) => {
+      tasks++;
+      text = apply(text, edit);
+      window.fillLater(step);
+    };
+    window.fillLater(step);
+    window.fillLater(step); // asking twice schedules one task
+    expect(tasks).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(tasks).toBe(1);
+    window.stopFilling();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(tasks).toBe(1);
+    window.fillLater(step);
+    await vi.waitFor(() => expect(window.filling).toBe(false));
+    same(text, window.bytes);
+  });
+
+  test('revealing a byte of a window still filling shows the whole window', () => {
+    const raw = message('Big', 20_000);
+    const window = new RawWindow();
+    let text = apply(new Uint8Array(0), window.show(raw, 0, true));
+    text = apply(text, window.reveal(10));
+    expect(window.filling).toBe(false);
+    same(text, window.bytes);
+  });
+
   propTest.prop(
     [
       fc.array(
@@ -113,6 +170,7 @@ describe('RawWindow', () => {
           tail: fc.constantFrom('', 'T\r\n', 'end\r\nmore\r\n'),
           at: fc.integer({ min: 0, max: 800_000 }),
           cuts: fc.array(fc.integer({ min: 0, max: 800_000 }), { maxLength: 4 }),
+          fills: fc.integer({ min: 0, max: 3 }),
         }),
         { minLength: 1, maxLength: 8 },
       ),
@@ -121,7 +179,7 @@ describe('RawWindow', () => {
   )('applying every edit keeps the view equal to the window of the latest message', (steps) => {
     const window = new RawWindow();
     let text: Uint8Array = new Uint8Array(0);
-    for (const { subject, lines, tail, at, cuts } of steps) {
+    for (const { subject, lines, tail, at, cuts, fills } of steps) {
       const next = message(subject, lines, tail);
       // The page holds a message in segments: the window must read across their joins.
       const points = [0, ...cuts.map((cut) => Math.min(cut, next.length)).sort((a, b) => a - b)];
@@ -130,6 +188,11 @@ describe('RawWindow', () => {
       same(text, window.bytes);
       expect(window.firstLine).toBe(lineOf(next, window.start));
       expect(window.end - window.start).toBeLessThanOrEqual(2 * RAW_WINDOW_BYTES + 100);
+      // A large change is drawn in steps; the next change may come before they are done.
+      for (let i = 0; i < fills; i++) {
+        text = apply(text, window.fill());
+        same(text, window.bytes);
+      }
       text = apply(text, window.reveal(Math.min(at, next.length)));
       expect(window.contains(Math.min(at, next.length))).toBe(true);
       same(text, window.bytes);
