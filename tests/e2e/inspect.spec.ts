@@ -271,3 +271,23 @@ test('clicking a finding selects the bytes it is about', async ({ page }) => {
     to > from ? new RegExp(`Selected bytes ${from}–${to} `) : `Cursor at byte ${from}`,
   );
 });
+
+test('the tabs behind the summary are drawn after it, each with its part of the message', async ({
+  page,
+}) => {
+  await openInspect(page);
+  await pasteMessage(
+    page,
+    'From: Ann <ann@example.com>\r\nTo: bob@example.com\r\nSubject: Drawn in steps\r\n' +
+      'X-Drawn: yes\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nHello in steps.\r\n',
+  );
+  await waitForInspection(page);
+  await expect(page.getByTestId('summary-subject')).toHaveText('Drawn in steps');
+  // The hidden tabs are drawn too, one after another, without being chosen.
+  for (const id of ['headers', 'route', 'structure', 'bodies', 'attachments', 'diagnostics']) {
+    await expect(inspectPanel(page).locator(`[data-tab="${id}"]`)).not.toBeEmpty();
+  }
+  await expect(inspectPanel(page).locator('[data-tab="headers"]')).toContainText('X-Drawn');
+  await openResultTab(page, 'Bodies');
+  await expect(inspectPanel(page).locator('[data-tab="bodies"]')).toContainText('Hello in steps.');
+});
