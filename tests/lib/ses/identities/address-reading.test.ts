@@ -16,6 +16,7 @@ import {
   addressError,
   formatCommonHeaderMailbox,
   readSesAddressList,
+  readReturnPath,
   readSesAddressParameter,
   type SesMailbox,
 } from '../../../../src/lib/ses/identities/address.ts';
@@ -184,6 +185,13 @@ describe('SES reads address lists as its written spec says', () => {
         value,
       ).toEqual(want);
     }
+  });
+
+  test('a Return-Path gives its address; one that holds none is kept as written', () => {
+    expect(readReturnPath('<bounce@example.com>')).toBe('bounce@example.com');
+    expect(readReturnPath('<>')).toBe('');
+    expect(readReturnPath('<bounce@example.com> (via relay)')).toBe('bounce@example.com');
+    expect(readReturnPath('<bounce@example.com')).toBe('<bounce@example.com');
   });
 
   test('commonHeaders keep encoded names encoded and quote only what needs it', () => {
