@@ -80,8 +80,6 @@ export interface MailboxTokens {
   address: string;
   /** The first angle-bracketed token, when there is one. */
   angle?: Token;
-  /** Index of the address among the tokens, when it was read from them. */
-  addressAt?: number;
   /** The words (text and quoted) left for the display name. */
   words: Token[];
 }
@@ -107,7 +105,6 @@ export function divideMailboxTokens(tokens: readonly Token[]): MailboxTokens {
     const address = `"${words[at]!.value}"${words[at + 1]!.value}`;
     return {
       address,
-      addressAt: tokens.indexOf(words[at]!),
       words: words.filter((_, k) => k !== at && k !== at + 1),
     };
   }
@@ -117,7 +114,6 @@ export function divideMailboxTokens(tokens: readonly Token[]): MailboxTokens {
     if (word.kind === 'text' && word.value.includes('@') && !ENCODED_WORD.test(word.value)) {
       return {
         address: word.value,
-        addressAt: tokens.indexOf(word),
         words: words.filter((_, j) => j !== k),
       };
     }

@@ -44,7 +44,11 @@ function readEntry(input: string, tokens: readonly AddressToken[], stray: boolea
   if (!repaired && (divided.address === '' || divided.words.length > 0)) {
     // Comments may sit between the parts of a bare address: `pete(his account)@silly.test`.
     const bare = commentsBetween(parts) ? bareAddress(withoutComments(text)) : undefined;
-    if (bare !== undefined) return { name, address: bare, text, writtenName: '', repaired };
+    if (bare !== undefined) {
+      // Every word is part of the address, so only comments can name it.
+      const fromComments = readDisplayName(parts, [], true).decoded;
+      return { name: fromComments, address: bare, text, writtenName: '', repaired };
+    }
   }
   const missing = divided.address === '' || divided.words.length > 0;
   return { name, address: divided.address, text, writtenName, repaired: repaired || missing };

@@ -37,6 +37,7 @@ describe('address lists read as written', () => {
   test('comments inside an address are left out of it (RFC 5322 §3.4.1)', () => {
     expect(read('Pete <pete(his account)@silly.test(his host)>')[0]?.[2]).toBe('pete@silly.test');
     expect(read('pete(his account)@silly.test')[0]?.slice(2)).toEqual(['pete@silly.test', false]);
+    expect(readWrittenAddressList('pete(his account)@silly.test')[0]?.name).toBe('his account');
   });
 
   const repairs: Array<[string, string]> = [
