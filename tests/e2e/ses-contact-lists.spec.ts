@@ -98,6 +98,9 @@ test('a message sent from Compose with the list header carries an unsubscribe li
 
   await openSesPage(page, 'Contact lists');
   const recipient = page.getByRole('region', { name: 'Unsubscribe as a recipient' });
+  await expect(
+    recipient.getByText(/^Simulated: SES documents no form for its unsubscribe links/),
+  ).toBeVisible();
   await recipient.getByRole('button', { name: /^Unsubscribe with one click/ }).click();
   await expect(recipient.getByRole('status')).toHaveText(
     'reader@example.net unsubscribed from Newsletter.',

@@ -186,8 +186,13 @@ test('a suppressed address bounces, and everything is still there after a reload
     1,
   );
 
-  // An address suppressed for a complaint is reported as a complaint, not a bounce.
+  // An address suppressed for a complaint is reported as a complaint, not a bounce, as the
+  // panel says.
   await openSesPage(page, 'Suppression list');
+  await list.getByRole('button', { name: 'About Suppression list' }).click();
+  await expect(list).toContainText(
+    'one listed for COMPLAINT as a Complaint (complaintSubType OnAccountSuppressionList)',
+  );
   await list.getByRole('textbox', { name: 'Email address to suppress' }).fill('angry@example.com');
   await list.getByRole('combobox', { name: 'Reason' }).selectOption('COMPLAINT');
   await list.getByRole('button', { name: 'Add to suppression list' }).click();

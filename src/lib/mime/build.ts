@@ -35,6 +35,7 @@ import {
   multipartPart,
   sevenBitBodies,
   textPart,
+  type EncodedText,
 } from './parts.ts';
 import {
   headerRange,
@@ -43,7 +44,11 @@ import {
   type PlannedPart,
   type SerializedMessage,
 } from './serialize.ts';
+import type { TextBodyCache } from './text-body-cache.ts';
 import type { BuildOptions, BuiltMessage, Diagnostic, Draft, HeaderField } from './types.ts';
+
+/** The text bodies already encoded (by a `TextBodyCache`); the others are encoded when planned. */
+type EncodedBodies = { text?: EncodedText; html?: EncodedText };
 
 /** The header field that diagnostics with these codes are about. */
 const FIELD_OF_CODE: Readonly<Record<string, string>> = {
@@ -60,8 +65,12 @@ const FALLBACK_ID_DOMAIN = 'mailwright.invalid';
  * bytes. Never throws on what a person typed (it reports diagnostics); throws a RangeError only
  * when called wrongly (no draft, an invalid clock or boundary).
  */
-export function buildMessage(draft: Draft, options: BuildOptions = {}): BuiltMessage {
-  const { layout, envelope, diagnostics } = assemble(draft, options);
+export function buildMessage(
+  draft: Draft,
+  options: BuildOptions = {},
+  textBodies?: TextBodyCache,
+): BuiltMessage {
+  const { layout, envelope, diagnostics } = assemble(draft, options, textBodies);
   return { raw: layout.writer.finish(), envelope, tree: layout.tree, diagnostics };
 }
 
@@ -83,8 +92,9 @@ export function buildMessageSegments(
   draft: Draft,
   options: BuildOptions,
   cache: EncodedCache,
+  textBodies?: TextBodyCache,
 ): SegmentedMessage {
-  const { layout, envelope, diagnostics } = assemble(draft, options);
+  const { layout, envelope, diagnostics } = assemble(draft, options, textBodies);
   const { writer, tree } = layout;
   return { segments: writer.segments(cache), size: writer.length, envelope, tree, diagnostics };
 }
@@ -93,14 +103,20 @@ export function buildMessageSegments(
 function assemble(
   draft: Draft,
   options: BuildOptions,
+  textBodies: TextBodyCache | undefined,
 ): Pick<BuiltMessage, 'envelope' | 'diagnostics'> & { layout: SerializedMessage } {
   const now = checkBuildUsage(draft, options);
   const diagnostics: Diagnostic[] = [];
   /** Diagnostics about one header field, given its byte range once the message is written. */
   const fieldOf = new Map<Diagnostic, string>();
   const bodies: BodyBytes = {};
-  if (draft.text !== undefined) bodies.text = bodyBytes(draft.text);
-  if (draft.html !== undefined) bodies.html = bodyBytes(draft.html);
+  const encoded: EncodedBodies = {};
+  for (const slot of ['text', 'html'] as const) {
+    const text = draft[slot];
+    if (text === undefined) continue;
+    if (textBodies) ({ bytes: bodies[slot], encoded: encoded[slot] } = textBodies.body(slot, text));
+    else bodies[slot] = bodyBytes(text);
+  }
   const seed = hashDraft(draft, now, bodies);
 
   const from = readAddressField(
@@ -170,7 +186,7 @@ function assemble(
   for (const diagnostic of extra.diagnostics) diagnostics.push(diagnostic);
   for (const header of extra.accepted) headers.push(header);
 
-  const root = planBody(draft, bodies, options, seed, idDomain, diagnostics);
+  const root = planBody(draft, bodies, encoded, options, seed, idDomain, diagnostics);
   root.headers = [...headers, ...root.headers];
   const layout = layOutMessage(root);
   for (const diagnostic of diagnostics) {
@@ -221,6 +237,7 @@ function occursIn(bodies: readonly string[], boundary: string): boolean {
 function planBody(
   draft: Draft,
   bodies: BodyBytes,
+  encoded: EncodedBodies,
   options: BuildOptions,
   seed: string,
   idDomain: string,
@@ -269,8 +286,8 @@ function planBody(
       );
     }
   });
-  const text = bodies.text ? textPart('plain', bodies.text) : undefined;
-  let html = bodies.html ? textPart('html', bodies.html) : undefined;
+  const text = bodies.text ? textPart('plain', bodies.text, encoded.text) : undefined;
+  let html = bodies.html ? textPart('html', bodies.html, encoded.html) : undefined;
   if (html && related.length) html = multipartPart('related', [html, ...related]);
   const renderings = [text, html, ...alternatives].filter((part) => part !== undefined);
   let body =

@@ -53,6 +53,7 @@ export {
 } from './address.ts';
 export { readWrittenAddressList, type WrittenMailbox } from './written-address.ts';
 export { buildMessage } from './build.ts';
+export { TextBodyCache } from './text-body-cache.ts';
 export { buildEnvelope, type EnvelopeInput } from './envelope.ts';
 export {
   chooseAttachmentEncoding,

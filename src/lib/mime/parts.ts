@@ -35,16 +35,35 @@ export function bodyBytes(text: string): Uint8Array {
   return utf8Encode(normaliseLineEnds(text));
 }
 
-/** A `text/plain` or `text/html` part in UTF-8, from {@link bodyBytes}. */
-export function textPart(subtype: 'plain' | 'html', bytes: Uint8Array): PlannedPart {
+/** A text body's transfer encoding and its bytes in that encoding. */
+export interface EncodedText {
+  choice: TransferEncodingChoice;
+  body: Uint8Array;
+}
+
+/** {@link bodyBytes} encoded as {@link textPart} would encode them. */
+export function encodeText(bytes: Uint8Array): EncodedText {
   const choice = chooseTextEncoding(bytes);
+  return { choice, body: encodeBody(bytes, choice) };
+}
+
+/**
+ * A `text/plain` or `text/html` part in UTF-8, from {@link bodyBytes}, encoded here unless
+ * `encoded` (from {@link encodeText} or a `TextBodyCache`) is given.
+ */
+export function textPart(
+  subtype: 'plain' | 'html',
+  bytes: Uint8Array,
+  encoded: EncodedText = encodeText(bytes),
+): PlannedPart {
+  const { choice, body } = encoded;
   return {
     contentType: `text/${subtype}`,
     headers: [
       { name: 'Content-Type', value: formatHeaderValue(`text/${subtype}`, [['charset', 'utf-8']]) },
       { name: 'Content-Transfer-Encoding', value: choice.encoding },
     ],
-    body: encodeBody(bytes, choice),
+    body,
     transferEncoding: choice.encoding,
     transferEncodingReason: choice.reason,
     charset: 'utf-8',

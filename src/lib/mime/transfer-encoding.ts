@@ -25,7 +25,7 @@ export interface TransferEncodingChoice {
 export const SEVEN_BIT_MAX_LINE = 76;
 
 /** What a scan of text bytes found. */
-interface TextStats {
+export interface TextStats {
   /** Bytes quoted-printable has to escape: non-ASCII, controls, '='. */
   escaped: number;
   nonAscii: number;
@@ -41,7 +41,11 @@ for (let b = 0; b < 256; b++) {
     b >= 0x80 ? 5 : b === 0x3d ? 1 : b === TAB ? 2 : b === CR ? 3 : b < 0x20 || b === 0x7f ? 4 : 0;
 }
 
-function scanText(bytes: Uint8Array): TextStats {
+/**
+ * Scan text bytes (CRLF line ends). Every figure is per line, so the stats of text cut after a
+ * CRLF are those of its pieces put together with {@link joinStats}.
+ */
+export function scanText(bytes: Uint8Array): TextStats {
   let escaped = 0;
   let nonAscii = 0;
   let controls = 0;
@@ -88,7 +92,22 @@ function scanText(bytes: Uint8Array): TextStats {
  * readable), otherwise base64.
  */
 export function chooseTextEncoding(bytes: Uint8Array): TransferEncodingChoice {
-  const stats = scanText(bytes);
+  return chooseEncodingFor(scanText(bytes), bytes.length);
+}
+
+/** The stats of two pieces of text, the first ending in CRLF, as one. */
+export function joinStats(a: TextStats, b: TextStats): TextStats {
+  return {
+    escaped: a.escaped + b.escaped,
+    nonAscii: a.nonAscii + b.nonAscii,
+    controls: a.controls + b.controls,
+    longestLine: Math.max(a.longestLine, b.longestLine),
+    trailingSpace: a.trailingSpace || b.trailingSpace,
+  };
+}
+
+/** {@link chooseTextEncoding} from a scan already made of `length` bytes. */
+export function chooseEncodingFor(stats: TextStats, length: number): TransferEncodingChoice {
   const { nonAscii, controls, longestLine, trailingSpace } = stats;
   if (nonAscii === 0 && controls === 0 && longestLine <= SEVEN_BIT_MAX_LINE && !trailingSpace) {
     return {
@@ -98,17 +117,16 @@ export function chooseTextEncoding(bytes: Uint8Array): TransferEncodingChoice {
   }
   // Each escaped byte costs 3 characters in quoted-printable; base64 costs 4 per 3 bytes.
   // Readable quoted-printable wins unless it is more than half again as long as base64.
-  const qpSize = bytes.length + 2 * stats.escaped;
-  const base64Size = Math.ceil(bytes.length / 3) * 4;
+  const qpSize = length + 2 * stats.escaped;
+  const base64Size = Math.ceil(length / 3) * 4;
   if (qpSize * 2 > base64Size * 3) {
     return {
       encoding: 'base64',
-      reason: `Most of the text is not ASCII (${nonAscii} of ${bytes.length} bytes), so base64 is much shorter than quoted-printable.`,
+      reason: `Most of the text is not ASCII (${nonAscii} of ${length} bytes), so base64 is much shorter than quoted-printable.`,
     };
   }
   let why: string;
-  if (nonAscii > 0)
-    why = `The text has non-ASCII characters (${nonAscii} of ${bytes.length} bytes)`;
+  if (nonAscii > 0) why = `The text has non-ASCII characters (${nonAscii} of ${length} bytes)`;
   else if (controls > 0) why = 'The text has control characters that 7bit cannot carry safely';
   else if (longestLine > SEVEN_BIT_MAX_LINE) {
     why = `A line is ${longestLine} characters long, over the ${SEVEN_BIT_MAX_LINE} that travel safely`;

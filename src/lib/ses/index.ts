@@ -52,9 +52,13 @@ export type {
   ListSuppressedDestinationsResponse,
 } from './account/suppression-listing.ts';
 export {
+  DEFAULT_ASYNC_BOUNCE_DELAY_MS,
+  DEFAULT_COMPLAINT_DELAY_MS,
+  DEFAULT_FEEDBACK_USER_AGENT,
   EXAMPLE_OUTCOME_RULES,
   patternMatches,
   outcomeFor,
+  type BounceTiming,
   type Outcome,
   type OutcomeRule,
 } from './account/outcome-rules.ts';
@@ -154,5 +158,11 @@ export {
 } from './account/contacts.ts';
 export type { ContactListMethods } from './api/simulator-contact-lists.ts';
 export { UNSUBSCRIBE_HOST, UNSUBSCRIBE_PLACEHOLDER } from './outbound/list-management.ts';
+export {
+  SIMULATED_VALUE_NOTES,
+  simulatedValuesIn,
+  simulatedValuesOfMessage,
+  type SimulatedValue,
+} from './outbound/simulated-values.ts';
 export { LIST_MANAGEMENT_HEADER } from './outbound/control-headers.ts';
 export type { SubscriptionObject, UnsubscribeOptions } from './outbound/subscription.ts';

@@ -4,7 +4,14 @@
  * freezes); a build that finishes after a newer one is dropped, and every raw listener is told of
  * each change as a byte range, never given a copy of the whole message.
  */
-import type { Diagnostic, Draft, Envelope, MimeNode } from '../mime/types.ts';
+import type {
+  BuildOptions,
+  BuiltMessage,
+  Diagnostic,
+  Draft,
+  Envelope,
+  MimeNode,
+} from '../mime/types.ts';
 import type { TextMatch } from '../compare/text-match.ts';
 import { domainToAscii, flattenAddresses, parseAddressList } from '../mime/address.ts';
 import { describeFailure } from '../describe-failure.ts';
@@ -41,7 +48,8 @@ export interface BuildChannel {
   terminate(): void;
 }
 
-type BuildMessage = typeof import('../mime/build.ts').buildMessage;
+/** Builds a draft on the page (the engine's `buildMessage`, keeping its text bodies between builds). */
+type BuildMessage = (draft: Draft, options: BuildOptions) => BuiltMessage;
 
 /** What the pipeline needs from the page. */
 export interface BuildPipelineOptions {
@@ -191,7 +199,8 @@ export class BuildPipeline {
   #buildOnPage(build: BuildMessage, seq: number, draft: Draft, seed: string, now: Date): void {
     try {
       const started = performance.now();
-      const { raw, envelope, tree, diagnostics } = build(draft, buildOptionsFor(seed, now));
+      const options = buildOptionsFor(seed, now);
+      const { raw, envelope, tree, diagnostics } = build(draft, options);
       const buildMs = performance.now() - started;
       this.#accept(seq, { raw: new MessageBytes([raw]), envelope, tree, diagnostics, buildMs });
     } catch (error) {

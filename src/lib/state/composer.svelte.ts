@@ -77,7 +77,14 @@ export class Composer {
     this.#library = library;
     this.#pipeline = new BuildPipeline({
       connect: (listener) => new BuildClient(listener),
-      loadPageBuilder: () => import('../mime/build.ts').then((module) => module.buildMessage),
+      loadPageBuilder: () =>
+        Promise.all([import('../mime/build.ts'), import('../mime/text-body-cache.ts')]).then(
+          ([{ buildMessage }, { TextBodyCache }]) => {
+            // Each keystroke re-encodes only the lines of the bodies it changed.
+            const textBodies = new TextBodyCache();
+            return (draft, options) => buildMessage(draft, options, textBodies);
+          },
+        ),
       onMessage: (message) => {
         this.message = message;
         this.buildError = null;

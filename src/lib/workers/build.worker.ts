@@ -5,6 +5,7 @@
  * to the page once, and a keystroke beside them sends only the headers and text around them.
  */
 import { buildMessageSegments } from '../mime/build.ts';
+import { TextBodyCache } from '../mime/text-body-cache.ts';
 import type { EncodedCache } from '../mime/serialize.ts';
 import type { Draft, DraftAttachment } from '../mime/types.ts';
 
@@ -24,6 +25,8 @@ const scope = self as unknown as {
 const contents = new Map<string, Uint8Array | Promise<Uint8Array>>();
 /** Each large attachment's base64 lines, by its bytes (gone when the attachment is). */
 const encoded: EncodedCache = new WeakMap();
+/** The text bodies of the last build: a keystroke re-encodes only the lines it changed. */
+const textBodies = new TextBodyCache();
 const blocks = new BlockSender();
 
 async function resolve(draft: DraftReference): Promise<Draft> {
@@ -52,7 +55,12 @@ async function build(request: Extract<BuildWorkerRequest, { type: 'build' }>): P
   try {
     const draft = await resolve(request.draft);
     const started = performance.now();
-    const built = buildMessageSegments(draft, buildOptionsFor(request.seed, request.now), encoded);
+    const built = buildMessageSegments(
+      draft,
+      buildOptionsFor(request.seed, request.now),
+      encoded,
+      textBodies,
+    );
     const buildMs = performance.now() - started;
     const { raw, transfer } = blocks.send(built.segments);
     scope.postMessage(

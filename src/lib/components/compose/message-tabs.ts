@@ -12,6 +12,11 @@ export interface MessageTab {
   load: () => Promise<{ default: Component }>;
   /** Load and mount the panel only once the tab is first opened. */
   lazy?: boolean;
+  /**
+   * Mount the panel only while its tab is shown: for a panel that works out something on every
+   * change of the draft and has nothing to keep while hidden.
+   */
+  whileShown?: boolean;
 }
 
 /** The assembled-message pane's tabs; names are part of the interface (SPEC). */
@@ -32,7 +37,13 @@ export const MESSAGE_TABS: readonly MessageTab[] = [
     load: () => import('./TemplateSendPanel.svelte'),
     lazy: true,
   },
-  { id: 'diagnostics', label: 'Diagnostics', load: () => import('./ComposeDiagnostics.svelte') },
+  {
+    id: 'diagnostics',
+    label: 'Diagnostics',
+    load: () => import('./ComposeDiagnostics.svelte'),
+    // Its SES pre-flight makes the whole send request on every keystroke.
+    whileShown: true,
+  },
   {
     id: 'checks',
     label: 'Checks',

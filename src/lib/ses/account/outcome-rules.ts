@@ -153,6 +153,14 @@ export function checkOutcomeRule(rule: OutcomeRule): void {
   if (outcome.kind === 'complaint' && outcome.delayMs !== undefined && outcome.delayMs < 0) {
     throw new RangeError('A complaint cannot come before the delivery.');
   }
+  if (outcome.kind === 'hard-bounce' || outcome.kind === 'soft-bounce') {
+    const delay = outcome.asyncDelayMs;
+    if (delay !== undefined && !(Number.isFinite(delay) && delay >= 0)) {
+      throw new RangeError(
+        'An asynchronous bounce comes a finite, non-negative time after delivery.',
+      );
+    }
+  }
   if (outcome.kind === 'delivery') {
     for (const delay of [outcome.openAfterMs, outcome.clickAfterMs]) {
       if (delay !== undefined && !(Number.isFinite(delay) && delay >= 0)) {

@@ -94,6 +94,36 @@ describe('outcome rule form', () => {
       outcome: { kind: 'complaint', feedbackType: 'abuse', delayMs: 600_000 },
     },
     { pattern: 'ok@*', outcome: { kind: 'delivery', smtpResponse: '250 2.6.0 queued' } },
+    {
+      pattern: 'reader@*',
+      outcome: { kind: 'delivery', openAfterMs: 120_000, clickAfterMs: 300_000 },
+    },
+    {
+      pattern: '*@late.example',
+      outcome: { kind: 'hard-bounce', status: '5.1.1', timing: 'asynchronous', asyncDelayMs: 0 },
+    },
+    {
+      pattern: '*@nxdomain.example',
+      outcome: { kind: 'hard-bounce', status: '5.1.2', dnsFailure: true },
+    },
+    {
+      pattern: '*@busy.example',
+      outcome: {
+        kind: 'soft-bounce',
+        status: '4.2.2',
+        timing: 'asynchronous',
+        asyncDelayMs: 30_000,
+      },
+    },
+    {
+      pattern: '*@isp.example',
+      outcome: {
+        kind: 'complaint',
+        feedbackType: 'fraud',
+        delayMs: 60_000,
+        userAgent: 'ISP FBL/1',
+      },
+    },
   ];
   for (const rule of rules) {
     test(`${describeOutcome(rule.outcome)} survives a round trip through the form`, () => {
@@ -109,6 +139,92 @@ describe('outcome rule form', () => {
     expect(() =>
       ruleFromFields({ ...emptyOutcomeFields(), kind: 'complaint', delayMinutes: 'soon' }),
     ).toThrow(RangeError);
+  });
+  test('every field of an outcome is written into the rule list', () => {
+    expect(rules.slice(4).map((rule) => describeOutcome(rule.outcome))).toEqual([
+      'delivery, opened 2 min after delivery, first link clicked 5 min after delivery',
+      'hard bounce 5.1.1, asynchronous: a DSN 0 min after delivery',
+      'hard bounce 5.1.2, DNS lookup failure retried until SES gives up',
+      'soft bounce 4.2.2, asynchronous: a DSN 0.5 min after delivery',
+      'complaint (fraud) 1 min after delivery, from ISP FBL/1',
+    ]);
+    expect(describeOutcome({ kind: 'soft-bounce', status: '4.4.1', timing: 'asynchronous' })).toBe(
+      'soft bounce 4.4.1, asynchronous: a DSN 5 min after delivery',
+    );
+  });
+  test('engagement times are non-negative minutes, kept to the millisecond', () => {
+    const delivery = { ...emptyOutcomeFields(), pattern: '*', kind: 'delivery' as const };
+    expect(
+      ruleFromFields({ ...delivery, openAfterMinutes: '0', clickAfterMinutes: ' 1.5 ' }).outcome,
+    ).toEqual({ kind: 'delivery', openAfterMs: 0, clickAfterMs: 90_000 });
+    for (const bad of ['-1', 'soon', 'Infinity']) {
+      expect(() => ruleFromFields({ ...delivery, openAfterMinutes: bad })).toThrow(
+        `${bad} is not a number of minutes.`,
+      );
+      expect(() => ruleFromFields({ ...delivery, clickAfterMinutes: bad })).toThrow(RangeError);
+    }
+  });
+  test('fields the chosen timing hides are left out of the rule', () => {
+    const asynchronous = { ...emptyOutcomeFields(), pattern: '*', timing: 'asynchronous' as const };
+    expect(ruleFromFields({ ...asynchronous, dnsFailure: true }).outcome).toEqual({
+      kind: 'hard-bounce',
+      status: '5.1.1',
+      timing: 'asynchronous',
+    });
+    expect(
+      ruleFromFields({
+        ...asynchronous,
+        kind: 'soft-bounce',
+        status: '4.2.2',
+        recoverAfterMinutes: '5',
+      }).outcome,
+    ).toEqual({ kind: 'soft-bounce', status: '4.2.2', timing: 'asynchronous' });
+    expect(
+      ruleFromFields({ ...emptyOutcomeFields(), pattern: '*', asyncDelayMinutes: '9' }).outcome,
+    ).toEqual({ kind: 'hard-bounce', status: '5.1.1' });
+  });
+  const duration = fc.option(fc.nat(10 * 86_400_000), { nil: undefined });
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const outcome = fc.oneof(
+    fc.record({
+      kind: fc.constant('delivery' as const),
+      openAfterMs: duration,
+      clickAfterMs: duration,
+    }),
+    fc.record({
+      kind: fc.constant('hard-bounce' as const),
+      status: fc.constant('5.1.1'),
+      timing: fc.constant('asynchronous' as const),
+      asyncDelayMs: duration,
+    }),
+    fc.record({
+      kind: fc.constant('hard-bounce' as const),
+      status: fc.constant('5.4.4'),
+      dnsFailure: fc.constant(true),
+    }),
+    fc.record({
+      kind: fc.constant('soft-bounce' as const),
+      status: fc.constant('4.4.1'),
+      timing: fc.constant('asynchronous' as const),
+      asyncDelayMs: duration,
+    }),
+    fc.record({
+      kind: fc.constant('soft-bounce' as const),
+      status: fc.constant('4.2.2'),
+      recoverAfterMs: duration,
+    }),
+  );
+  prop.prop([outcome])('any rule of these fields survives the form and the simulator', (drawn) => {
+    const rule: OutcomeRule = {
+      pattern: '*@x.example',
+      outcome: defined(drawn) as OutcomeRule['outcome'],
+    };
+    const made = ruleFromFields(fieldsFromRule(rule));
+    expect(made).toEqual(rule);
+    const sim = createSesSimulator();
+    sim.setOutcomeRules([made]);
+    expect(sim.outcomeRules()).toEqual([rule]);
   });
 });
 

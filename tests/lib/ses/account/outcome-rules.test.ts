@@ -56,6 +56,14 @@ describe('the outcome table', () => {
     expect(() =>
       checkOutcomeRule({ pattern: '*', outcome: { kind: 'soft-bounce', status: '5.1.1' } }),
     ).toThrow('A soft bounce needs a 4.x.x status code.');
+    for (const asyncDelayMs of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() =>
+        checkOutcomeRule({
+          pattern: '*',
+          outcome: { kind: 'soft-bounce', status: '4.2.2', timing: 'asynchronous', asyncDelayMs },
+        }),
+      ).toThrow('An asynchronous bounce comes a finite, non-negative time after delivery.');
+    }
     const ses = simulator();
     expect(() =>
       ses.setOutcomeRules([{ pattern: '*', outcome: { kind: 'complaint', delayMs: -1 } }]),
