@@ -16,6 +16,7 @@ import {
   MAX_LINE_OCTETS,
   MAX_LOCAL_PART_OCTETS,
 } from './limits.ts';
+import { tokenizeAddressList, type AddressToken } from './address-tokens.ts';
 
 /** One mailbox: a display name (possibly empty) and an address (empty when none was found). */
 export interface Mailbox {
@@ -35,83 +36,7 @@ export type AddressEntry = Mailbox | AddressGroup;
 /** Groups nest no deeper than this when parsing (RFC 5322 has none; hostile input may). */
 const MAX_GROUP_DEPTH = 4;
 
-/** Characters that end an unquoted word: white space and the list's own punctuation. */
-const TOKEN_END = new Uint8Array(128);
-for (const c of ' \t\r\n"(<,;:') TOKEN_END[c.charCodeAt(0)] = 1;
-
-interface Token {
-  kind: 'text' | 'quoted' | 'comment' | 'angle' | 'comma' | 'semicolon' | 'colon';
-  value: string;
-  /** Whether white space came right before this token. */
-  spaced: boolean;
-}
-
-function tokenize(input: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  let spaced = false;
-  while (i < input.length) {
-    const char = input[i]!;
-    if (char === ' ' || char === '\t' || char === '\r' || char === '\n') {
-      spaced = true;
-      i++;
-    } else if (char === '"') {
-      let value = '';
-      i++;
-      while (i < input.length && input[i] !== '"') {
-        if (input[i] === '\\' && i + 1 < input.length) i++;
-        value += input[i];
-        i++;
-      }
-      i++;
-      tokens.push({ kind: 'quoted', value: value, spaced });
-      spaced = false;
-    } else if (char === '(') {
-      let depth = 1;
-      let value = '';
-      i++;
-      while (i < input.length && depth > 0) {
-        const c = input[i]!;
-        if (c === '\\' && i + 1 < input.length) {
-          value += input[i + 1];
-          i += 2;
-          continue;
-        }
-        if (c === '(') depth++;
-        if (c === ')') depth--;
-        if (depth > 0) value += c;
-        i++;
-      }
-      tokens.push({ kind: 'comment', value: value, spaced });
-      spaced = false;
-    } else if (char === '<') {
-      const close = input.indexOf('>', i + 1);
-      const end = close < 0 ? input.length : close;
-      tokens.push({ kind: 'angle', value: input.slice(i + 1, end).trim(), spaced });
-      spaced = false;
-      i = end + 1;
-    } else if (char === ',' || char === ';' || char === ':') {
-      tokens.push({
-        kind: char === ',' ? 'comma' : char === ';' ? 'semicolon' : 'colon',
-        value: char,
-        spaced,
-      });
-      spaced = false;
-      i++;
-    } else {
-      // Every other character starts a word, so the loop always advances.
-      const start = i;
-      for (let code = input.charCodeAt(i); i < input.length; code = input.charCodeAt(++i)) {
-        if (code < 128 && TOKEN_END[code] === 1) break;
-      }
-      const value = input.slice(start, i);
-      // A '>' without its '<' is noise.
-      tokens.push({ kind: 'text', value: value.replace(/>/g, ''), spaced });
-      spaced = false;
-    }
-  }
-  return tokens;
-}
+type Token = AddressToken;
 
 /** How to read an address list. */
 export interface AddressParseOptions {
@@ -127,7 +52,11 @@ export interface AddressParseOptions {
  * Join name words, with a space where the source had one (or between quoted pieces); runs of
  * unquoted words are RFC 2047-decoded, quoted ones only when `decodeQuoted` is set.
  */
-function joinWords(tokens: Token[], decode: boolean, decodeQuoted: boolean): string {
+export function joinWords(
+  tokens: readonly Token[],
+  decode: boolean,
+  decodeQuoted: boolean,
+): string {
   let out = '';
   let run = '';
   for (const token of tokens) {
@@ -145,45 +74,73 @@ function joinWords(tokens: Token[], decode: boolean, decodeQuoted: boolean): str
   return out.trim();
 }
 
-function toMailbox(tokens: Token[], options: Required<AddressParseOptions>): Mailbox[] {
-  const angle = tokens.find((token) => token.kind === 'angle');
-  const comments = tokens.filter((token) => token.kind === 'comment').map((t) => t.value);
-  let words = tokens.filter((token) => token.kind === 'text' || token.kind === 'quoted');
-  let address = angle ? angle.value : '';
-  if (!angle) {
-    // A quoted local part: `"user@host"@example.com`.
-    const at = words.findIndex(
-      (t, k) =>
-        t.kind === 'quoted' &&
-        words[k + 1]?.kind === 'text' &&
-        !words[k + 1]!.spaced &&
-        words[k + 1]!.value.startsWith('@'),
-    );
-    if (at >= 0) {
-      address = `"${words[at]!.value}"${words[at + 1]!.value}`;
-      words = words.filter((_, k) => k !== at && k !== at + 1);
-    } else {
-      // No brackets: the last unquoted word holding an '@' is the address.
-      let index = -1;
-      for (let k = words.length - 1; k >= 0; k--) {
-        const word = words[k]!;
-        if (word.kind === 'text' && word.value.includes('@') && !ENCODED_WORD.test(word.value)) {
-          index = k;
-          break;
-        }
-      }
-      if (index >= 0) {
-        address = words[index]!.value;
-        words = words.filter((_, k) => k !== index);
-      }
+/** How one mailbox's tokens divide into its address and the words of its display name. */
+export interface MailboxTokens {
+  /** The address: the first angle's inside, else a bare address found among the words. */
+  address: string;
+  /** The first angle-bracketed token, when there is one. */
+  angle?: Token;
+  /** The words (text and quoted) left for the display name. */
+  words: Token[];
+}
+
+/**
+ * Find the address among one mailbox's tokens: the first `<…>`; else a quoted local part with its
+ * domain (`"user@host"@example.com`); else the last unquoted word holding an '@' that is not an
+ * encoded word.
+ */
+export function divideMailboxTokens(tokens: readonly Token[]): MailboxTokens {
+  const angleAt = tokens.findIndex((token) => token.kind === 'angle');
+  const words = tokens.filter((token) => token.kind === 'text' || token.kind === 'quoted');
+  if (angleAt >= 0) return { address: tokens[angleAt]!.value, angle: tokens[angleAt]!, words };
+  // A quoted local part: `"user@host"@example.com`.
+  const at = words.findIndex(
+    (t, k) =>
+      t.kind === 'quoted' &&
+      words[k + 1]?.kind === 'text' &&
+      !words[k + 1]!.spaced &&
+      words[k + 1]!.value.startsWith('@'),
+  );
+  if (at >= 0) {
+    const address = `"${words[at]!.value}"${words[at + 1]!.value}`;
+    return {
+      address,
+      words: words.filter((_, k) => k !== at && k !== at + 1),
+    };
+  }
+  // No brackets: the last unquoted word holding an '@' is the address.
+  for (let k = words.length - 1; k >= 0; k--) {
+    const word = words[k]!;
+    if (word.kind === 'text' && word.value.includes('@') && !ENCODED_WORD.test(word.value)) {
+      return {
+        address: word.value,
+        words: words.filter((_, j) => j !== k),
+      };
     }
   }
-  let name = joinWords(words, false, false);
-  let decoded = joinWords(words, true, options.decodeQuoted);
-  if (!name && comments.length) {
-    name = comments.join(' ').trim();
-    decoded = decodeEncodedWords(name);
-  }
+  return { address: '', words };
+}
+
+/**
+ * The display name of one mailbox, undecoded and decoded: its words, or when it has none, its
+ * comments (`john@example.com (John Doe)`, an old form many senders still write).
+ */
+export function readDisplayName(
+  tokens: readonly Token[],
+  words: readonly Token[],
+  decodeQuoted: boolean,
+): { name: string; decoded: string } {
+  const name = joinWords(words, false, false);
+  if (name) return { name, decoded: joinWords(words, true, decodeQuoted) };
+  const comments = tokens.filter((token) => token.kind === 'comment').map((t) => t.value);
+  if (!comments.length) return { name, decoded: joinWords(words, true, decodeQuoted) };
+  const fromComments = comments.join(' ').trim();
+  return { name: fromComments, decoded: decodeEncodedWords(fromComments) };
+}
+
+function toMailbox(tokens: Token[], options: Required<AddressParseOptions>): Mailbox[] {
+  const { address, words } = divideMailboxTokens(tokens);
+  const { name, decoded } = readDisplayName(tokens, words, options.decodeQuoted);
   if (!address && decoded !== name && /<[^<>]*@[^<>]*>/.test(decoded)) {
     // An encoded word that hides a whole address: parse what it says, but never turn a bare
     // encoded address into a real one (that is how spoofed senders are made).
@@ -197,7 +154,14 @@ function parseList(
   depth: number,
   options: Required<AddressParseOptions>,
 ): AddressEntry[] {
-  const tokens = tokenize(input);
+  return parseTokenList(tokenizeAddressList(input), depth, options);
+}
+
+function parseTokenList(
+  tokens: readonly Token[],
+  depth: number,
+  options: Required<AddressParseOptions>,
+): AddressEntry[] {
   const entries: AddressEntry[] = [];
   let current: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -218,7 +182,7 @@ function parseList(
         if (tokens[j]!.kind === 'semicolon' && --level === 0) break;
       }
       const inner = tokens.slice(start, j);
-      const members = flattenAddresses(parseTokens(inner, depth + 1, options));
+      const members = flattenAddresses(parseTokenList(groupMembers(inner), depth + 1, options));
       entries.push({ name, group: members });
       i = j;
     } else {
@@ -229,22 +193,22 @@ function parseList(
   return entries;
 }
 
-/** Re-serialise tokens so a group's members can be parsed by the same code. */
-function parseTokens(
-  tokens: Token[],
-  depth: number,
-  options: Required<AddressParseOptions>,
-): AddressEntry[] {
-  const text = tokens
-    .map((t) => {
-      const lead = t.spaced ? ' ' : '';
-      if (t.kind === 'quoted') return `${lead}"${t.value.replace(/["\\]/g, '\\$&')}"`;
-      if (t.kind === 'comment') return `${lead}(${t.value.replace(/[()\\]/g, '\\$&')})`;
-      if (t.kind === 'angle') return `${lead}<${t.value}>`;
-      return lead + t.value;
-    })
-    .join('');
-  return parseList(text, depth, options);
+/**
+ * A group's member tokens as they read on their own: a word that was only `>` (now empty) leaves
+ * no token, its white space passing to the next one, as if the members were read afresh.
+ */
+function groupMembers(tokens: readonly Token[]): Token[] {
+  const members: Token[] = [];
+  let spaced = false;
+  for (const token of tokens) {
+    if (token.kind === 'text' && token.value === '') {
+      spaced ||= token.spaced;
+      continue;
+    }
+    members.push(spaced && !token.spaced ? { ...token, spaced } : token);
+    spaced = false;
+  }
+  return members;
 }
 
 /**

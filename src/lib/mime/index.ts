@@ -51,6 +51,7 @@ export {
   type AddressGroup,
   type Mailbox,
 } from './address.ts';
+export { readWrittenAddressList, type WrittenMailbox } from './written-address.ts';
 export { buildMessage } from './build.ts';
 export { TextBodyCache } from './text-body-cache.ts';
 export { buildEnvelope, type EnvelopeInput } from './envelope.ts';

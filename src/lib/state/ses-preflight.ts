@@ -7,7 +7,7 @@
  *
  * The rate limit is left out: it clears by itself within a second.
  */
-import { asciiAddress, flattenAddresses, parseAddressList } from '../mime/index.ts';
+import { asciiAddress, firstHeader, flattenAddresses, parseAddressList } from '../mime/index.ts';
 import { splitAddressList } from './draft-fields.ts';
 import type { HeaderField } from '../mime/types.ts';
 import {
@@ -91,12 +91,6 @@ function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
 
-/** The value of the first header of that name in Raw content's extra headers. */
-function headerValue(headers: readonly HeaderField[], name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  return headers.find((h) => h.name.trim().toLowerCase() === wanted)?.value.trim() || undefined;
-}
-
 /** Check a send against the simulated account (pure: the same inputs give the same report). */
 export function preflightSend(account: PreflightAccount, send: PreflightSend): PreflightReport {
   const { request } = send;
@@ -125,7 +119,7 @@ export function preflightSend(account: PreflightAccount, send: PreflightSend): P
   if (request.FromEmailAddress !== undefined) senders.push(request.FromEmailAddress);
   if (request.Content.Raw !== undefined) {
     for (const name of ['Sender', 'Return-Path']) {
-      const value = headerValue(send.headers ?? [], name);
+      const value = firstHeader(send.headers ?? [], name)?.trim() || undefined;
       if (value !== undefined) senders.push(value);
     }
   }

@@ -4,21 +4,19 @@
  * JavaMail-style sentences SES returns (observed: "Missing final '@domain'", "Missing domain",
  * "Local address contains illegal character", "Domain contains control or whitespace").
  *
- * Sending reads addresses here rather than with the mime engine's lenient parser on purpose: SES
- * refuses what that parser repairs (`a b@c`, `<a@b` without its `>`), answers with the address
- * as it was written, and writes `commonHeaders` without re-encoding display names. Mail read
- * afterwards (receiving, feedback reports) goes through the mime engine.
+ * The mime engine reads the text (`readWrittenAddressList`); this file holds SES's policy on
+ * what it read. SES refuses what the lenient reader repairs (`a b@c`, `<a@b` without its `>`),
+ * answering with the entry as it was written, and writes `commonHeaders` with display names as
+ * they were written (encoded words not decoded, not re-encoded).
  */
+import { readWrittenAddressList, type WrittenMailbox } from '../../mime/index.ts';
 
-/** A mailbox: what a person wrote, its display name and its address. */
-export interface SesMailbox {
-  /** The text as given, e.g. `"Doe, John" <john@example.com>`. */
-  text: string;
-  /** The display name without quotes, when there is one. */
-  name?: string;
-  /** The bare address, `local@domain`. */
-  address: string;
-}
+/**
+ * A mailbox as SES carries it: the text as given (`"Doe, John" <john@example.com>`), the display
+ * name as written (unquoted, encoded words kept; empty when none) and the bare address. For an
+ * entry SES refuses, the address is the whole text, so that `addressError` names what is wrong.
+ */
+export type SesMailbox = Pick<WrittenMailbox, 'text' | 'name' | 'address'>;
 
 const SPECIALS_IN_LOCAL = /[()<>,;:\\"[\]]/;
 // eslint-disable-next-line no-control-regex
@@ -59,83 +57,35 @@ export function addressError(address: string): string | undefined {
   return undefined;
 }
 
-/** Split a string at top-level commas (outside quotes, comments and angle brackets). */
-function splitTopLevel(text: string, separators: string): string[] {
-  const parts: string[] = [];
-  let depthParen = 0;
-  let inQuote = false;
-  let inAngle = false;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inQuote) {
-      if (c === '"') inQuote = false;
-      continue;
-    }
-    if (c === '"') inQuote = true;
-    else if (c === '(') depthParen++;
-    else if (c === ')') depthParen = Math.max(0, depthParen - 1);
-    else if (c === '<') inAngle = true;
-    else if (c === '>') inAngle = false;
-    else if (depthParen === 0 && !inAngle && c !== undefined && separators.includes(c)) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
-}
-
-function stripComments(text: string): string {
-  let out = '';
-  let depth = 0;
-  let inQuote = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] ?? '';
-    if (c === '\\' && (inQuote || depth > 0)) {
-      if (depth === 0) out += c + (text[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (!inQuote && c === '(') depth++;
-    else if (!inQuote && c === ')' && depth > 0) depth--;
-    else if (depth === 0) {
-      if (c === '"') inQuote = !inQuote;
-      out += c;
-    }
-  }
-  return out;
-}
-
-function unquote(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')) {
-    return trimmed.slice(1, -1).replace(/\\(.)/g, '$1');
-  }
-  return trimmed.replace(/\s+/g, ' ');
+/** SES's reading of one entry: what the mime reader had to repair is taken as written. */
+function sesReading(entry: WrittenMailbox, text = entry.text): SesMailbox {
+  if (entry.repaired) return { text, name: '', address: entry.text };
+  return { text, name: entry.writtenName, address: entry.address };
 }
 
 /**
- * Read one mailbox (`a@b` or `Name <a@b>`). Returns undefined when the text is not a single
- * mailbox (unbalanced brackets, or nothing at all).
+ * Read one mailbox (`a@b` or `Name <a@b>`), as an API parameter holds it. Returns undefined when
+ * the text is not a single well-formed mailbox (nothing at all, brackets that do not pair, words
+ * beside a bare address, more than one entry); callers then take the text as the address.
  */
 export function readSesMailbox(text: string): SesMailbox | undefined {
-  const clean = stripComments(text).trim();
-  if (clean.length === 0) return undefined;
-  const open = clean.lastIndexOf('<');
-  if (open >= 0) {
-    const close = clean.indexOf('>', open);
-    if (close < 0 || clean.slice(close + 1).trim().length > 0) return undefined;
-    const address = clean.slice(open + 1, close).trim();
-    const name = unquote(clean.slice(0, open));
-    return name.length > 0 ? { text, name, address } : { text, address };
-  }
-  if (clean.includes('>')) return undefined;
-  return { text, address: clean };
+  const entries = readWrittenAddressList(text);
+  const entry = entries[0];
+  if (entries.length !== 1 || entry === undefined || entry.text !== text.trim()) return undefined;
+  return entry.repaired ? undefined : sesReading(entry, text);
+}
+
+/** An address parameter as SES reads it: its mailbox, else its text (trimmed) taken as the address. */
+export function readSesAddressParameter(text: string): SesMailbox {
+  return readSesMailbox(text) ?? { text, name: '', address: text.trim() };
+}
+
+/**
+ * The address of a Return-Path field (`<bounce@example.com>`; `<>` gives the empty address), or
+ * the value as written when it holds no single address.
+ */
+export function readReturnPath(value: string): string {
+  return readSesMailbox(value)?.address ?? value;
 }
 
 /**
@@ -144,19 +94,7 @@ export function readSesMailbox(text: string): SesMailbox | undefined {
  * so that address validation reports them.
  */
 export function readSesAddressList(value: string): SesMailbox[] {
-  const out: SesMailbox[] = [];
-  for (const rawPart of splitTopLevel(value, ',')) {
-    let part = rawPart;
-    const groupColon = splitTopLevel(part, ':');
-    if (groupColon.length > 1 && !part.trimStart().startsWith('<')) {
-      part = groupColon.slice(1).join(':');
-    }
-    part = part.replace(/;\s*$/, '');
-    if (part.trim().length === 0) continue;
-    const mailbox = readSesMailbox(part.trim());
-    out.push(mailbox ?? { text: part.trim(), address: part.trim() });
-  }
-  return out;
+  return readWrittenAddressList(value).map((entry) => sesReading(entry));
 }
 
 /** The domain of an address, lower-cased (domains are case-insensitive). */
@@ -185,7 +123,7 @@ const NEEDS_QUOTING = /[()<>@,;:\\".[\]]/;
  * contains a special character (`John Doe <john@example.com>`, `"Doe, John" <sender@example.com>`).
  */
 export function formatCommonHeaderMailbox(mailbox: SesMailbox): string {
-  if (mailbox.name === undefined) return mailbox.address;
+  if (mailbox.name === '') return mailbox.address;
   const name = NEEDS_QUOTING.test(mailbox.name)
     ? `"${mailbox.name.replace(/(["\\])/g, '\\$1')}"`
     : mailbox.name;

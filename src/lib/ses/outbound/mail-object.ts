@@ -3,7 +3,11 @@
  * whom, the original headers (truncated at 10 KB) and the common headers read from them.
  */
 import { firstHeader, decodeEncodedWords, type HeaderField } from '../../mime/index.ts';
-import { formatCommonHeaderMailbox, readSesAddressList } from '../identities/address.ts';
+import {
+  formatCommonHeaderMailbox,
+  readReturnPath,
+  readSesAddressList,
+} from '../identities/address.ts';
 import { HEADERS_TRUNCATION_BYTES } from '../limits.ts';
 
 /** `commonHeaders`: the headers SES reads out of the message. */
@@ -73,7 +77,7 @@ export function commonHeadersOf(
 ): CommonHeaders {
   const common: CommonHeaders = {};
   const returnPath = firstHeader(headers, 'Return-Path');
-  if (returnPath !== undefined) common.returnPath = returnPath.replace(/^<|>$/g, '');
+  if (returnPath !== undefined) common.returnPath = readReturnPath(returnPath);
   const from = addresses(headers, 'From');
   if (from) common.from = from;
   const date = firstHeader(headers, 'Date');

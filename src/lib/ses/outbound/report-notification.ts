@@ -13,7 +13,7 @@ import {
   type ComplaintReport,
   type HeaderField,
 } from '../../mime/index.ts';
-import { domainOf } from '../identities/address.ts';
+import { domainOf, readReturnPath } from '../identities/address.ts';
 import { createRandom, sesMessageId } from '../api/ids.ts';
 import { commonHeadersOf, truncateHeaders } from './mail-object.ts';
 import { bounceNotification, complaintNotification } from './notifications.ts';
@@ -69,10 +69,9 @@ export function reportToNotification(
     sesIdFromMessageIdHeader(originalId) ??
     sesMessageId(random, region, options.now.getTime());
   const feedbackId = options.feedbackId ?? sesMessageId(random, region, options.now.getTime());
+  const returnPath = firstHeader(headers, 'Return-Path');
   const sourceText =
-    firstHeader(headers, 'Return-Path')?.replace(/^<|>$/g, '') ??
-    firstHeader(headers, 'From') ??
-    '';
+    returnPath !== undefined ? readReturnPath(returnPath) : (firstHeader(headers, 'From') ?? '');
   const source = flattenAddresses(parseAddressList(sourceText))[0]?.address || sourceText;
   const date = firstHeader(headers, 'Date');
   const timestamp =

@@ -7,7 +7,7 @@ import { firstHeader, sesEncodedSize, utf8Encode, type HeaderField } from '../..
 import {
   addressError,
   readSesAddressList,
-  readSesMailbox,
+  readSesAddressParameter,
   type SesMailbox,
 } from '../identities/address.ts';
 import { isBlockedAttachment } from './blocked-attachments.ts';
@@ -158,7 +158,7 @@ function checkHeaderSection(raw: Uint8Array, section: HeaderSection): void {
 }
 
 function mailboxes(list: readonly string[] | undefined): SesMailbox[] {
-  return (list ?? []).map((text) => readSesMailbox(text) ?? { text, address: text });
+  return (list ?? []).map(readSesAddressParameter);
 }
 
 function checkAddresses(list: readonly SesMailbox[]): void {
