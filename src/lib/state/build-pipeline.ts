@@ -4,6 +4,7 @@
  * freezes); a build that finishes after a newer one is dropped, and every raw listener is told of
  * each change as a byte range, never given a copy of the whole message.
  */
+import type { EncodedCache } from '../mime/serialize.ts';
 import type {
   BuildOptions,
   BuiltMessage,
@@ -48,8 +49,15 @@ export interface BuildChannel {
   terminate(): void;
 }
 
-/** Builds a draft on the page (the engine's `buildMessage`, keeping its text bodies between builds). */
-type BuildMessage = (draft: Draft, options: BuildOptions) => BuiltMessage;
+/**
+ * Builds a draft on the page: the engine's `buildMessageSegments`, keeping its text bodies
+ * between builds, with the base64 lines of large attachments taken from `encoded`.
+ */
+type BuildMessage = (
+  draft: Draft,
+  options: BuildOptions,
+  encoded: EncodedCache,
+) => Omit<BuiltMessage, 'raw'> & { segments: Uint8Array[] };
 
 /** What the pipeline needs from the page. */
 export interface BuildPipelineOptions {
@@ -66,7 +74,9 @@ export interface BuildPipelineOptions {
 
 /**
  * Drafts up to this size (bodies and attachments) are built on the page, in the same task as the
- * keystroke; larger ones in the worker (SPEC: heavy work over about 1 MB runs in a worker).
+ * keystroke; larger ones in the worker (SPEC: heavy work over about 1 MB runs in a worker). A
+ * large attachment whose base64 lines the worker has already sent does not count: the page
+ * reuses those lines as they are.
  */
 export const PAGE_BUILD_LIMIT = 512 * 1024;
 
@@ -103,6 +113,9 @@ export class BuildPipeline {
   #compareTimer: ReturnType<typeof setTimeout> | undefined;
   #lastRaw = new MessageBytes([]);
   #blocks = new BlockReceiver();
+  /** Large attachments' base64 lines as the worker sent them, by the attachment's bytes. */
+  #attachmentLines: EncodedCache = new WeakMap();
+  #contents: (id: string) => Uint8Array | undefined = () => undefined;
 
   constructor(options: BuildPipelineOptions) {
     this.#options = options;
@@ -154,11 +167,8 @@ export class BuildPipeline {
     const seq = ++this.#buildSeq;
     const now = (this.#options.clock ?? thisMinute)();
     const extra = { messageId: stableMessageId(draftId, fields.from) };
-    const size =
-      fields.html.length +
-      fields.text.length +
-      fields.attachments.reduce((sum, info) => sum + info.size, 0);
-    if (this.#pageBuild && size <= PAGE_BUILD_LIMIT) {
+    this.#contents = contents;
+    if (this.#pageBuild && this.#pageSize(fields, contents) <= PAGE_BUILD_LIMIT) {
       this.#buildOnPage(this.#pageBuild, seq, toEngineDraft(fields, contents, extra), draftId, now);
       return;
     }
@@ -184,6 +194,16 @@ export class BuildPipeline {
     this.#channel.build(reference, now, draftId, seq);
   }
 
+  /** What a build on the page would encode: bodies, and attachments the worker has not encoded. */
+  #pageSize(fields: DraftFields, contents: (id: string) => Uint8Array | undefined): number {
+    let size = fields.html.length + fields.text.length;
+    for (const info of fields.attachments) {
+      const content = contents(info.id);
+      if (!content || !this.#attachmentLines.has(content)) size += info.size;
+    }
+    return size;
+  }
+
   /** Compare the text body with the HTML once typing pauses. */
   scheduleTextCompare(text: string, html: string): void {
     clearTimeout(this.#compareTimer);
@@ -200,9 +220,13 @@ export class BuildPipeline {
     try {
       const started = performance.now();
       const options = buildOptionsFor(seed, now);
-      const { raw, envelope, tree, diagnostics } = build(draft, options);
+      const { segments, envelope, tree, diagnostics } = build(
+        draft,
+        options,
+        this.#attachmentLines,
+      );
       const buildMs = performance.now() - started;
-      this.#accept(seq, { raw: new MessageBytes([raw]), envelope, tree, diagnostics, buildMs });
+      this.#accept(seq, { raw: new MessageBytes(segments), envelope, tree, diagnostics, buildMs });
     } catch (error) {
       this.#options.onError(describeFailure(error));
     }
@@ -213,6 +237,11 @@ export class BuildPipeline {
       const { seq, raw, envelope, tree, diagnostics, buildMs } = response;
       // Every answer is received, even one too late to show: it may bring or drop blocks.
       const bytes = new MessageBytes(this.#blocks.receive(raw));
+      for (const { ref, block } of response.attachmentLines) {
+        const content = this.#contents(ref);
+        const lines = this.#blocks.block(block);
+        if (content && lines) this.#attachmentLines.set(content, lines);
+      }
       this.#accept(seq, { raw: bytes, envelope, tree, diagnostics, buildMs });
     } else if (response.type === 'failed') {
       if (response.seq >= this.#appliedSeq) this.#options.onError(response.message);

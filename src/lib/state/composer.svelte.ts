@@ -79,10 +79,11 @@ export class Composer {
       connect: (listener) => new BuildClient(listener),
       loadPageBuilder: () =>
         Promise.all([import('../mime/build.ts'), import('../mime/text-body-cache.ts')]).then(
-          ([{ buildMessage }, { TextBodyCache }]) => {
+          ([{ buildMessageSegments }, { TextBodyCache }]) => {
             // Each keystroke re-encodes only the lines of the bodies it changed.
             const textBodies = new TextBodyCache();
-            return (draft, options) => buildMessage(draft, options, textBodies);
+            return (draft, options, encoded) =>
+              buildMessageSegments(draft, options, encoded, textBodies);
           },
         ),
       onMessage: (message) => {

@@ -39,6 +39,11 @@ export type BuildWorkerResponse =
       diagnostics: Diagnostic[];
       /** Time spent in `buildMessage`, in milliseconds. */
       buildMs: number;
+      /**
+       * The blocks that are a large attachment's base64 lines, by the attachment's ref: with
+       * them the page can build the same draft itself without encoding the attachment again.
+       */
+      attachmentLines: Array<{ ref: string; block: number }>;
     }
   | { type: 'failed'; seq: number; message: string }
   | { type: 'text-compared'; seq: number; result: TextMatch };

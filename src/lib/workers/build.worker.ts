@@ -63,6 +63,13 @@ async function build(request: Extract<BuildWorkerRequest, { type: 'build' }>): P
     );
     const buildMs = performance.now() - started;
     const { raw, transfer } = blocks.send(built.segments);
+    const attachmentLines: Array<{ ref: string; block: number }> = [];
+    for (const { ref } of request.draft.attachments) {
+      const content = contents.get(ref);
+      const lines = content instanceof Uint8Array ? encoded.get(content) : undefined;
+      const block = lines && blocks.idOf(lines);
+      if (block !== undefined) attachmentLines.push({ ref, block });
+    }
     scope.postMessage(
       {
         type: 'built',
@@ -72,6 +79,7 @@ async function build(request: Extract<BuildWorkerRequest, { type: 'build' }>): P
         tree: built.tree,
         diagnostics: built.diagnostics,
         buildMs,
+        attachmentLines,
       },
       transfer,
     );

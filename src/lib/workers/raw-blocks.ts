@@ -55,6 +55,12 @@ export class BlockSender {
     }
     return { raw, transfer };
   }
+
+  /** The id of a block the page holds, or undefined (not sent, or dropped since). */
+  idOf(segment: Uint8Array): number | undefined {
+    const id = this.#ids.get(segment);
+    return id !== undefined && this.#sent.has(id) ? id : undefined;
+  }
 }
 
 /** The page's side: turns parts back into segments. */
@@ -73,5 +79,10 @@ export class BlockReceiver {
     });
     for (const id of raw.dropped) this.#blocks.delete(id);
     return segments;
+  }
+
+  /** A block the worker has sent and not dropped. */
+  block(id: number): Uint8Array | undefined {
+    return this.#blocks.get(id);
   }
 }

@@ -1,5 +1,9 @@
 import { describe, expect, test, vi } from 'vitest';
-import { buildMessage } from '../../../src/lib/mime/build.ts';
+import { buildMessage, buildMessageSegments } from '../../../src/lib/mime/build.ts';
+import type { EncodedCache } from '../../../src/lib/mime/serialize.ts';
+import { buildOptionsFor } from '../../../src/lib/workers/build-options.ts';
+import { BlockSender } from '../../../src/lib/workers/raw-blocks.ts';
+import { toEngineDraft } from '../../../src/lib/state/draft-fields.ts';
 import {
   BuildPipeline,
   PAGE_BUILD_LIMIT,
@@ -26,6 +30,7 @@ function fields(patch: Partial<DraftFields>): DraftFields {
 /** A pipeline whose worker is a recording fake; `answer` plays the worker's replies. */
 function harness(options: { pageBuilder?: boolean } = {}) {
   const builds: { draft: DraftReference; seq: number }[] = [];
+  const pageBuilds = { count: 0 };
   let answer!: (response: BuildWorkerResponse) => void;
   const channel: BuildChannel = {
     setAttachment: vi.fn(),
@@ -41,7 +46,15 @@ function harness(options: { pageBuilder?: boolean } = {}) {
       answer = listener;
       return channel;
     },
-    ...(options.pageBuilder ? { loadPageBuilder: () => Promise.resolve(buildMessage) } : {}),
+    ...(options.pageBuilder
+      ? {
+          loadPageBuilder: () =>
+            Promise.resolve((...args: Parameters<typeof buildMessageSegments>) => {
+              pageBuilds.count++;
+              return buildMessageSegments(...args);
+            }),
+        }
+      : {}),
     clock: () => NOW,
     onMessage: (message) => shown.push(message),
     onError: (message) => errors.push(message),
@@ -53,6 +66,7 @@ function harness(options: { pageBuilder?: boolean } = {}) {
   return {
     pipeline,
     builds,
+    pageBuilds,
     answer: (r: BuildWorkerResponse) => answer(r),
     shown,
     errors,
@@ -60,7 +74,11 @@ function harness(options: { pageBuilder?: boolean } = {}) {
   };
 }
 
-function built(seq: number, raw: Uint8Array | RawParts): BuildWorkerResponse {
+function built(
+  seq: number,
+  raw: Uint8Array | RawParts,
+  attachmentLines: { ref: string; block: number }[] = [],
+): BuildWorkerResponse {
   const tree = { contentType: 'text/plain', children: [] } as never;
   return {
     type: 'built',
@@ -70,6 +88,7 @@ function built(seq: number, raw: Uint8Array | RawParts): BuildWorkerResponse {
     tree,
     diagnostics: [],
     buildMs: 1,
+    attachmentLines,
   };
 }
 
@@ -130,6 +149,52 @@ describe('BuildPipeline', () => {
       { ref: 'big', filename: 'big.bin', contentType: 'application/octet-stream' },
     ]);
     expect(JSON.stringify(builds[0]!.draft).length).toBeLessThan(2000);
+  });
+
+  test('once the worker has sent a large attachment’s lines, the page builds the draft itself, with the same bytes', async () => {
+    const { pipeline, builds, pageBuilds, answer, shown } = harness({ pageBuilder: true });
+    await Promise.resolve();
+    const content = new Uint8Array(2 * 1024 * 1024);
+    for (let i = 0; i < content.length; i += 509) content[i] = i % 253;
+    const contents = (id: string) => (id === 'big' ? content : undefined);
+    const info = { id: 'big', filename: 'big.bin', contentType: 'application/octet-stream' };
+    const draft = (subject: string) =>
+      fields({ subject, attachments: [{ ...info, size: content.length, inline: false }] });
+    const engineDraft = (subject: string) =>
+      toEngineDraft(draft(subject), contents, {
+        messageId: stableMessageId('draft-1', 'a@example.com'),
+      });
+    const options = buildOptionsFor('draft-1', NOW);
+
+    pipeline.build(draft('One'), 'draft-1', contents);
+    expect(builds).toHaveLength(1);
+    expect(pageBuilds.count).toBe(0);
+    // The worker's answer, made as the worker makes it.
+    const workerCache: EncodedCache = new WeakMap();
+    const sender = new BlockSender();
+    const first = buildMessageSegments(engineDraft('One'), options, workerCache);
+    const { raw } = sender.send(first.segments);
+    const block = sender.idOf(workerCache.get(content)!)!;
+    answer(built(1, raw, [{ ref: 'big', block }]));
+    const lines = raw.blocks[0]!.bytes;
+
+    pipeline.build(draft('Two'), 'draft-1', contents);
+    expect(builds).toHaveLength(1);
+    expect(pageBuilds.count).toBe(1);
+    const page = shown.at(-1)!.raw;
+    const expected = Buffer.from(buildMessage(engineDraft('Two'), options).raw);
+    // Compared as buffers: a deep equality of 2.8 MB takes seconds.
+    expect(Buffer.from(page.toBytes()).equals(expected)).toBe(true);
+    // The attachment's lines are the block the worker sent, not a new encoding of them.
+    expect(page.segments).toContain(lines);
+
+    // A draft with another large attachment the worker has not encoded goes back to the worker.
+    const other = new Uint8Array(PAGE_BUILD_LIMIT + 1);
+    const both = draft('Three');
+    both.attachments.push({ ...info, id: 'other', size: other.length, inline: false });
+    pipeline.build(both, 'draft-1', (id) => (id === 'other' ? other : contents(id)));
+    expect(builds).toHaveLength(2);
+    expect(pageBuilds.count).toBe(1);
   });
 
   test('a build that ends after a newer one is dropped, and each change is from the message shown', () => {
