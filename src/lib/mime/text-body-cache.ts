@@ -6,7 +6,7 @@
  * after each CRLF), so the result is exactly what encoding the whole body gives.
  */
 import { encodeBase64Lines } from './base64.ts';
-import { utf8Encode } from './bytes.ts';
+import { concatBytes, utf8Encode } from './bytes.ts';
 import { normaliseLineEnds, type EncodedText } from './parts.ts';
 import { encodeQuotedPrintable } from './qp.ts';
 import { chooseEncodingFor, joinStats, scanText, type TextStats } from './transfer-encoding.ts';
@@ -90,17 +90,9 @@ function reblock(previous: readonly Block[], text: string, size: number): Block[
   return [...previous.slice(0, head), ...blocksOf(text, at, end, size), ...previous.slice(tail)];
 }
 
+/** The parts as one array: the only part itself when there is one (nothing is copied then). */
 function joined(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return parts.length === 1 ? parts[0]! : concatBytes(parts);
 }
 
 function encode(blocks: readonly Block[], bytes: Uint8Array): EncodedText {
