@@ -6,7 +6,13 @@
 import { inspectMessage } from '../mime/index.ts';
 import type { Inspection } from '../mime/types.ts';
 import { decodeRawText, type RawText, type RawTextEncoding } from '../inspect-view/raw-text.ts';
-import type { InspectPhase, InspectRequest, InspectResponse } from './inspect-protocol.ts';
+import {
+  textSlices,
+  type InspectPhase,
+  type InspectRequest,
+  type InspectResponse,
+  type InspectTextPart,
+} from './inspect-protocol.ts';
 
 /** Above this many bytes a message is inspected in the worker (SPEC: "over ~1 MB"). */
 export const WORKER_THRESHOLD = 1024 * 1024;
@@ -62,17 +68,26 @@ export class InspectClient {
 
   /**
    * Inspect pasted text in the worker: it is turned into bytes there (`encodeRawText`), never
-   * on the page, and its text is not sent back.
+   * on the page, and its text is not sent back. A long text goes a slice per task (cloning
+   * 25 MB of text in one task held the page for tens of milliseconds).
    */
-  inspectText(
+  async inspectText(
     text: string,
     lineBreak: RawText['lineBreak'],
     encoding: RawTextEncoding,
     onPhase: (phase: InspectPhase) => void = () => {},
   ): Promise<InspectOutcome> {
     const id = this.#supersede();
+    const slices = textSlices(text);
+    const last = slices.pop()!;
+    for (const textPart of slices) {
+      const part: InspectTextPart = { id, textPart };
+      this.#ensureWorker().postMessage(part);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.#generation !== id) throw new SupersededError();
+    }
     return this.#post(
-      { id, text, lineBreak, encoding, indexText: false, spare: true },
+      { id, text: last, lineBreak, encoding, indexText: false, spare: true },
       onPhase,
       [],
     );

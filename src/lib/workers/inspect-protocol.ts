@@ -27,6 +27,49 @@ export type InspectRequest = {
   { raw: Uint8Array } | { text: string; lineBreak: RawText['lineBreak']; encoding: RawTextEncoding }
 );
 
+/**
+ * A slice of pasted text sent ahead of its request, so that a paste of tens of megabytes is
+ * cloned to the worker a few megabytes per task rather than all in the paste's task. The
+ * request with the same id carries the last slice.
+ */
+export type InspectTextPart = { id: number; textPart: string };
+
+/** Pasted text longer than this goes to the worker in slices of this many characters. */
+export const TEXT_PART_CHARS = 4 * 1024 * 1024;
+
+/** `text` in slices of at most `size` characters, the last one included (at least one slice). */
+export function textSlices(text: string, size = TEXT_PART_CHARS): string[] {
+  if (!Number.isInteger(size) || size < 1) {
+    throw new RangeError(`The slice size must be a positive whole number, not ${size}.`);
+  }
+  const slices: string[] = [];
+  for (let at = 0; at < text.length; at += size) slices.push(text.slice(at, at + size));
+  return slices.length ? slices : [''];
+}
+
+/** The worker's side: the slices sent ahead of one request, joined when the request comes. */
+export class TextParts {
+  #id = 0;
+  #parts: string[] = [];
+
+  /** Keep a slice; slices of an older request are dropped. */
+  add({ id, textPart }: InspectTextPart): void {
+    if (id !== this.#id) {
+      this.#id = id;
+      this.#parts = [];
+    }
+    this.#parts.push(textPart);
+  }
+
+  /** The whole text of request `id`, whose own text is its last slice. */
+  take(id: number, last: string): string {
+    const parts = id === this.#id ? this.#parts : [];
+    this.#id = 0;
+    this.#parts = [];
+    return parts.length ? parts.join('') + last : last;
+  }
+}
+
 /** What the worker is doing, for the progress shown to the person. */
 export type InspectPhase =
   /** Parsing the message (headers, structure, bodies, findings). */

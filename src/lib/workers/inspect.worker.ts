@@ -7,15 +7,24 @@ import { decodeRawText, encodeRawText } from '../inspect-view/raw-text.ts';
 import { describeFailure } from '../describe-failure.ts';
 import {
   resultTransferables,
+  TextParts,
   type InspectRequest,
   type InspectResponse,
+  type InspectTextPart,
 } from './inspect-protocol.ts';
+
+/** Slices of pasted text sent ahead of their request. */
+const textParts = new TextParts();
 
 function post(message: InspectResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, { transfer });
 }
 
-self.addEventListener('message', (event: MessageEvent<InspectRequest>) => {
+self.addEventListener('message', (event: MessageEvent<InspectRequest | InspectTextPart>) => {
+  if ('textPart' in event.data) {
+    textParts.add(event.data);
+    return;
+  }
   const request = event.data;
   const { id } = request;
   void (async () => {
@@ -25,7 +34,7 @@ self.addEventListener('message', (event: MessageEvent<InspectRequest>) => {
       const raw =
         'raw' in request
           ? request.raw
-          : encodeRawText(request.text, request.lineBreak, request.encoding);
+          : encodeRawText(textParts.take(id, request.text), request.lineBreak, request.encoding);
       const found = await inspectMessage(raw);
       // Attachment contents may be decoded lazily by getters: read each once here, in the worker,
       // so the page receives plain values and every buffer is transferred, not copied.

@@ -1,7 +1,13 @@
+import { test as fcTest } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspectMessage } from '../../../src/lib/mime/index.ts';
 import { decodeRawText } from '../../../src/lib/inspect-view/raw-text.ts';
-import { resultTransferables } from '../../../src/lib/workers/inspect-protocol.ts';
+import {
+  resultTransferables,
+  textSlices,
+  TextParts,
+} from '../../../src/lib/workers/inspect-protocol.ts';
 
 const RAW =
   'From: a@example.com\r\nSubject: Two files\r\nMIME-Version: 1.0\r\n' +
@@ -53,5 +59,31 @@ describe('resultTransferables with a spare copy', () => {
     const copy = structuredClone({ raw, spare }, { transfer: buffers });
     expect(copy.spare).toEqual(copy.raw);
     expect(spare.byteLength).toBe(0);
+  });
+});
+
+describe('pasted text in slices', () => {
+  fcTest.prop([fc.string({ unit: 'grapheme', maxLength: 200 }), fc.integer({ min: 1, max: 50 })])(
+    'slices put back together are the text, surrogate pairs included, whatever the size',
+    (text, size) => {
+      const slices = textSlices(text, size);
+      expect(slices.every((slice) => slice.length <= size)).toBe(true);
+      const parts = new TextParts();
+      const last = slices.pop()!;
+      for (const textPart of slices) parts.add({ id: 7, textPart });
+      expect(parts.take(7, last)).toBe(text);
+    },
+  );
+
+  it('a newer request’s slices replace an older one’s, and a request without slices is its own text', () => {
+    const parts = new TextParts();
+    parts.add({ id: 1, textPart: 'old ' });
+    parts.add({ id: 2, textPart: 'new ' });
+    expect(parts.take(2, 'text')).toBe('new text');
+    expect(parts.take(3, 'alone')).toBe('alone');
+    parts.add({ id: 4, textPart: 'stale ' });
+    expect(parts.take(5, 'fresh')).toBe('fresh');
+    expect(() => textSlices('x', 0)).toThrow(RangeError);
+    expect(textSlices('')).toEqual(['']);
   });
 });
