@@ -24,7 +24,8 @@ export function normaliseLineEnds(text: string): string {
   return text.replace(/\r\n|\r|\n/g, '\r\n');
 }
 
-function encodeBody(bytes: Uint8Array, choice: TransferEncodingChoice): Uint8Array {
+/** Text bytes in the transfer encoding chosen for them. */
+export function encodeBody(bytes: Uint8Array, choice: TransferEncodingChoice): Uint8Array {
   if (choice.encoding === 'quoted-printable') return encodeQuotedPrintable(bytes);
   if (choice.encoding === 'base64') return encodeBase64Lines(bytes);
   return bytes;

@@ -5,9 +5,8 @@
  * every encoded byte of a text body depends on its lines alone (quoted-printable starts afresh
  * after each CRLF), so the result is exactly what encoding the whole body gives.
  */
-import { encodeBase64Lines } from './base64.ts';
 import { concatBytes, utf8Encode } from './bytes.ts';
-import { normaliseLineEnds, type EncodedText } from './parts.ts';
+import { encodeBody, normaliseLineEnds, type EncodedText } from './parts.ts';
 import { encodeQuotedPrintable } from './qp.ts';
 import { chooseEncodingFor, joinStats, scanText, type TextStats } from './transfer-encoding.ts';
 
@@ -98,8 +97,8 @@ function joined(parts: readonly Uint8Array[]): Uint8Array {
 function encode(blocks: readonly Block[], bytes: Uint8Array): EncodedText {
   const stats = blocks.map((b) => b.stats).reduce(joinStats, scanText(new Uint8Array(0)));
   const choice = chooseEncodingFor(stats, bytes.length);
-  if (choice.encoding === '7bit') return { choice, body: bytes };
-  if (choice.encoding === 'base64') return { choice, body: encodeBase64Lines(bytes) };
+  // Quoted-printable starts afresh after each CRLF, so it is the one encoding kept per block.
+  if (choice.encoding !== 'quoted-printable') return { choice, body: encodeBody(bytes, choice) };
   return { choice, body: joined(blocks.map((b) => (b.quoted ??= encodeQuotedPrintable(b.bytes)))) };
 }
 

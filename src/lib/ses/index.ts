@@ -123,6 +123,7 @@ export {
   type ReportNotificationOptions,
 } from './outbound/report-notification.ts';
 export type { DnsRecord } from './identities/dns-zone.ts';
+export { domainOf } from './identities/address.ts';
 export type {
   CreateEmailIdentityResponse,
   DkimAttributes,

@@ -15,6 +15,7 @@ import {
   configurationSetDoesNotExistError,
   configurationSetSendingPausedError,
   dailyQuotaError,
+  domainOf,
   findCoveringIdentity,
   isSimulatorAddress,
   notVerifiedError,
@@ -84,11 +85,6 @@ export interface PreflightReport {
 function addressOf(text: string): string | undefined {
   const [mailbox] = flattenAddresses(parseAddressList(text));
   return mailbox?.address ? asciiAddress(mailbox.address) : undefined;
-}
-
-/** The domain of an address, for the "verify the whole domain" fix. */
-function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
 
 /** Check a send against the simulated account (pure: the same inputs give the same report). */
